@@ -1,0 +1,103 @@
+# bayraq - banners for the #LIBERATECRIMEA demonstrations.
+# BUILD: debug | release | asan.  PKGS: pangoft2 is needed for pango_fc_font_map_set_config.
+BUILD ?= debug
+OUT   := build/$(BUILD)
+VERSION := 0.1.0
+PKGS  := cairo cairo-pdf pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0
+WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+         -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
+CFLAGS_debug   := -Og -g3
+CFLAGS_release := -O2 -g
+CFLAGS_asan    := -O1 -g3 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS_asan   := -fsanitize=address,undefined
+
+# The svg-country-flags package: pinned version and npm integrity hash.
+FLAGSET_VERSION   := 1.2.10
+FLAGSET_INTEGRITY := sha512-xrqwo0TYf/h2cfPvGpjdSuSguUbri4vNNizBnwzoZnX0xGo3O5nGJMlbYEp7NOYcnPGBm6LE2axqDWSB847bLw==
+FLAGSET := build/flags/package
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
+           -DBAYRAQ_VERSION='"$(VERSION)"' -DBAYRAQ_DATADIR='"$(CURDIR)"' \
+           -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' $(XCFLAGS)
+LDFLAGS += $(LDFLAGS_$(BUILD))
+LDLIBS  += $(PKG_LIBS) -lgettextpo -lm
+
+LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test-*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
+TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp
+BIN := $(OUT)/bayraq
+
+# Tests are pinned: only our fonts, a fixed locale and a fixed date.
+TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)/build/cache \
+            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+            ASAN_OPTIONS=detect_leaks=1 BUILD=$(BUILD)
+
+.PHONY: all deps flags demo check unit e2e po-check refs format format-check clean bench
+
+all: $(BIN) $(FLAGSET)/countries.json
+
+deps:
+	@sh src/deps.sh
+
+flags: $(FLAGSET)/countries.json
+
+$(FLAGSET)/countries.json:
+	@sh src/fetch-flags.sh $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) build/flags
+
+$(OUT) $(OUT)/tests:
+	@mkdir -p $@
+
+$(OUT)/%.o: src/%.c | $(OUT)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BIN): $(OUT)/main.o $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(OUT)/tests/pnginfo $(OUT)/tests/pngcmp: $(OUT)/tests/%: tests/tools/%.c | $(OUT)/tests
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng
+
+# The default set: several languages, cities and sizes, as an organizer would.
+DEMO := \
+	"--lang en --city London --country GB --size A2" \
+	"--lang uk --city Київ --country PL --size A2" \
+	"--lang crh --city Aqmescit --country UA --size A3 --orientation landscape" \
+	"--lang de --city Berlin --country DE --size banner-3x1m --dpi 50" \
+	"--lang pl --city Warszawa --country PL --size banner-2x1m --dpi 60" \
+	"--lang ka --city თბილისი --country GE --size A3" \
+	"--lang ar --city عمان --country JO --size A3" \
+	"--lang he --city תל אביב --country IL --size square-1080" \
+	"--lang ja --city 東京 --country JP --size story-1080x1920" \
+	"--lang fr --city Montréal --country CA --size 18x24in" \
+	"--lang tr --city İstanbul --country TR --size tabloid" \
+	"--lang lt --city Vilnius --country LT --size A4"
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	@for a in $(DEMO); do eval "$(BIN) render $$a -o out/" || exit 1; done
+	@echo "Banners are in out/. Open out/*.png, or send out/*.pdf to a print shop."
+
+check: all $(UNIT_BINS) $(TOOL_BINS)
+	@$(TEST_ENV) sh tests/run.sh $(OUT)
+
+refs: all $(TOOL_BINS)
+	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c
+
+format-check:
+	clang-format --dry-run -Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c
+
+clean:
+	rm -rf build/debug build/release build/asan build/test
+
+-include $(LIB_OBJS:.o=.d) $(OUT)/main.d

@@ -1,0 +1,28 @@
+#!/bin/sh
+# deps.sh - checks what bayraq needs from Debian; as root, installs what is missing.
+set -u
+pkgs="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
+libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
+libpng-dev fonts-noto-core fonts-noto-cjk gettext poppler-utils ca-certificates"
+# npm fetches the pinned flag set; a Node.js that brings its own npm is fine.
+command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
+
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $missing >/dev/null || {
+		echo "deps: apt-get install failed for:$missing" >&2
+		exit 1
+	}
+	exit 0
+fi
+echo "deps: missing Debian packages. Run as root:" >&2
+echo "  apt-get install$missing" >&2
+exit 1

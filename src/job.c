@@ -1,0 +1,376 @@
+/* job.c - struct job: validating it and turning it into files. */
+#include "job.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+#include "design.h"
+#include "flags.h"
+#include "fonts.h"
+#include "lang.h"
+#include "output.h"
+#include "paper.h"
+#include "render.h"
+#include "slug.h"
+#include "xalloc.h"
+
+#ifndef BAYRAQ_VERSION
+#define BAYRAQ_VERSION "0.0"
+#endif
+
+void
+job_init(struct job *job)
+{
+	memset(job, 0, sizeof *job);
+	job->design = JOB_DEFAULT_DESIGN;
+	job->lang = JOB_DEFAULT_LANG;
+	job->size = JOB_DEFAULT_SIZE;
+	job->formats = JOB_DEFAULT_FORMATS;
+	job->dpi = JOB_DEFAULT_DPI;
+	job->output = JOB_DEFAULT_OUTPUT;
+}
+
+/* Splits "pdf,png" into known writer names; at most max of them. */
+static int
+split_formats(const char *list, char names[][8], size_t max, size_t *count,
+	struct diag *d)
+{
+	const char *p = list;
+
+	*count = 0;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		size_t i;
+
+		if (n == 0 || n >= 8 || *count == max)
+			return diag_set(d, DIAG_USAGE,
+				"bad format list '%s' (expected %s, "
+				"comma-separated)",
+				list, output_format_names());
+		memcpy(names[*count], p, n);
+		names[*count][n] = '\0';
+		if (!output_format_known(names[*count]))
+			return diag_set(d, DIAG_USAGE,
+				"unknown format '%s' (expected %s)",
+				names[*count], output_format_names());
+		for (i = 0; i < *count; i++)
+			if (strcmp(names[i], names[*count]) == 0)
+				return diag_set(d, DIAG_USAGE,
+					"format '%s' given twice", names[i]);
+		(*count)++;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (*count == 0)
+		return diag_set(d, DIAG_USAGE, "no format given (expected %s)",
+			output_format_names());
+	return 0;
+}
+
+int
+job_check(const struct job *job, struct diag *d)
+{
+	char names[4][8];
+	size_t n;
+	struct paper p;
+
+	if (job->city == NULL || job->city[0] == '\0')
+		return diag_set(d, DIAG_USAGE,
+			"missing --city (the host city as it should appear, "
+			"e.g. --city Berlin)");
+	if (job->country == NULL)
+		return diag_set(d, DIAG_USAGE,
+			"missing --country (ISO code of the host country, e.g. "
+			"--country DE; see 'bayraq list countries')");
+	if (strlen(job->city) > 200)
+		return diag_set(d, DIAG_USAGE,
+			"--city is longer than 200 bytes");
+	if (!(job->dpi >= 10 && job->dpi <= 2400))
+		return diag_set(d, DIAG_USAGE,
+			"--dpi must be a number from 10 to 2400");
+	if (paper_parse(&p, job->size, d) < 0)
+		return -1;
+	if (job->orientation != NULL &&
+		paper_orient(&p, job->orientation, d) < 0)
+		return -1;
+	return split_formats(job->formats, names, 4, &n, d);
+}
+
+/* locales/<tag>.po; an unknown tag lists what there is. */
+static char *
+catalog_path_for(const struct job *job, struct diag *d)
+{
+	char *path;
+	char **tags;
+	char list[200] = "";
+	size_t i;
+
+	if (strchr(job->lang, '/') == NULL && job->lang[0] != '.') {
+		path = xasprintf("%s/%s.po", job->paths.locales, job->lang);
+		if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
+			return path;
+		free(path);
+	}
+	tags = job_languages(&job->paths);
+	for (i = 0; tags[i] != NULL; i++) {
+		if (i > 0)
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, tags[i], sizeof list - strlen(list) - 1);
+	}
+	job_languages_free(tags);
+	diag_set(d, DIAG_USAGE, "unknown language '%.20s' (available: %s)",
+		job->lang, list);
+	return NULL;
+}
+
+static int
+is_folder(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n == 0 || path[n - 1] == '/' ||
+		g_file_test(path, G_FILE_TEST_IS_DIR);
+}
+
+/* mkdir -p for the output folder; only once the render has succeeded. */
+static int
+make_folder(const char *dir, struct diag *d)
+{
+	if (dir[0] == '\0' || g_mkdir_with_parents(dir, 0777) == 0)
+		return 0;
+	return diag_set(d, DIAG_IO, "cannot create folder '%s': %s", dir,
+		strerror(errno));
+}
+
+/* The file path for one format: a folder gets the predictable name. */
+static char *
+output_path(const struct job *job, const struct paper *p, const char *code,
+	const char *format, size_t format_count)
+{
+	const char *out = job->output;
+	size_t n = strlen(out);
+
+	if (is_folder(out)) {
+		char *city = slug_new(job->city), *lc = g_ascii_strdown(code, -1);
+		char *path = xasprintf("%.*s%s%s-%s-%s-%s.%s", (int)n, out,
+			n > 0 && out[n - 1] != '/' ? "/" : "", job->design,
+			job->lang, city[0] != '\0' ? city : lc, p->label,
+			format);
+
+		free(city);
+		g_free(lc);
+		return path;
+	}
+	/* A file path: with several formats, each gets its own extension. */
+	if (format_count > 1) {
+		const char *dot = strrchr(out, '.');
+		const char *slash = strrchr(out, '/');
+
+		if (dot != NULL && (slash == NULL || dot > slash))
+			n = (size_t)(dot - out);
+		return xasprintf("%.*s.%s", (int)n, out, format);
+	}
+	return xstrdup(out);
+}
+
+static char *
+folder_of(const struct job *job, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	(void)job;
+	if (slash == NULL)
+		return xstrdup("");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+struct loaded {
+	struct fonts *fonts;
+	struct design *design;
+	struct catalog *catalog;
+	struct flags *flags;
+	struct lang lang;
+	char code[3];
+};
+
+static void
+loaded_release(struct loaded *l)
+{
+	fonts_free(l->fonts);
+	design_free(l->design);
+	catalog_free(l->catalog);
+	flags_free(l->flags);
+}
+
+static int
+load_all(const struct job *job, struct loaded *l, struct diag *d)
+{
+	char *po;
+
+	po = catalog_path_for(job, d);
+	if (po == NULL)
+		return -1;
+	l->flags = flags_new(job->paths.flags, job->paths.flagset, d);
+	if (l->flags == NULL ||
+		flags_country(l->flags, job->country, l->code, d) < 0) {
+		free(po);
+		return -1;
+	}
+	l->design = design_load(job->paths.designs, job->design, d);
+	if (l->design != NULL)
+		l->catalog = catalog_load(po, d);
+	free(po);
+	if (l->catalog == NULL)
+		return -1;
+	lang_init(&l->lang, catalog_language(l->catalog));
+	l->fonts = fonts_load(job->paths.fonts, d);
+	return l->fonts == NULL ? -1 : 0;
+}
+
+static int
+write_all(const struct job *job, const struct paper *p, const struct banner *b,
+	const struct loaded *l, struct output *o, struct diag *d)
+{
+	char names[4][8], *subject, *dir;
+	struct output_opts opts;
+	size_t n, i;
+	int rc = 0;
+
+	if (split_formats(job->formats, names, 4, &n, d) < 0)
+		return -1;
+	memset(&opts, 0, sizeof opts);
+	opts.dpi = paper_dpi(p, job->dpi);
+	paper_pixels(p, job->dpi, &opts.px_w, &opts.px_h);
+	opts.software = "bayraq " BAYRAQ_VERSION;
+	subject = xasprintf("#LIBERATECRIMEA banner: %s, %s",
+		job->city, flags_country_name(l->flags, l->code));
+	opts.subject = subject;
+	for (i = 0; i < n && rc == 0; i++) {
+		char *path = output_path(job, p, l->code, names[i], n);
+
+		dir = folder_of(job, path);
+		rc = make_folder(dir, d);
+		free(dir);
+		if (rc == 0)
+			rc = output_write(o, b, names[i], path, &opts, d);
+		free(path);
+	}
+	free(subject);
+	return rc;
+}
+
+/* Checks, loads and plans: everything that can fail before any file. */
+static struct banner *
+plan(const struct job *job, struct paper *p, struct loaded *l, struct diag *d)
+{
+	struct render_input in;
+
+	memset(l, 0, sizeof *l);
+	if (job_check(job, d) < 0)
+		return NULL;
+	paper_parse(p, job->size, d);
+	if (job->orientation != NULL)
+		paper_orient(p, job->orientation, d);
+	if (load_all(job, l, d) < 0)
+		return NULL;
+	memset(&in, 0, sizeof in);
+	in.design = l->design;
+	in.catalog = l->catalog;
+	in.lang = &l->lang;
+	in.fonts = l->fonts;
+	in.flags = l->flags;
+	in.city = job->city;
+	in.country = l->code;
+	in.page_w = p->width_pt;
+	in.page_h = p->height_pt;
+	return render_plan(&in, d);
+}
+
+int
+job_layout(const struct job *job, job_item_fn each, void *arg, struct diag *d)
+{
+	struct banner_item item;
+	struct loaded l;
+	struct paper p;
+	struct banner *b = plan(job, &p, &l, d);
+	int rc = b == NULL ? -1 : 0;
+	size_t i;
+
+	for (i = 0; b != NULL && banner_item(b, i, &item) == 0; i++)
+		each(&item, arg);
+	banner_free(b);
+	loaded_release(&l);
+	return rc;
+}
+
+int
+job_run(const struct job *job, job_written_fn written, void *arg,
+	struct diag *d)
+{
+	struct output o = { 0 };
+	struct loaded l;
+	struct banner *b;
+	struct paper p;
+	size_t i;
+	int rc = -1;
+
+	b = plan(job, &p, &l, d);
+	if (b == NULL)
+		goto out;
+	if (write_all(job, &p, b, &l, &o, d) < 0 || output_commit(&o, d) < 0)
+		goto out;
+	for (i = 0; i < o.count && written != NULL; i++)
+		written(o.final[i], arg);
+	rc = 0;
+out:
+	output_release(&o);
+	banner_free(b);
+	loaded_release(&l);
+	return rc;
+}
+
+static int
+cmp_tag(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+job_languages(const struct job_paths *paths)
+{
+	char **tags = xcalloc(1, sizeof *tags);
+	GDir *dir = g_dir_open(paths->locales, 0, NULL);
+	const char *name;
+	size_t n = 0;
+
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		size_t len = strlen(name);
+
+		if (len <= 3 || strcmp(name + len - 3, ".po") != 0)
+			continue;
+		tags = xreallocarray(tags, n + 2, sizeof *tags);
+		tags[n++] = xstrndup(name, len - 3);
+		tags[n] = NULL;
+	}
+	if (dir != NULL)
+		g_dir_close(dir);
+	qsort(tags, n, sizeof *tags, cmp_tag);
+	return tags;
+}
+
+void
+job_languages_free(char **tags)
+{
+	size_t i;
+
+	for (i = 0; tags[i] != NULL; i++)
+		free(tags[i]);
+	free(tags);
+}

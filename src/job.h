@@ -1,0 +1,72 @@
+/* job.h - struct job: all one render needs, and running it. */
+#ifndef BAYRAQ_JOB_H
+#define BAYRAQ_JOB_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+#define JOB_DEFAULT_DESIGN "liberate-crimea"
+#define JOB_DEFAULT_LANG "en"
+#define JOB_DEFAULT_SIZE "A2"
+#define JOB_DEFAULT_FORMATS "pdf,png"
+#define JOB_DEFAULT_DPI 150.0
+#define JOB_DEFAULT_OUTPUT "out/"
+
+/* Where bayraq finds its data; filled from the build and the environment. */
+struct job_paths {
+	const char *designs; /* designs/ */
+	const char *locales; /* locales/ */
+	const char *fonts;   /* fonts/ */
+	const char *flags;   /* our flags: designs/_flags */
+	const char *flagset; /* the svg-country-flags package */
+};
+
+/* What to render. Strings are borrowed from the caller (argv, a form). */
+struct job {
+	const char *design;
+	const char *lang;
+	const char *city;
+	const char *country;
+	const char *size;
+	const char *orientation; /* NULL: the size's own */
+	const char *formats;	 /* "pdf", "png" or "pdf,png" */
+	double dpi;
+	const char *output; /* a folder, or a file path */
+	struct job_paths paths;
+};
+
+/* Sets every default; the caller then fills what the user gave. */
+void job_init(struct job *job);
+
+/* Validates the options that need no data: DIAG_USAGE on a bad one. */
+int job_check(const struct job *job, struct diag *d);
+
+/* A callback per file written, for the front end to report. */
+typedef void (*job_written_fn)(const char *path, void *arg);
+
+/*
+ * Renders the job: loads the design, the catalog, the fonts and the flags,
+ * fits every text, writes every format to temporary files and renames
+ * them into place only when all succeeded. On failure nothing is left.
+ */
+int job_run(const struct job *job, job_written_fn written, void *arg,
+	struct diag *d);
+
+struct banner_item;
+
+/* A callback per placed slot, for `bayraq layout`. */
+typedef void (*job_item_fn)(const struct banner_item *item, void *arg);
+
+/*
+ * Like job_run(), but instead of writing files reports where every slot,
+ * flag and text went and at which size. Writes nothing.
+ */
+int job_layout(const struct job *job, job_item_fn each, void *arg,
+	struct diag *d);
+
+/* The language tags that have a locales/<tag>.po, sorted; NULL-terminated. */
+char **job_languages(const struct job_paths *paths);
+void job_languages_free(char **tags);
+
+#endif

@@ -1,0 +1,370 @@
+/* main.c - the bayraq command line: argv -> struct job -> files, exit status. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "design.h"
+#include "diag.h"
+#include "flags.h"
+#include "job.h"
+#include "paper.h"
+#include "render.h"
+#include "xalloc.h"
+
+#ifndef BAYRAQ_VERSION
+#define BAYRAQ_VERSION "0.0"
+#endif
+#ifndef BAYRAQ_DATADIR
+#define BAYRAQ_DATADIR "."
+#endif
+#ifndef BAYRAQ_FLAGSET
+#define BAYRAQ_FLAGSET "build/flags/package"
+#endif
+
+static const char usage_text[] =
+	"usage: bayraq render [options]      make a banner (PDF and PNG)\n"
+	"       bayraq layout [options]      show where each slot's text and "
+	"flag go\n"
+	"       bayraq list designs|languages|sizes|countries\n"
+	"       bayraq --help | --version\n"
+	"\n"
+	"Try: bayraq render --lang de --city Berlin --country DE --size A1\n"
+	"     bayraq render --help\n";
+
+static const char render_help[] =
+	"usage: bayraq render [options]\n"
+	"\n"
+	"Makes a print-ready banner for one city, language and size.\n"
+	"\n"
+	"  -d, --design NAME        design under designs/ (default "
+	JOB_DEFAULT_DESIGN ")\n"
+	"  -l, --lang TAG           language of the slogans: a "
+	"locales/TAG.po (default " JOB_DEFAULT_LANG ")\n"
+	"  -c, --city TEXT          the host city, exactly as it should be "
+	"printed\n"
+	"  -C, --country CC         host country, ISO 3166-1 code such as DE "
+	"or PL;\n"
+	"                           its flag goes beside Ukraine's and the "
+	"Crimean Tatar one\n"
+	"  -s, --size SIZE          A5..A0, letter, tabloid, 18x24in, 24x36in,"
+	"\n"
+	"                           banner-2x1m, banner-3x1m, square-1080,\n"
+	"                           story-1080x1920, or WxH in mm, cm, in, pt "
+	"or px\n"
+	"                           (default " JOB_DEFAULT_SIZE ")\n"
+	"  -r, --orientation O      portrait or landscape (default: the "
+	"size's own)\n"
+	"  -f, --format LIST        pdf, png or pdf,png (default "
+	JOB_DEFAULT_FORMATS ")\n"
+	"  -D, --dpi N              PNG resolution for physical sizes (default "
+	"150);\n"
+	"                           px sizes are exact and carry 96 dpi\n"
+	"  -o, --output PATH        a folder (default " JOB_DEFAULT_OUTPUT
+	") or a file name\n"
+	"\n"
+	"Files in a folder are named DESIGN-LANG-CITY-SIZE.EXT, for example\n"
+	"out/liberate-crimea-uk-kyiv-A2.pdf. Every file is written in full "
+	"or not\n"
+	"at all. Exit status: 0 done, 1 the banner cannot be made (text does "
+	"not\n"
+	"fit, a glyph is missing, a file cannot be written), 2 a bad "
+	"option.\n"
+	"\n"
+	"Examples:\n"
+	"  bayraq render --lang uk --city Київ --country PL --size A2\n"
+	"  bayraq render --lang ar --city \"عمان\" --country JO --size "
+	"banner-3x1m \\\n"
+	"                --format pdf -o out/amman.pdf\n"
+	"  bayraq render --lang ka --city თბილისი --country GE --size A3 "
+	"--orientation landscape\n";
+
+static const struct option render_options[] = {
+	{ "design", required_argument, NULL, 'd' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "city", required_argument, NULL, 'c' },
+	{ "country", required_argument, NULL, 'C' },
+	{ "size", required_argument, NULL, 's' },
+	{ "orientation", required_argument, NULL, 'r' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "dpi", required_argument, NULL, 'D' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+fail(const struct diag *d)
+{
+	fprintf(stderr, "bayraq: %s\n", d->msg);
+	return diag_exit_status(d);
+}
+
+static int
+usage_error(const char *msg)
+{
+	fprintf(stderr, "bayraq: %s; see 'bayraq --help'\n", msg);
+	return 2;
+}
+
+static void
+paths_init(struct job_paths *p, char **owned)
+{
+	const char *data = getenv("BAYRAQ_DATADIR");
+	const char *flagset = getenv("BAYRAQ_FLAGSET");
+
+	if (data == NULL || data[0] == '\0')
+		data = BAYRAQ_DATADIR;
+	if (flagset == NULL || flagset[0] == '\0')
+		flagset = BAYRAQ_FLAGSET;
+	owned[0] = xasprintf("%s/designs", data);
+	owned[1] = xasprintf("%s/locales", data);
+	owned[2] = xasprintf("%s/fonts", data);
+	owned[3] = xasprintf("%s/designs/_flags", data);
+	p->designs = owned[0];
+	p->locales = owned[1];
+	p->fonts = owned[2];
+	p->flags = owned[3];
+	p->flagset = flagset;
+}
+
+/* Parses render's options into job; returns -1 to go on, or an exit status. */
+static int
+parse_render(int argc, char **argv, struct job *job)
+{
+	char *end;
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d:l:c:C:s:r:f:D:o:h",
+			render_options, NULL)) != -1) {
+		switch (c) {
+		case 'd': job->design = optarg; break;
+		case 'l': job->lang = optarg; break;
+		case 'c': job->city = optarg; break;
+		case 'C': job->country = optarg; break;
+		case 's': job->size = optarg; break;
+		case 'r': job->orientation = optarg; break;
+		case 'f': job->formats = optarg; break;
+		case 'o': job->output = optarg; break;
+		case 'D':
+			job->dpi = strtod(optarg, &end);
+			if (end == optarg || *end != '\0')
+				job->dpi = -1;
+			break;
+		case 'h':
+			fputs(render_help, stdout);
+			return 0;
+		case ':': {
+			char msg[160];
+
+			snprintf(msg, sizeof msg, "option '%s' needs a value",
+				argv[optind - 1]);
+			return usage_error(msg);
+		}
+		default: {
+			char msg[160];
+
+			snprintf(msg, sizeof msg, "unknown option '%s'",
+				argv[optind - 1]);
+			return usage_error(msg);
+		}
+		}
+	}
+	if (optind < argc) {
+		char msg[160];
+
+		snprintf(msg, sizeof msg, "unexpected argument '%.40s'",
+			argv[optind]);
+		return usage_error(msg);
+	}
+	return -1;
+}
+
+static void
+print_written(const char *path, void *arg)
+{
+	(void)arg;
+	printf("%s\n", path);
+}
+
+static void
+print_item(const struct banner_item *it, void *arg)
+{
+	(void)arg;
+	if (strcmp(it->kind, "flag") == 0)
+		printf("flag %s %s slot %.2f %.2f %.2f %.2f flag %.2f %.2f "
+		       "%.2f %.2f\n",
+			it->slot, it->what, it->x, it->y, it->w, it->h, it->ix,
+			it->iy, it->iw, it->ih);
+	else
+		printf("text %s size %.2f lines %zu slot %.2f %.2f %.2f %.2f "
+		       "ink %.2f %.2f %.2f %.2f %s\n",
+			it->slot, it->size, it->line_count, it->x, it->y, it->w,
+			it->h, it->ix, it->iy, it->iw, it->ih, it->what);
+}
+
+static int
+cmd_render(int argc, char **argv, const struct job_paths *paths, int layout)
+{
+	struct diag d = { 0 };
+	struct job job;
+	int rc;
+
+	job_init(&job);
+	job.paths = *paths;
+	rc = parse_render(argc, argv, &job);
+	if (rc >= 0)
+		return rc;
+	if (layout)
+		rc = job_layout(&job, print_item, NULL, &d);
+	else
+		rc = job_run(&job, print_written, NULL, &d);
+	return rc < 0 ? fail(&d) : 0;
+}
+
+static int
+list_languages(const struct job_paths *paths)
+{
+	char **tags = job_languages(paths);
+	size_t i;
+	int status = 0;
+
+	for (i = 0; tags[i] != NULL; i++) {
+		struct diag d = { 0 };
+		char *po = xasprintf("%s/%s.po", paths->locales, tags[i]);
+		struct catalog *cat = catalog_load(po, &d);
+
+		if (cat == NULL) {
+			fprintf(stderr, "bayraq: %s\n", d.msg);
+			status = 1;
+		} else {
+			printf("%-6s %-10s %s%s\n", tags[i],
+				catalog_language(cat), catalog_name(cat),
+				catalog_reviewed(cat) ? "" :
+							" (not yet reviewed "
+							"by a native speaker)");
+		}
+		catalog_free(cat);
+		free(po);
+	}
+	job_languages_free(tags);
+	return status;
+}
+
+static int
+list_designs(const struct job_paths *paths)
+{
+	char **names = design_names(paths->designs);
+	size_t i, j;
+
+	for (i = 0; names[i] != NULL; i++) {
+		struct diag d = { 0 };
+		struct design *dz = design_load(paths->designs, names[i], &d);
+
+		if (dz == NULL) {
+			fprintf(stderr, "bayraq: %s\n", d.msg);
+			continue;
+		}
+		printf("%s:", names[i]);
+		for (j = 0; j < dz->variant_count; j++) {
+			char r[32];
+
+			design_ratio_text(dz->variants[j].width /
+					dz->variants[j].height,
+				r, sizeof r);
+			printf(" %s", r);
+		}
+		printf("\n");
+		design_free(dz);
+	}
+	design_names_free(names);
+	return 0;
+}
+
+static int
+list_countries(const struct job_paths *paths)
+{
+	struct diag d = { 0 };
+	struct flags *fl = flags_new(paths->flags, paths->flagset, &d);
+	const char *const *codes;
+	size_t i;
+
+	if (fl == NULL)
+		return fail(&d);
+	codes = flags_country_codes(fl);
+	for (i = 0; codes[i] != NULL; i++)
+		printf("%s  %s\n", codes[i], flags_country_name(fl, codes[i]));
+	flags_free(fl);
+	return 0;
+}
+
+static int
+cmd_list(int argc, char **argv, const struct job_paths *paths)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+	char desc[96];
+	const char *name;
+	size_t i;
+
+	if (strcmp(what, "designs") == 0)
+		return list_designs(paths);
+	if (strcmp(what, "languages") == 0)
+		return list_languages(paths);
+	if (strcmp(what, "countries") == 0)
+		return list_countries(paths);
+	if (strcmp(what, "sizes") == 0) {
+		for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL;
+			i++)
+			printf("%-16s %s\n", name, desc);
+		printf("%-16s %s\n", "WxH", "custom: 594x841mm, 24x36in, "
+			"1200x628px (units mm cm in pt px)");
+		return 0;
+	}
+	fprintf(stderr,
+		"bayraq: unknown list '%s' (expected designs, languages, "
+		"sizes, countries)\n",
+		what);
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct job_paths paths;
+	char *owned[4];
+	int rc, i;
+
+	if (argc < 2)
+		return usage_error("missing command (render, layout, list)");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+		strcmp(argv[1], "help") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("bayraq %s\n", BAYRAQ_VERSION);
+		return 0;
+	}
+	paths_init(&paths, owned);
+	if (strcmp(argv[1], "render") == 0)
+		rc = cmd_render(argc - 1, argv + 1, &paths, 0);
+	else if (strcmp(argv[1], "layout") == 0)
+		rc = cmd_render(argc - 1, argv + 1, &paths, 1);
+	else if (strcmp(argv[1], "list") == 0)
+		rc = cmd_list(argc - 1, argv + 1, &paths);
+	else {
+		char msg[160];
+
+		snprintf(msg, sizeof msg,
+			"unknown command '%.30s' (expected render, layout, "
+			"list)",
+			argv[1]);
+		rc = usage_error(msg);
+	}
+	for (i = 0; i < 4; i++)
+		free(owned[i]);
+	return rc;
+}

@@ -1,0 +1,283 @@
+/* output.c - the writers (pdf, png): temporary file, then rename into place. */
+#include "output.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pngenc.h"
+#include "xalloc.h"
+
+/* Rows rendered at a time: memory stays bounded whatever the page size. */
+#define PNG_BAND_ROWS 256
+
+typedef int (*writer_fn)(FILE *fp, const struct banner *b,
+	const struct output_opts *opts, struct diag *d);
+
+static int write_pdf(FILE *fp, const struct banner *b,
+	const struct output_opts *opts, struct diag *d);
+static int write_png(FILE *fp, const struct banner *b,
+	const struct output_opts *opts, struct diag *d);
+
+static const struct writer {
+	const char *name;
+	writer_fn write;
+} writers[] = {
+	{ "pdf", write_pdf },
+	{ "png", write_png },
+};
+
+#define WRITER_COUNT (sizeof writers / sizeof writers[0])
+
+static const struct writer *
+writer_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < WRITER_COUNT; i++)
+		if (strcmp(writers[i].name, name) == 0)
+			return &writers[i];
+	return NULL;
+}
+
+int
+output_format_known(const char *format)
+{
+	return writer_lookup(format) != NULL;
+}
+
+const char *
+output_format_names(void)
+{
+	return "pdf, png";
+}
+
+struct stream {
+	FILE *fp;
+	int failed;
+};
+
+static cairo_status_t
+stream_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct stream *s = closure;
+
+	if (fwrite(data, 1, len, s->fp) != len) {
+		s->failed = 1;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* SOURCE_DATE_EPOCH makes PDFs reproducible (reproducible-builds.org). */
+static void
+pdf_date(char *buf, size_t size)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t t = epoch != NULL ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	struct stream s = { fp, 0 };
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	cairo_status_t st;
+	char date[32], *keywords;
+	int rc;
+
+	surf = cairo_pdf_surface_create_for_stream(stream_write, &s,
+		banner_width(b), banner_height(b));
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
+		banner_title(b));
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
+		opts->subject);
+	keywords = xasprintf("#LIBERATECRIMEA, language=%s", banner_lang(b));
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_KEYWORDS,
+		keywords);
+	free(keywords);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
+		opts->software);
+	pdf_date(date, sizeof date);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE,
+		date);
+	cr = cairo_create(surf);
+	rc = render_draw(b, cr, d);
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (rc < 0)
+		return -1;
+	if (s.failed)
+		return diag_set(d, DIAG_IO, "cannot write the PDF: %s",
+			strerror(errno));
+	if (st != CAIRO_STATUS_SUCCESS)
+		return diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
+			cairo_status_to_string(st));
+	return 0;
+}
+
+/* Draws rows [y0, y0 + rows) of the page into a band surface. */
+static int
+draw_band(const struct banner *b, cairo_surface_t *band, size_t y0,
+	double sx, double sy, struct diag *d)
+{
+	cairo_t *cr = cairo_create(band);
+	int rc;
+
+	cairo_translate(cr, 0, -(double)y0);
+	cairo_scale(cr, sx, sy);
+	rc = render_draw(b, cr, d);
+	cairo_destroy(cr);
+	cairo_surface_flush(band);
+	return rc;
+}
+
+static int
+write_png(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	struct pngenc_info info = { opts->dpi, banner_title(b), banner_lang(b),
+		opts->software };
+	double sx = (double)opts->px_w / banner_width(b);
+	double sy = (double)opts->px_h / banner_height(b);
+	size_t rows = opts->px_h < PNG_BAND_ROWS ? opts->px_h : PNG_BAND_ROWS;
+	cairo_surface_t *band;
+	struct pngenc *pe;
+	size_t y;
+	int rc = 0;
+
+	if (opts->px_w > 32767)
+		return diag_set(d, DIAG_USAGE,
+			"PNG would be %zu pixels wide; the limit is 32767 "
+			"(lower --dpi)",
+			opts->px_w);
+	band = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)opts->px_w,
+		(int)rows);
+	if (cairo_surface_status(band) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(band);
+		return diag_set(d, DIAG_LIB, "cannot make a %zu x %zu image: %s",
+			opts->px_w, rows,
+			cairo_status_to_string(cairo_surface_status(band)));
+	}
+	pe = pngenc_new(fp, opts->px_w, opts->px_h, &info, d);
+	for (y = 0; pe != NULL && rc == 0 && y < opts->px_h; y += rows) {
+		size_t n = opts->px_h - y < rows ? opts->px_h - y : rows;
+
+		rc = draw_band(b, band, y, sx, sy, d);
+		if (rc == 0)
+			rc = pngenc_rows(pe, cairo_image_surface_get_data(band),
+				(size_t)cairo_image_surface_get_stride(band), n,
+				d);
+	}
+	if (pe == NULL)
+		rc = -1;
+	else if (rc == 0)
+		rc = pngenc_finish(pe, d);
+	pngenc_free(pe);
+	cairo_surface_destroy(band);
+	return rc;
+}
+
+static char *
+temp_path_for(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xasprintf(".%s.XXXXXX", path);
+	return xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+		slash + 1);
+}
+
+int
+output_write(struct output *o, const struct banner *b, const char *format,
+	const char *path, const struct output_opts *opts, struct diag *d)
+{
+	const struct writer *w = writer_lookup(format);
+	char *tmp;
+	FILE *fp;
+	int fd, rc;
+
+	if (w == NULL)
+		return diag_set(d, DIAG_USAGE,
+			"unknown format '%s' (expected %s)", format,
+			output_format_names());
+	if (o->count == OUTPUT_MAX)
+		return diag_set(d, DIAG_USAGE, "too many outputs");
+	tmp = temp_path_for(path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_set(d, DIAG_IO, "cannot write '%s': %s", path,
+			strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	fp = fdopen(fd, "wb");
+	if (fp == NULL) {
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return diag_set(d, DIAG_IO, "cannot write '%s'", path);
+	}
+	o->tmp[o->count] = tmp;
+	o->final[o->count] = xstrdup(path);
+	o->count++;
+	rc = w->write(fp, b, opts, d);
+	if (fflush(fp) != 0 || ferror(fp))
+		rc = diag_set(d, DIAG_IO, "cannot write '%s': %s", path,
+			strerror(errno));
+	if (fclose(fp) != 0)
+		rc = diag_set(d, DIAG_IO, "cannot write '%s': %s", path,
+			strerror(errno));
+	/* mkstemp makes 0600; a banner is an ordinary file. */
+	if (rc == 0) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		chmod(tmp, 0666 & ~mask);
+	}
+	return rc;
+}
+
+int
+output_commit(struct output *o, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < o->count; i++) {
+		if (rename(o->tmp[i], o->final[i]) != 0)
+			return diag_set(d, DIAG_IO, "cannot rename '%s' to '%s': %s",
+				o->tmp[i], o->final[i], strerror(errno));
+		free(o->tmp[i]);
+		o->tmp[i] = NULL;
+	}
+	return 0;
+}
+
+void
+output_release(struct output *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->count; i++) {
+		if (o->tmp[i] != NULL) {
+			unlink(o->tmp[i]);
+			free(o->tmp[i]);
+		}
+		free(o->final[i]);
+	}
+	o->count = 0;
+}

@@ -1,0 +1,46 @@
+/* output.h - the writers (pdf, png): temporary file, then rename into place. */
+#ifndef BAYRAQ_OUTPUT_H
+#define BAYRAQ_OUTPUT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "render.h"
+
+#define OUTPUT_MAX 8
+
+/* Files written but not yet in place. */
+struct output {
+	char *tmp[OUTPUT_MAX];
+	char *final[OUTPUT_MAX];
+	size_t count;
+};
+
+struct output_opts {
+	double dpi;	      /* PNG: pixels per inch */
+	size_t px_w, px_h;    /* PNG: the exact pixel size */
+	const char *software; /* "bayraq 0.1.0" */
+	const char *subject;  /* PDF: "#LIBERATECRIMEA banner for Berlin" */
+};
+
+/* Whether a writer of that name exists. */
+int output_format_known(const char *format);
+
+/* The writers' names, "pdf, png", for messages. */
+const char *output_format_names(void);
+
+/*
+ * Writes the banner as format to a temporary file beside path; it is
+ * renamed to path only by output_commit(). Fails with DIAG_IO or DIAG_LIB,
+ * leaving no file behind.
+ */
+int output_write(struct output *o, const struct banner *b, const char *format,
+	const char *path, const struct output_opts *opts, struct diag *d);
+
+/* Renames every written file into place. */
+int output_commit(struct output *o, struct diag *d);
+
+/* Removes every temporary file not yet committed, and frees o's names. */
+void output_release(struct output *o);
+
+#endif

@@ -1,0 +1,68 @@
+/* render.h - compose design, flags and fitted text on any cairo_t. */
+#ifndef BAYRAQ_RENDER_H
+#define BAYRAQ_RENDER_H
+
+#include <cairo.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "design.h"
+#include "diag.h"
+#include "flags.h"
+#include "fonts.h"
+#include "lang.h"
+
+/* Everything one banner is made of. All borrowed. */
+struct render_input {
+	const struct design *design;
+	const struct catalog *catalog;
+	const struct lang *lang;
+	const struct fonts *fonts;
+	const struct flags *flags;
+	const char *city;
+	const char *country; /* the host flag's code, "PL" */
+	double page_w, page_h; /* in points */
+};
+
+struct banner;
+
+/*
+ * Picks the variant for the page, fits every text slot and loads every
+ * flag, so that nothing can fail for lack of fit once drawing starts.
+ * A text that cannot fit fails with DIAG_FIT naming the slot, language and
+ * text. Free with banner_free().
+ */
+struct banner *render_plan(const struct render_input *in, struct diag *d);
+
+void banner_free(struct banner *b);
+
+/*
+ * Draws the banner with the page's top left at the origin and one unit per
+ * point; scale cr first for pixels. Knows no file formats.
+ */
+int render_draw(const struct banner *b, cairo_t *cr, struct diag *d);
+
+double banner_width(const struct banner *b);
+double banner_height(const struct banner *b);
+
+/* The headline as laid out, for the PDF title. Borrowed. */
+const char *banner_title(const struct banner *b);
+
+/* The BCP 47 tag of the text. Borrowed. */
+const char *banner_lang(const struct banner *b);
+
+/* One placed element, in page points: for tests and `bayraq slots`. */
+struct banner_item {
+	const char *kind; /* "text" or "flag" */
+	const char *slot; /* the slot's id */
+	const char *what; /* text: the laid-out text; flag: ua, crh or code */
+	double x, y, w, h; /* the slot */
+	double ix, iy, iw, ih; /* text: the ink; flag: the flag itself */
+	double size;	       /* text: font size in points */
+	size_t line_count;
+};
+
+/* Item i, or -1 past the end. */
+int banner_item(const struct banner *b, size_t i, struct banner_item *out);
+
+#endif
