@@ -310,6 +310,32 @@ read_viewbox(struct variant *v, RsvgHandle *h, struct diag *d)
 	return 0;
 }
 
+/* The background is drawn on its own, stretched to the page. */
+static int
+unlink_background(xmlNode *node)
+{
+	xmlNode *child;
+
+	for (child = node->children; child != NULL; child = child->next) {
+		xmlChar *id;
+		int found;
+
+		if (child->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(child, (const xmlChar *)"id");
+		found = id != NULL && strcmp((const char *)id, "background") == 0;
+		xmlFree(id);
+		if (found) {
+			xmlUnlinkNode(child);
+			xmlFreeNode(child);
+			return 1;
+		}
+		if (unlink_background(child))
+			return 1;
+	}
+	return 0;
+}
+
 static xmlDoc *
 read_xml(const char *path, const char *data, size_t len, struct diag *d)
 {
@@ -359,6 +385,10 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	if (slot_geometry(v, geom, d) < 0)
 		goto out;
 	v->has_background = rsvg_handle_has_sub(geom, "#background");
+	if (v->has_background) {
+		unlink_background(xmlDocGetRootElement(doc));
+		v->background = g_object_ref(geom);
+	}
 	xmlDocDumpMemory(doc, &art_data, &art_len);
 	v->art = handle_from_data(path, art_data, (size_t)art_len, d);
 	if (v->art != NULL)
@@ -382,6 +412,8 @@ variant_release(struct variant *v)
 	free(v->slots);
 	if (v->art != NULL)
 		g_object_unref(v->art);
+	if (v->background != NULL)
+		g_object_unref(v->background);
 	free(v->path);
 	memset(v, 0, sizeof *v);
 }

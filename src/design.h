@@ -33,7 +33,8 @@ struct slot {
 struct variant {
 	char *path;
 	double width, height; /* the viewBox: the design's user units */
-	RsvgHandle *art;      /* the drawing with the slot guides removed */
+	RsvgHandle *art;      /* the drawing without slot guides or background */
+	RsvgHandle *background; /* the whole file, to draw #background; or NULL */
 	int has_background;   /* an element with id="background" */
 	struct slot *slots;
 	size_t slot_count;

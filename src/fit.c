@@ -10,6 +10,36 @@
 
 /* Sizes closer than this count as equal: far below what print shows. */
 #define FIT_PRECISION 0.01
+/* How much size fewer lines may cost. */
+#define FEWER_LINES_LOSS 0.12
+
+#define ZWSP 0x200B /* ZERO WIDTH SPACE: a translator's break hint */
+
+/* With break hints, no break inside the stretches between them. */
+static void
+keep_phrases(PangoAttrList *attrs, const char *text)
+{
+	const char *p, *start = text;
+
+	if (g_utf8_strchr(text, -1, ZWSP) == NULL)
+		return;
+	for (p = text;; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == 0 || c == ZWSP || g_unichar_isspace(c)) {
+			if (p > start) {
+				PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+
+				a->start_index = (guint)(start - text);
+				a->end_index = (guint)(p - text);
+				pango_attr_list_insert(attrs, a);
+			}
+			if (c == 0)
+				break;
+			start = g_utf8_next_char(p);
+		}
+	}
+}
 
 static void
 layout_set_size(PangoLayout *layout, const struct fit_style *st, double size)
@@ -30,44 +60,113 @@ layout_set_size(PangoLayout *layout, const struct fit_style *st, double size)
 			pango_attr_letter_spacing_new(
 				(int)lround(st->letter_spacing * size *
 					PANGO_SCALE)));
+	keep_phrases(attrs, pango_layout_get_text(layout));
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
 }
 
-/* Every line after the first must start where a line break is allowed. */
+/*
+ * Every line after the first must start where a line break is allowed.
+ * Japanese and Chinese allow a break between almost any two characters,
+ * which cuts words in display type; a text with a zero-width space breaks
+ * only there or at spaces, the way Japanese designers set headlines
+ * (phrase by phrase, as BudouX marks them).
+ */
 static int
 breaks_allowed(PangoLayout *layout, const char *text)
 {
 	const PangoLogAttr *la;
-	PangoLayoutIter *it;
-	int n_attrs, ok = 1;
+	GSList *l;
+	int n_attrs, hinted = g_utf8_strchr(text, -1, ZWSP) != NULL;
 
 	la = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
-	it = pango_layout_get_iter(layout);
-	while (ok && pango_layout_iter_next_line(it)) {
-		int idx = pango_layout_iter_get_index(it);
-		long chars = g_utf8_pointer_to_offset(text, text + idx);
+	/* Line starts are logical; a layout iterator walks visual order. */
+	for (l = pango_layout_get_lines_readonly(layout); l != NULL;
+		l = l->next) {
+		const PangoLayoutLine *line = l->data;
+		const char *start = text + line->start_index;
+		long chars = g_utf8_pointer_to_offset(text, start);
+		gunichar before;
 
-		if (chars > 0 && chars < n_attrs && !la[chars].is_line_break)
-			ok = 0;
+		if (chars == 0 || chars >= n_attrs)
+			continue;
+		if (!la[chars].is_line_break)
+			return 0;
+		before = g_utf8_get_char(g_utf8_prev_char(start));
+		if (hinted && before != ZWSP && !g_unichar_isspace(before))
+			return 0;
 	}
-	pango_layout_iter_free(it);
-	return ok;
+	return 1;
+}
+
+static int
+fits_lines(PangoLayout *layout, const char *text, const struct fit_style *st,
+	size_t max_lines, double size, double w, double h)
+{
+	PangoRectangle ink;
+
+	layout_set_size(layout, st, size);
+	if ((size_t)pango_layout_get_line_count(layout) > max_lines)
+		return 0;
+	if (!breaks_allowed(layout, text))
+		return 0;
+	pango_layout_get_extents(layout, &ink, NULL);
+	return ink.width <= w * PANGO_SCALE && ink.height <= h * PANGO_SCALE;
 }
 
 static int
 fits(PangoLayout *layout, const char *text, const struct fit_style *st,
 	double size, double w, double h)
 {
-	PangoRectangle ink;
+	return fits_lines(layout, text, st, st->max_lines, size, w, h);
+}
 
-	layout_set_size(layout, st, size);
-	if ((size_t)pango_layout_get_line_count(layout) > st->max_lines)
+/* The largest size in [lo, hi] at which text fits in max_lines lines. */
+static double
+largest_size(PangoLayout *layout, const char *text, const struct fit_style *st,
+	size_t max_lines, double lo, double hi, double w, double h)
+{
+	if (!fits_lines(layout, text, st, max_lines, lo, w, h))
 		return 0;
-	if (!breaks_allowed(layout, text))
-		return 0;
-	pango_layout_get_extents(layout, &ink, NULL);
-	return ink.width <= w * PANGO_SCALE && ink.height <= h * PANGO_SCALE;
+	if (fits_lines(layout, text, st, max_lines, hi, w, h))
+		return hi;
+	while (hi - lo > FIT_PRECISION) {
+		double mid = (lo + hi) / 2;
+
+		if (fits_lines(layout, text, st, max_lines, mid, w, h))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Narrows the layout to the least width that keeps its line count at this
+ * size, so lines come out even ("CRIMEA IS / UKRAINE!" rather than a lone
+ * last word), as CSS text-wrap: balance does.
+ */
+static void
+balance(PangoLayout *layout, const char *text, const struct fit_style *st,
+	double size, double w, double h)
+{
+	int lines = pango_layout_get_line_count(layout);
+	double lo = 0, hi = w;
+
+	/* With three lines or more, evening them out strands short words. */
+	if (lines != 2)
+		return;
+	while (hi - lo > w / 200) {
+		double mid = (lo + hi) / 2;
+
+		pango_layout_set_width(layout, (int)(mid * PANGO_SCALE));
+		if (pango_layout_get_line_count(layout) == lines &&
+			fits(layout, text, st, size, w, h))
+			hi = mid;
+		else
+			lo = mid;
+	}
+	pango_layout_set_width(layout, (int)(hi * PANGO_SCALE));
 }
 
 static PangoAlignment
@@ -116,7 +215,8 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	const struct fit_style *st, double w, double h, struct diag *d)
 {
 	PangoContext *ctx = fonts_context_new(fonts);
-	double lo = st->min_size, hi;
+	double lo = st->min_size, hi, best;
+	size_t n;
 
 	memset(out, 0, sizeof *out);
 	pango_context_set_base_dir(ctx,
@@ -140,21 +240,27 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	}
 	/* Ink can be taller than the size (accents, Arabic); cap the search. */
 	hi = st->max_size > 0 ? st->max_size : h * 4;
-	if (fits(out->layout, text, st, hi, w, h))
-		lo = hi;
-	while (hi - lo > FIT_PRECISION) {
-		double mid = (lo + hi) / 2;
+	best = largest_size(out->layout, text, st, st->max_lines, lo, hi, w, h);
+	/*
+	 * Fewer lines read better from a distance: take the fewest lines that
+	 * lose at most FEWER_LINES_LOSS of the size.
+	 */
+	for (n = 1; n < st->max_lines; n++) {
+		double size = largest_size(out->layout, text, st, n, lo, best,
+			w, h);
 
-		if (fits(out->layout, text, st, mid, w, h))
-			lo = mid;
-		else
-			hi = mid;
+		if (size >= best * (1 - FEWER_LINES_LOSS)) {
+			best = size;
+			break;
+		}
 	}
+	lo = best;
 	/* Round down to a hundredth so golden tests read well. */
 	out->size = floor(lo * 100) / 100;
 	if (out->size < st->min_size)
 		out->size = st->min_size;
 	layout_set_size(out->layout, st, out->size);
+	balance(out->layout, text, st, out->size, w, h);
 	place(out, st, w, h);
 	return 0;
 fail:

@@ -213,7 +213,8 @@ draw_background(const struct banner *b, cairo_t *cr, struct diag *d)
 		return 0;
 	cairo_save(cr);
 	cairo_scale(cr, b->page_w / b->v->width, b->page_h / b->v->height);
-	if (!rsvg_handle_render_layer(b->v->art, cr, "#background", &vp, &err)) {
+	if (!rsvg_handle_render_layer(b->v->background, cr, "#background", &vp,
+		    &err)) {
 		cairo_restore(cr);
 		return rsvg_failed(err, "the background", d);
 	}
