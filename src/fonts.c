@@ -4,7 +4,9 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
@@ -34,8 +36,15 @@ fonts_load(const char *fonts_dir, struct diag *d)
 	struct fonts *f = NULL;
 	FcConfig *cfg = FcConfigCreate();
 	char *conf = xasprintf("%s/fonts.conf", fonts_dir);
+	/* fontconfig looks for a relative name in its own folders. */
+	char *abs = realpath(conf, NULL);
 
-	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)conf, FcTrue)) {
+	if (abs == NULL) {
+		diag_set(d, DIAG_IO, "cannot open font configuration '%s': %s",
+			conf, strerror(errno));
+		goto out;
+	}
+	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)abs, FcTrue)) {
 		diag_set(d, DIAG_IO, "cannot load font configuration '%s'",
 			conf);
 		goto out;
@@ -57,6 +66,7 @@ fonts_load(const char *fonts_dir, struct diag *d)
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
 out:
 	FcConfigDestroy(cfg);
+	free(abs);
 	free(conf);
 	return f;
 }

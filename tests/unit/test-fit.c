@@ -1,0 +1,274 @@
+/* test-fit.c - shrink-to-fit against golden sizes and line breaks (tests/fit). */
+#include <dirent.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fit.h"
+#include "fonts.h"
+#include "lang.h"
+#include "xalloc.h"
+
+#include "check.h"
+
+/* Sizes may move this much with a rebuilt font cache; far below print. */
+#define SIZE_TOLERANCE 0.02
+
+struct golden {
+	double w, h, min_size, size;
+	char lang[32], families[128], text[512];
+	int weight;
+	size_t max_lines, line_count;
+	char lines[8][256];
+};
+
+static void
+set_field(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Drops the newline and trailing spaces, which editors strip anyway. */
+static void
+chomp(char *s)
+{
+	size_t n = strcspn(s, "\n");
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	s[n] = '\0';
+}
+
+static int
+read_golden(const char *path, struct golden *g)
+{
+	FILE *fp = fopen(path, "r");
+	char buf[600];
+	int expect = 0;
+
+	if (fp == NULL)
+		return -1;
+	memset(g, 0, sizeof *g);
+	g->weight = 700;
+	g->max_lines = 1;
+	set_field(g->lang, sizeof g->lang, "en");
+	while (fgets(buf, sizeof buf, fp) != NULL) {
+		chomp(buf);
+		if (buf[0] == '#' || buf[0] == '\0')
+			continue;
+		if (strcmp(buf, "---") == 0)
+			expect = 1;
+		else if (sscanf(buf, "box: %lf %lf", &g->w, &g->h) == 2)
+			continue;
+		else if (strncmp(buf, "lang: ", 6) == 0)
+			set_field(g->lang, sizeof g->lang, buf + 6);
+		else if (strncmp(buf, "families: ", 10) == 0)
+			set_field(g->families, sizeof g->families, buf + 10);
+		else if (strncmp(buf, "text: ", 6) == 0)
+			set_field(g->text, sizeof g->text, buf + 6);
+		else if (sscanf(buf, "weight: %d", &g->weight) == 1 ||
+			sscanf(buf, "max-lines: %zu", &g->max_lines) == 1 ||
+			sscanf(buf, "min-size: %lf", &g->min_size) == 1)
+			continue;
+		else if (expect && sscanf(buf, "size: %lf", &g->size) == 1)
+			continue;
+		else if (expect && strncmp(buf, "line: ", 6) == 0 &&
+			g->line_count < 8)
+			set_field(g->lines[g->line_count++], sizeof g->lines[0], buf + 6);
+	}
+	fclose(fp);
+	return 0;
+}
+
+static void
+style_for(const struct golden *g, struct lang *l, struct fit_style *st)
+{
+	lang_init(l, g->lang);
+	memset(st, 0, sizeof *st);
+	st->families = g->families[0] ? g->families : l->families;
+	st->weight = g->weight;
+	st->lang = l->tag;
+	st->rtl = l->rtl;
+	st->cursive = l->cursive;
+	st->max_lines = g->max_lines;
+	st->min_size = g->min_size;
+	st->align = FIT_CENTER;
+}
+
+/* With BAYRAQ_UPDATE_FIT set, rewrites the expectations (make refs). */
+static void
+write_golden(const char *path, const struct fit *f)
+{
+	FILE *in = fopen(path, "r"), *out;
+	char *tmp = xasprintf("%s.new", path), buf[600];
+	size_t i;
+
+	out = fopen(tmp, "w");
+	while (in != NULL && out != NULL && fgets(buf, sizeof buf, in) != NULL &&
+		strcmp(buf, "---\n") != 0)
+		fputs(buf, out);
+	if (out != NULL) {
+		fprintf(out, "---\nsize: %.2f\n", f->size);
+		for (i = 0; i < f->line_count; i++) {
+			char *line = fit_line_text(f, i);
+
+			chomp(line);
+			fprintf(out, "line: %s\n", line);
+			free(line);
+		}
+		fclose(out);
+		rename(tmp, path);
+	}
+	if (in != NULL)
+		fclose(in);
+	free(tmp);
+}
+
+static void
+check_golden(const struct fonts *fonts, const char *path)
+{
+	struct golden g;
+	struct fit_style st;
+	struct lang l;
+	struct diag d = { 0 };
+	struct fit f;
+	PangoRectangle ink;
+	size_t i;
+
+	CHECK(read_golden(path, &g) == 0);
+	style_for(&g, &l, &st);
+	CHECK(fit_text(&f, fonts, g.text, &st, g.w, g.h, &d) == 0);
+	if (d.kind != DIAG_NONE) {
+		fprintf(stderr, "%s: %s\n", path, d.msg);
+		return;
+	}
+	if (getenv("BAYRAQ_UPDATE_FIT") != NULL)
+		write_golden(path, &f);
+	CHECK_NEAR(f.size, g.size, SIZE_TOLERANCE);
+	CHECK(f.line_count == g.line_count);
+	for (i = 0; i < f.line_count && i < g.line_count; i++) {
+		char *line = fit_line_text(&f, i);
+
+		chomp(line);
+		CHECK_STR(line, g.lines[i]);
+		free(line);
+	}
+	/* Whatever the text, its ink lies inside the box. */
+	pango_layout_get_extents(f.layout, &ink, NULL);
+	CHECK(f.x + (double)ink.x / PANGO_SCALE >= -0.01);
+	CHECK(f.y + (double)ink.y / PANGO_SCALE >= -0.01);
+	CHECK(f.x + (double)(ink.x + ink.width) / PANGO_SCALE <= g.w + 0.01);
+	CHECK(f.y + (double)(ink.y + ink.height) / PANGO_SCALE <= g.h + 0.01);
+	CHECK(f.line_count <= g.max_lines);
+	fit_release(&f);
+}
+
+static void
+test_goldens(const struct fonts *fonts)
+{
+	DIR *dir = opendir("tests/fit");
+	struct dirent *e;
+	int n = 0;
+
+	CHECK(dir != NULL);
+	while (dir != NULL && (e = readdir(dir)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *path;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0 ||
+			strncmp(e->d_name, "ignore-", 7) == 0)
+			continue;
+		path = xasprintf("tests/fit/%s", e->d_name);
+		check_golden(fonts, path);
+		free(path);
+		n++;
+	}
+	if (dir != NULL)
+		closedir(dir);
+	CHECK(n >= 8);
+}
+
+static void
+test_refusals(const struct fonts *fonts)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit f;
+
+	memset(&g, 0, sizeof g);
+	snprintf(g.lang, sizeof g.lang, "en");
+	g.weight = 700;
+	g.max_lines = 1;
+	g.min_size = 20;
+	style_for(&g, &l, &st);
+	CHECK(fit_text(&f, fonts,
+		      "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
+		      &st, 300, 40, &d) < 0);
+	CHECK(d.kind == DIAG_FIT);
+	CHECK_HAS(d.msg, "does not fit even at the minimum size");
+	CHECK(f.layout == NULL);
+
+	diag_clear(&d);
+	CHECK(fit_text(&f, fonts, "Crimea \xee\x80\x80", &st, 600, 100, &d) < 0);
+	CHECK(d.kind == DIAG_FIT);
+	CHECK_HAS(d.msg, "no font has a glyph");
+
+	/* One long word is never broken to fit. */
+	diag_clear(&d);
+	g.max_lines = 3;
+	g.min_size = 40;
+	style_for(&g, &l, &st);
+	CHECK(fit_text(&f, fonts, "#LIBERATECRIMEA", &st, 200, 300, &d) < 0);
+	CHECK(d.kind == DIAG_FIT);
+}
+
+static void
+test_bigger_box_bigger_text(const struct fonts *fonts)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit small, big;
+
+	memset(&g, 0, sizeof g);
+	snprintf(g.lang, sizeof g.lang, "uk");
+	g.weight = 700;
+	g.max_lines = 2;
+	g.min_size = 5;
+	style_for(&g, &l, &st);
+	CHECK(fit_text(&small, fonts, "Крим — це Україна!", &st, 400, 150, &d) ==
+		0);
+	CHECK(fit_text(&big, fonts, "Крим — це Україна!", &st, 800, 300, &d) ==
+		0);
+	/* Linear metrics: twice the box is exactly twice the size. */
+	CHECK_NEAR(big.size, 2 * small.size, 0.05);
+	fit_release(&small);
+	fit_release(&big);
+}
+
+int
+main(void)
+{
+	struct diag d = { 0 };
+	struct fonts *fonts = fonts_load("fonts", &d);
+
+	CHECK(fonts != NULL);
+	if (fonts == NULL) {
+		fprintf(stderr, "%s\n", d.msg);
+		return check_done("test-fit");
+	}
+	test_goldens(fonts);
+	test_refusals(fonts);
+	test_bigger_box_bigger_text(fonts);
+	fonts_free(fonts);
+	return check_done("test-fit");
+}
