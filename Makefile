@@ -52,17 +52,24 @@ $(FLAGSET)/countries.json:
 $(OUT) $(OUT)/tests:
 	@mkdir -p $@
 
+# V=1 shows the whole command lines.
+Q := $(if $(V),,@)
+
 $(OUT)/%.o: src/%.c | $(OUT)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(OUT)/main.o $(LIB_OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
 
-$(OUT)/tests/pnginfo $(OUT)/tests/pngcmp: $(OUT)/tests/%: tests/tools/%.c | $(OUT)/tests
-	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng
+$(OUT)/tests/pnginfo $(OUT)/tests/pngcmp: $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng
 
 # The default set: several languages, cities and sizes, as an organizer would.
 DEMO := \

@@ -1,6 +1,7 @@
 /* paper.c - named sizes, units and orientation. */
 #include "paper.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,42 +88,45 @@ named_list_error(const char *spec, struct diag *d)
 static int
 parse_custom(struct paper *p, const char *spec, struct diag *d)
 {
-	char *end;
+	const char *rest;
+	char *end, unit[4];
 	double w, h;
-	char unit[4];
-	size_t n;
+	size_t i;
 
 	w = strtod(spec, &end);
 	if (end == spec || (*end != 'x' && *end != 'X'))
 		return named_list_error(spec, d);
-	spec = end + 1;
-	h = strtod(spec, &end);
-	if (end == spec)
+	rest = end + 1;
+	h = strtod(rest, &end);
+	if (end == rest)
 		return named_list_error(spec, d);
-	n = strlen(end);
-	if (n != 2)
+	if (*end == '\0')
 		return diag_set(d, DIAG_USAGE,
 			"size '%s' needs a unit (mm, cm, in, pt or px)", spec);
-	unit[0] = (char)(end[0] | 0x20);
-	unit[1] = (char)(end[1] | 0x20);
-	unit[2] = '\0';
-	if (unit_points(unit) == 0.0)
+	for (i = 0; i < 3 && end[i] != '\0'; i++)
+		unit[i] = (char)tolower((unsigned char)end[i]);
+	unit[i] = '\0';
+	if (strlen(end) != 2 || unit_points(unit) == 0.0)
 		return diag_set(d, DIAG_USAGE,
-			"unknown unit '%s' (expected mm, cm, in, pt or px)",
-			end);
+			"unknown unit '%.10s' in size '%s' (expected mm, cm, "
+			"in, pt or px)",
+			end, spec);
 	if (!(w > 0 && h > 0) || !isfinite(w) || !isfinite(h))
-		return diag_set(d, DIAG_USAGE, "size must be positive");
+		return diag_set(d, DIAG_USAGE, "size '%s' must be positive",
+			spec);
 	if (strcmp(unit, "px") == 0 && (w != floor(w) || h != floor(h)))
 		return diag_set(d, DIAG_USAGE,
-			"a size in px takes whole pixels");
+			"a size in px takes whole pixels, not '%s'", spec);
 	paper_set(p, w, h, unit);
 	/* 200 in is PDF's page limit; also keeps raster sizes sane. */
 	if (p->width_pt > 14400 || p->height_pt > 14400)
 		return diag_set(d, DIAG_USAGE,
-			"size is larger than 5080 mm (200 in) on a side");
+			"size '%s' is larger than 5080 mm (200 in) on a side",
+			spec);
 	if (p->width_pt < 36 || p->height_pt < 36)
 		return diag_set(d, DIAG_USAGE,
-			"size is smaller than 12.7 mm (0.5 in) on a side");
+			"size '%s' is smaller than 12.7 mm (0.5 in) on a side",
+			spec);
 	snprintf(p->label, sizeof p->label, "%gx%g%s", w, h, unit);
 	p->family = PAPER_CUSTOM;
 	return 0;

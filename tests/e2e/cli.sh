@@ -1,0 +1,38 @@
+# cli.sh - help, version and the listings people look choices up in.
+
+test_help_and_version() {
+	bayraq --help >help.txt
+	grep -q 'bayraq render' help.txt
+	bayraq render --help >rhelp.txt
+	for opt in --design --lang --city --country --size --orientation --format --dpi --output; do
+		grep -q -- "$opt" rhelp.txt || die "render --help lacks $opt"
+	done
+	grep -q 'Examples:' rhelp.txt
+	bayraq --version | grep -qx 'bayraq [0-9.]*'
+}
+
+test_lists() {
+	bayraq list designs | grep -qx 'liberate-crimea: 1:2 1:3 2:1 3:1 1.41:1 1:1.41 16:9 1:1 9:16'
+	bayraq list languages >langs.txt
+	[ "$(wc -l <langs.txt)" -ge 12 ]
+	grep -q '^crh  *crh-Latn  *Crimean Tatar' langs.txt
+	grep -q '^uk .*not yet reviewed' langs.txt
+	grep -q '^en  *en  *English$' langs.txt
+	bayraq list sizes >sizes.txt
+	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 story-1080x1920; do
+		grep -q "^$s " sizes.txt || die "list sizes lacks $s"
+	done
+	bayraq list countries >cc.txt
+	grep -qx 'PL  Poland' cc.txt
+	grep -qx 'GE  Georgia' cc.txt
+	[ "$(wc -l <cc.txt)" -ge 240 ]
+}
+
+# The layout report is what designers read to see how a language fits.
+test_layout_report() {
+	bayraq layout --lang en --city Berlin --country DE --size A2 >layout.txt
+	[ "$(grep -c '^text ' layout.txt)" = 4 ]
+	[ "$(grep -c '^flag ' layout.txt)" = 3 ]
+	grep -q '^text text-headline size [0-9.]* lines 2 .* CRIMEA IS UKRAINE!$' layout.txt
+	grep -q '^flag flag-host DE ' layout.txt
+}

@@ -1,0 +1,133 @@
+# errors.sh - every error path: exit status, one line on stderr, nothing written.
+
+test_usage_errors() {
+	mkdir out
+	expect_exit 2 bayraq render --frobnicate -o out/
+	one_error "unknown option '--frobnicate'"
+	expect_exit 2 bayraq render --city Berlin --country DE --size -o out/
+	one_error ""
+	expect_exit 2 bayraq render --city Berlin --country DE --lang
+	one_error "option '--lang' needs a value"
+	expect_exit 2 bayraq render --lang xx --city Berlin --country DE -o out/
+	one_error "unknown language 'xx' (available: ar, crh, de, en, fr, he, ja, ka, lt, pl, tr, uk)"
+	expect_exit 2 bayraq render --lang ../locales/en --city Berlin --country DE -o out/
+	one_error "unknown language"
+	expect_exit 2 bayraq render --city Berlin --country DE --size B7 -o out/
+	one_error "unknown size 'B7' (expected A5, A4, A3, A2, A1, A0, letter, tabloid, 18x24in, 24x36in, banner-2x1m, banner-3x1m, square-1080, story-1080x1920, or WxH"
+	expect_exit 2 bayraq render --city Berlin --country DE --size 100x100furlong -o out/
+	one_error "unknown unit"
+	expect_exit 2 bayraq render --city Berlin --country XX -o out/
+	one_error "unknown country 'XX'"
+	expect_exit 2 bayraq render --city Berlin --country DE --design nope -o out/
+	one_error "unknown design 'nope' (available: liberate-crimea)"
+	expect_exit 2 bayraq render --city Berlin --country DE --format tiff -o out/
+	one_error "unknown format 'tiff' (expected pdf, png)"
+	expect_exit 2 bayraq render --city Berlin --country DE --dpi lots -o out/
+	one_error "dpi must be a number from 10 to 2400"
+	expect_exit 2 bayraq render --city Berlin --country DE --orientation diagonal -o out/
+	one_error "unknown orientation 'diagonal' (expected portrait, landscape)"
+	expect_exit 2 bayraq render --country DE -o out/
+	one_error "missing --city"
+	expect_exit 2 bayraq render --city Berlin -o out/
+	one_error "missing --country"
+	expect_exit 2 bayraq render --city Berlin --country DE stray -o out/
+	one_error "unexpected argument 'stray'"
+	expect_exit 2 bayraq paint
+	one_error "unknown command 'paint'"
+	expect_exit 2 bayraq list flavours
+	one_error "unknown list 'flavours' (expected designs, languages, sizes, countries)"
+	expect_exit 2 bayraq
+	one_error "missing command"
+	no_files out
+}
+
+# A city too long for its slot at the slot's minimum size: named, not shrunk.
+test_text_cannot_fit() {
+	mkdir out
+	long=$(printf 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch%.0s' 1 2 3)
+	expect_exit 1 bayraq render --lang de --city "$long" --country GB --size A3 -o out/
+	one_error "slot 'text-city' (de): does not fit even at the minimum size: 'Llanfair"
+	no_files out
+}
+
+# A character no font has (tofu) is an error, not a box on a banner.
+test_missing_glyph() {
+	mkdir out
+	expect_exit 1 bayraq render --city "Berlin $(printf '\356\200\200')" --country DE --size A3 -o out/
+	one_error "slot 'text-city' (en): no font has a glyph for a character in"
+	no_files out
+}
+
+test_no_variant_for_ratio() {
+	mkdir out
+	expect_exit 1 bayraq render --city Berlin --country DE --size 1000x100mm -o out/
+	one_error "design 'liberate-crimea' has no variant near ratio 10:1 (it has 1:2, 1:3, 2:1, 3:1, 1.41:1, 1:1.41, 16:9, 1:1, 9:16)"
+	no_files out
+}
+
+# A PNG that cannot be made must not leave the PDF of the same render behind.
+test_all_or_nothing() {
+	mkdir out
+	expect_exit 2 bayraq render --city Berlin --country DE --size banner-3x1m --dpi 300 -o out/
+	one_error "PNG would be 35433 pixels wide; the limit is 32767 (lower --dpi)"
+	no_files out
+}
+
+test_unwritable_output() {
+	expect_exit 1 bayraq render --city Berlin --country DE --size A5 -o /dev/null/out/
+	one_error "cannot create folder '/dev/null/out'"
+	mkdir ro
+	expect_exit 1 bayraq render --city Berlin --country DE --size A5 -f pdf -o /proc/version.pdf
+	one_error "cannot write '/proc/version.pdf'"
+}
+
+# A private data folder whose catalogs are broken in the three ways a
+# translator can break them.
+make_data() {
+	mkdir -p data/locales
+	ln -s "$ROOT/designs" data/designs
+	ln -s "$ROOT/fonts" data/fonts
+	cp "$ROOT/tests/data/locales/broken.po" "$ROOT/tests/data/locales/nolang.po" data/locales/
+	en="$ROOT/locales/en.po"
+	sed 's/^msgctxt "prisoners"/msgctxt "unused"/' "$en" >data/locales/nokey.po
+	sed 's/^msgctxt "day"/#, fuzzy\nmsgctxt "day"/' "$en" >data/locales/fuzzy.po
+	awk '/^msgctxt "city"/ { c = 1 } c && /^msgstr/ { $0 = "msgstr \"\""; c = 0 } 1' "$en" \
+		>data/locales/blank.po
+}
+
+test_bad_catalogs() {
+	make_data
+	mkdir out
+	export BAYRAQ_DATADIR="$PWD/data"
+	expect_exit 1 bayraq render --lang broken --city Berlin --country DE -o out/
+	one_error "data/locales/broken.po:10: end-of-line within string"
+	line=$(grep -n '^msgctxt "day"' data/locales/fuzzy.po | cut -d: -f1)
+	expect_exit 1 bayraq render --lang fuzzy --city Berlin --country DE --size A3 -o out/
+	one_error "data/locales/fuzzy.po:$line: key 'day' is marked fuzzy (not reviewed), so it is not used"
+	line=$(grep -n '^msgctxt "city"' data/locales/blank.po | cut -d: -f1)
+	expect_exit 1 bayraq render --lang blank --city Berlin --country DE --size A3 -o out/
+	one_error "data/locales/blank.po:$line: key 'city' is not translated"
+	expect_exit 1 bayraq render --lang nolang --city Berlin --country DE -o out/
+	one_error "header has no 'Language:' field"
+	expect_exit 1 bayraq render --lang nokey --city Berlin --country DE --size A3 --orientation landscape -o out/
+	one_error "data/locales/nokey.po: no entry for key 'prisoners'"
+	no_files out
+}
+
+test_bad_design() {
+	mkdir -p data/designs out
+	ln -s "$ROOT/locales" data/locales
+	ln -s "$ROOT/fonts" data/fonts
+	cp -r "$ROOT/designs/_flags" "$ROOT/tests/data/designs/bad-color" data/designs/
+	export BAYRAQ_DATADIR="$PWD/data"
+	expect_exit 1 bayraq render --design bad-color --city Berlin --country DE -o out/
+	one_error "bad-color/a.svg:5: slot 't': bad bayraq:color 'gold' (expected #rrggbb)"
+	no_files out
+}
+
+test_missing_flag_set() {
+	mkdir out
+	BAYRAQ_FLAGSET="$PWD/none" expect_exit 1 bayraq render --city Berlin --country DE -o out/
+	one_error "run 'make flags'"
+	no_files out
+}

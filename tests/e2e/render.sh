@@ -1,0 +1,175 @@
+# render.sh - whole banners: text, fonts, page sizes, pixels and flags.
+
+# Every shipped language: the headline (as printed) and the city line come
+# out of pdftotext, and every font is embedded.
+test_every_language_pdf() {
+	n=0
+	for po in "$ROOT"/locales/*.po; do
+		lang=$(basename "$po" .po)
+		head=$(awk -F '\t' -v l="$lang" '$1 == l { print $2 }' "$ROOT/tests/e2e/headlines.txt")
+		[ -n "$head" ] || die "tests/e2e/headlines.txt has no line for '$lang'"
+		bayraq render --lang "$lang" --city "Tbilisi" --country GE --size A3 -f pdf -o "$lang.pdf" >/dev/null
+		has_text "$lang.pdf" "$head"
+		city=$(msgstr_of "$lang" city | sed 's/{city}/Tbilisi/')
+		has_text "$lang.pdf" "$city"
+		has_text "$lang.pdf" "#LIBERATECRIMEA"
+		fonts_embedded "$lang.pdf"
+		n=$((n + 1))
+	done
+	[ "$n" -ge 12 ] || die "only $n languages"
+}
+
+# A native city name in its own script, in right-to-left and CJK languages.
+test_native_cities() {
+	bayraq render --lang ar --city "عمان" --country JO --size banner-3x1m --format pdf -o amman.pdf >/dev/null
+	has_text amman.pdf "عمان تقف مع القرم"
+	bayraq render --lang ka --city "თბილისი" --country GE --size A4 -f pdf -o tbilisi.pdf >/dev/null
+	has_text tbilisi.pdf "თბილისი ყირიმის მხარესაა"
+	bayraq render --lang ja --city "東京" --country JP --size square-1080 -f pdf -o tokyo.pdf >/dev/null
+	has_text tokyo.pdf "東京はクリミアと共に"
+	bayraq render --lang uk --city "Київ" --country PL --size A2 -f pdf -o kyiv.pdf >/dev/null
+	has_text kyiv.pdf "Київ — разом із Кримом"
+}
+
+# What the organizer typed comes out exactly: no markup, no entities.
+test_city_exactly_as_typed() {
+	bayraq render --lang en --city '<b>&amp; "Q"'"'s" --country US --size A4 -f pdf -o odd.pdf >/dev/null
+	has_text odd.pdf '<b>&amp; "Q"'"'s stands with Crimea"
+}
+
+test_pdf_page_sizes() {
+	bayraq render --city Berlin --country DE --size A2 -f pdf -o a2.pdf >/dev/null
+	page_size a2.pdf 1190.55 1683.78
+	bayraq render --city Berlin --country DE --size A2 --orientation landscape -f pdf -o a2l.pdf >/dev/null
+	page_size a2l.pdf 1683.78 1190.55
+	bayraq render --city Berlin --country DE --size banner-3x1m -f pdf -o b3.pdf >/dev/null
+	page_size b3.pdf 8503.94 2834.65
+	bayraq render --city Berlin --country DE --size 594x841mm -f pdf -o a1.pdf >/dev/null
+	page_size a1.pdf 1683.78 2383.94
+	bayraq render --city Boston --country US --size 24x36in -f pdf -o us.pdf >/dev/null
+	page_size us.pdf 1728 2592
+	bayraq render --city Boston --country US --size letter -f pdf -o letter.pdf >/dev/null
+	page_size letter.pdf 612 792
+}
+
+test_pdf_metadata() {
+	bayraq render --lang de --city Berlin --country DE --size A3 -f pdf -o de.pdf >/dev/null
+	pdfinfo de.pdf >info.txt
+	grep -q '^Title: *DIE KRIM IST UKRAINE!$' info.txt || die "title: $(grep Title info.txt)"
+	grep -q '^Keywords:.*language=de' info.txt || die "keywords: $(grep Keywords info.txt)"
+	grep -q '^Subject:.*Berlin, Germany' info.txt || die "subject: $(grep Subject info.txt)"
+	# Vector: text stays text, no page-sized image.
+	[ "$(pdfimages -list de.pdf | tail -n +3 | wc -l)" = 0 ] || die "de.pdf has raster images"
+}
+
+test_png_size_and_dpi() {
+	bayraq render --city Berlin --country DE --size A4 --dpi 100 -f png -o a4.png >/dev/null
+	[ "$("$ROOT/$TOOLS/pnginfo" a4.png)" = "827 1169 100" ] || die "a4.png: $("$ROOT/$TOOLS/pnginfo" a4.png)"
+	bayraq render --city Berlin --country DE --size square-1080 -f png -o sq.png >/dev/null
+	[ "$("$ROOT/$TOOLS/pnginfo" sq.png)" = "1080 1080 96" ] || die "sq.png: $("$ROOT/$TOOLS/pnginfo" sq.png)"
+	bayraq render --city Berlin --country DE --size 1200x628px -f png -o fb.png >/dev/null
+	[ "$("$ROOT/$TOOLS/pnginfo" fb.png)" = "1200 628 96" ] || die "fb.png: $("$ROOT/$TOOLS/pnginfo" fb.png)"
+	bayraq render --city Berlin --country DE --size banner-2x1m --dpi 30 -f png -o b.png >/dev/null
+	[ "$("$ROOT/$TOOLS/pnginfo" b.png)" = "2362 1181 30" ] || die "b.png: $("$ROOT/$TOOLS/pnginfo" b.png)"
+}
+
+# check_flags FILE.png LAYOUT SCALE HOSTTOP HOSTBOTTOM: the flags' colours
+# where the layout put them; SCALE is pixels per point.
+check_flags() {
+	set -- "$1" "$2" "$3" "$4" "$5"
+	png=$1 layout=$2 k=$3
+	set -- $(flag_box "$layout" ua) "$4" "$5"
+	x=$(echo "$1 $2 $3 $4 $k" | awk '{ printf "%d %d %d", ($1 + $3 / 2) * $5, ($2 + $4 / 4) * $5, ($2 + 3 * $4 / 4) * $5 }')
+	set -- $x "$5" "$6"
+	colour_at "$png" "$1" "$2" 0057B7
+	colour_at "$png" "$1" "$3" FFD700
+	host_top=$4 host_bottom=$5
+	set -- $(flag_box "$layout" crh)
+	# u = h / 19.5: the field at the fly, the tamga's middle leg at (7.5u, 6u).
+	x=$(echo "$1 $2 $3 $4 $k" | awk '{ u = $4 / 19.5; printf "%d %d %d %d",
+		($1 + 0.8 * $3) * $5, ($2 + $4 / 2) * $5, ($1 + 7.5 * u) * $5, ($2 + 6 * u) * $5 }')
+	set -- $x
+	colour_at "$png" "$1" "$2" 00A3DD
+	colour_at "$png" "$3" "$4" F8D80E 24
+	set -- $(awk '$1 == "flag" && $3 != "ua" && $3 != "crh" { print $10, $11, $12, $13; exit }' "$layout")
+	x=$(echo "$1 $2 $3 $4 $k" | awk '{ printf "%d %d %d", ($1 + $3 / 2) * $5, ($2 + $4 / 4) * $5, ($2 + 3 * $4 / 4) * $5 }')
+	set -- $x
+	colour_at "$png" "$1" "$2" "$host_top"
+	colour_at "$png" "$1" "$3" "$host_bottom"
+}
+
+# The flags' colours sit where the slots put them, in PNG and in the PDF.
+test_flag_colours_png_and_pdf() {
+	args="--lang pl --city Warszawa --country PL --size A3"
+	bayraq layout $args >layout.txt
+	bayraq render $args --dpi 72 -o . >/dev/null
+	check_flags liberate-crimea-pl-warszawa-A3.png layout.txt 1 FFFFFF DC143C
+	pdftoppm -r 72 -png liberate-crimea-pl-warszawa-A3.pdf page
+	check_flags page-1.png layout.txt 1 FFFFFF DC143C
+	# A banner variant with the flags stacked, and a vertical banner.
+	args="--lang de --city Berlin --country DE --size banner-3x1m"
+	bayraq layout $args >layout3.txt
+	bayraq render $args --dpi 20 -f png -o b3.png >/dev/null
+	check_flags b3.png layout3.txt "$(echo 20 | awk '{ print $1 / 72 }')" 000000 FFCE00
+	args="--lang uk --city Львів --country UA --size banner-2x1m --orientation portrait"
+	bayraq layout $args >layoutv.txt
+	bayraq render $args --dpi 20 -f png -o bv.png >/dev/null
+	check_flags bv.png layoutv.txt "$(echo 20 | awk '{ print $1 / 72 }')" 0057B7 FFD700
+}
+
+# Flags keep their ratio: Switzerland square, Qatar 11:28, inside the slot.
+test_host_flag_ratios() {
+	bayraq layout --city Bern --country CH --size A3 >ch.txt
+	set -- $(flag_box ch.txt CH)
+	echo "$3 $4" | awk '{ d = $1 / $2 - 1; exit !(d < 0.001 && d > -0.001) }' || die "CH is $3 x $4"
+	bayraq layout --city Doha --country qa --size A3 >qa.txt
+	set -- $(flag_box qa.txt QA)
+	echo "$3 $4" | awk '{ d = $1 / $2 / (28 / 11) - 1; exit !(d < 0.001 && d > -0.001) }' || die "QA is $3 x $4"
+	awk '$1 == "flag" { if ($10 < $5 - 0.01 || $11 < $6 - 0.01 ||
+		$10 + $12 > $5 + $7 + 0.01 || $11 + $13 > $6 + $8 + 0.01) bad = 1 }
+		END { exit bad }' qa.txt ch.txt || die "a flag leaves its slot"
+	bayraq render --city Kathmandu --country NP --size square-1080 -f png -o np.png >/dev/null
+}
+
+# Every named size renders in both orientations, with no white bars.
+test_every_size_both_orientations() {
+	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 story-1080x1920; do
+		for o in portrait landscape; do
+			bayraq render --lang en --city Oslo --country NO --size "$s" --orientation "$o" \
+				--dpi 10 -f png -o "$s-$o.png" >/dev/null
+			set -- $("$ROOT/$TOOLS/pnginfo" "$s-$o.png")
+			w=$1 h=$2
+			for p in "1 1" "$((w - 2)) 1" "1 $((h - 2))" "$((w - 2)) $((h - 2))" \
+				"1 $((h / 2))" "$((w - 2)) $((h / 2))" "$((w / 2)) 1" "$((w / 2)) $((h - 2))"; do
+				not_colour_at "$s-$o.png" $p FFFFFF
+			done
+		done
+	done
+}
+
+# A size near a variant's ratio gets the design's background to every edge.
+test_near_ratio_fills_page() {
+	bayraq render --city Chicago --country US --size 18x24in --dpi 20 -f png -o us.png >/dev/null
+	colour_at us.png 180 2 00A3DD
+	colour_at us.png 180 477 FFD700
+	colour_at us.png 1 240 0B1D3A
+	colour_at us.png 358 240 0B1D3A
+}
+
+# Predictable names in a folder; a file path takes the given name.
+test_output_names() {
+	mkdir out
+	bayraq render --lang uk --city Київ --country PL --size A2 -o out/ >list.txt
+	[ -f out/liberate-crimea-uk-kyiv-A2.pdf ] || die "no pdf: $(ls out)"
+	[ -f out/liberate-crimea-uk-kyiv-A2.png ] || die "no png: $(ls out)"
+	grep -qx 'out/liberate-crimea-uk-kyiv-A2.pdf' list.txt
+	bayraq render --lang ar --city "عمان" --country JO --size banner-3x1m -f pdf -o out/amman.pdf >/dev/null
+	[ -f out/amman.pdf ]
+	bayraq render --lang ar --city "عمان" --country JO --size A4 --orientation landscape -f pdf -o out >/dev/null
+	[ -f out/liberate-crimea-ar-jo-A4-landscape.pdf ] || die "$(ls out)"
+	bayraq render --city Berlin --country DE --size A5 -o out/x.pdf >/dev/null
+	[ -f out/x.pdf ] && [ -f out/x.png ]
+	bayraq render --city Berlin --country DE --size A5 -o new/deeper/ -f pdf >/dev/null
+	[ -f new/deeper/liberate-crimea-en-berlin-A5.pdf ]
+	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
+}

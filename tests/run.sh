@@ -1,0 +1,51 @@
+#!/bin/sh
+# run.sh OUT - runs every test against the build in OUT (build/debug, build/asan).
+# Unit binaries, the PO checks and the end-to-end cases in tests/e2e/*.sh.
+# The last line reads "N passed, N failed"; the exit status is 0 only if none failed.
+set -u
+OUT=$1
+BAYRAQ=$OUT/bayraq
+TOOLS=$OUT/tests
+T=build/test/$(basename "$OUT")
+export BAYRAQ TOOLS T
+rm -rf "$T"
+mkdir -p "$T" build/test
+pass=0
+fail=0
+
+result() { # status name log
+	if [ "$1" = 0 ]; then
+		pass=$((pass + 1))
+		echo "ok   $2"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $2"
+		[ -s "$3" ] && sed 's/^/     | /' "$3" | tail -n 25
+	fi
+}
+
+for t in "$TOOLS"/test-*; do
+	name=$(basename "$t")
+	"$t" >"$T/$name.log" 2>&1
+	result $? "unit $name" "$T/$name.log"
+done
+
+for po in locales/*.po; do
+	name=$(basename "$po")
+	{ msgfmt -c -o /dev/null "$po" && msgcmp "$po" locales/bayraq.pot; } >"$T/$name.log" 2>&1
+	result $? "po $name (msgfmt -c, every key of bayraq.pot)" "$T/$name.log"
+done
+
+. tests/lib.sh
+for f in tests/e2e/*.sh; do
+	. "$f"
+	for fn in $(sed -n 's/^\(test_[a-z0-9_]*\)() *{.*/\1/p' "$f"); do
+		dir=$T/$fn
+		mkdir -p "$dir"
+		(set -e; cd "$dir"; "$fn") >"$T/$fn.log" 2>&1
+		result $? "e2e $fn" "$T/$fn.log"
+	done
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
