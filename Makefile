@@ -35,11 +35,12 @@ BIN := $(OUT)/bayraq
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
 TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)/build/cache \
             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-            ASAN_OPTIONS=detect_leaks=1 BUILD=$(BUILD)
+            ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD)
 
 .PHONY: all deps flags demo check unit e2e po-check refs format format-check clean bench
 
 all: $(BIN) $(FLAGSET)/countries.json
+	@ln -sfn $(BUILD)/bayraq build/bayraq
 
 deps:
 	@sh src/deps.sh
@@ -89,7 +90,7 @@ DEMO := \
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
-	@for a in $(DEMO); do eval "$(BIN) render $$a -o out/" || exit 1; done
+	@for a in $(DEMO); do eval "build/bayraq render $$a -o out/" || exit 1; done
 	@echo "Banners are in out/. Open out/*.png, or send out/*.pdf to a print shop."
 
 check: all $(UNIT_BINS) $(TOOL_BINS)
@@ -99,10 +100,10 @@ refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h
 
 format-check:
-	clang-format --dry-run -Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c
+	clang-format --dry-run -Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h
 
 clean:
 	rm -rf build/debug build/release build/asan build/test

@@ -1,4 +1,5 @@
-/* catalog.c - per-language texts from locales/<tag>.po, read by libgettextpo. */
+/* catalog.c - per-language texts from locales/<tag>.po, read by libgettextpo.
+ */
 #include "catalog.h"
 
 #include <gettext-po.h>
@@ -59,9 +60,9 @@ po_xerror(int severity, po_message_t message, const char *filename,
 }
 
 static void
-po_xerror2(int severity, po_message_t m1, const char *f1, size_t l1,
-	size_t c1, int ml1, const char *t1, po_message_t m2, const char *f2,
-	size_t l2, size_t c2, int ml2, const char *t2)
+po_xerror2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
+	int ml1, const char *t1, po_message_t m2, const char *f2, size_t l2,
+	size_t c2, int ml2, const char *t2)
 {
 	(void)m2;
 	(void)f2;

@@ -106,9 +106,8 @@ bad_attr(const char *path, const struct slot *s, const char *attr,
 static int
 slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 {
-	static const char *const names[] = { "font", "weight", "color",
-		"align", "caps", "max-lines", "min-size", "max-size",
-		"letter-spacing" };
+	static const char *const names[] = { "font", "weight", "color", "align",
+		"caps", "max-lines", "min-size", "max-size", "letter-spacing" };
 	size_t i;
 	int rc = 0;
 
@@ -136,8 +135,8 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 				"start, center or end", d);
 		} else if (i == 4) {
 			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-				rc = bad_attr(path, s, names[i], v,
-					"yes or no", d);
+				rc = bad_attr(path, s, names[i], v, "yes or no",
+					d);
 			s->caps = strcmp(v, "yes") == 0;
 		} else if (i >= 5 && parse_number(v, &num) < 0) {
 			rc = bad_attr(path, s, names[i], v,
@@ -171,7 +170,7 @@ static int
 valid_flag_role(const char *role)
 {
 	return strcmp(role, "ua") == 0 || strcmp(role, "crh") == 0 ||
-		strcmp(role, "host") == 0;
+	       strcmp(role, "host") == 0;
 }
 
 /* Turns one marked element into a slot; returns 1 if it was marked. */
@@ -201,8 +200,8 @@ read_slot(struct variant *v, xmlNode *node, struct diag *d)
 			"%s:%zu: slot '%s' has no id attribute", v->path,
 			s->line, s->name);
 	if (s->kind == SLOT_FLAG && !valid_flag_role(s->name))
-		return bad_attr(v->path, s, "flag", s->name,
-			"ua, crh or host", d);
+		return bad_attr(v->path, s, "flag", s->name, "ua, crh or host",
+			d);
 	if (slot_style(s, node, v->path, d) < 0)
 		return -1;
 	return 1;
@@ -234,11 +233,10 @@ collect_slots(struct variant *v, xmlNode *node, struct diag *d)
 }
 
 static RsvgHandle *
-handle_from_data(const char *path, const void *data, size_t len,
-	struct diag *d)
+handle_from_data(const char *path, const void *data, size_t len, struct diag *d)
 {
-	GInputStream *in = g_memory_input_stream_new_from_data(data,
-		(gssize)len, NULL);
+	GInputStream *in =
+		g_memory_input_stream_new_from_data(data, (gssize)len, NULL);
 	GFile *base = g_file_new_for_path(path);
 	GError *err = NULL;
 	RsvgHandle *h;
@@ -273,8 +271,8 @@ slot_geometry(struct variant *v, RsvgHandle *h, struct diag *d)
 		free(ref);
 		if (!ok) {
 			diag_set(d, DIAG_FORMAT,
-				"%s:%zu: cannot measure slot '%s': %s",
-				v->path, s->line, s->id,
+				"%s:%zu: cannot measure slot '%s': %s", v->path,
+				s->line, s->id,
 				err != NULL ? err->message : "not rendered");
 			g_clear_error(&err);
 			return -1;
@@ -323,7 +321,8 @@ unlink_background(xmlNode *node)
 		if (child->type != XML_ELEMENT_NODE)
 			continue;
 		id = xmlGetProp(child, (const xmlChar *)"id");
-		found = id != NULL && strcmp((const char *)id, "background") == 0;
+		found = id != NULL &&
+			strcmp((const char *)id, "background") == 0;
 		xmlFree(id);
 		if (found) {
 			xmlUnlinkNode(child);
@@ -348,8 +347,8 @@ read_xml(const char *path, const char *data, size_t len, struct diag *d)
 
 		diag_set(d, DIAG_FORMAT, "%s:%d: %s", path,
 			e != NULL ? e->line : 0,
-			e != NULL && e->message != NULL ? e->message :
-							  "not XML");
+			e != NULL && e->message != NULL ? e->message
+							: "not XML");
 		d->msg[strcspn(d->msg, "\n")] = '\0';
 	}
 	return doc;
@@ -445,9 +444,10 @@ list_dir(const char *dir, const char *suffix)
 		full = xasprintf("%s/%s", dir, e->d_name);
 		is_dir = g_file_test(full, G_FILE_TEST_IS_DIR);
 		free(full);
-		if (sl == 0 ? !is_dir :
-			      (is_dir || len <= sl ||
-				      strcmp(e->d_name + len - sl, suffix) != 0))
+		if (sl == 0 ? !is_dir
+			    : (is_dir || len <= sl ||
+				      strcmp(e->d_name + len - sl, suffix) !=
+					      0))
 			continue;
 		names = xreallocarray(names, n + 2, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
@@ -497,7 +497,7 @@ static int
 valid_name(const char *name)
 {
 	return name[0] != '\0' && name[0] != '.' && name[0] != '_' &&
-		strchr(name, '/') == NULL;
+	       strchr(name, '/') == NULL;
 }
 
 struct design *
@@ -529,8 +529,8 @@ design_load(const char *designs_dir, const char *name, struct diag *d)
 		free(path);
 	}
 	if (dz->variant_count == 0) {
-		diag_set(d, DIAG_FORMAT, "design '%s' has no .svg variant in '%s'",
-			name, dir);
+		diag_set(d, DIAG_FORMAT,
+			"design '%s' has no .svg variant in '%s'", name, dir);
 		goto fail;
 	}
 	design_names_free(files);
@@ -597,7 +597,7 @@ design_pick(const struct design *dz, double ratio, struct diag *d)
 		char r[32];
 
 		design_ratio_text(dz->variants[i].width /
-				dz->variants[i].height,
+					  dz->variants[i].height,
 			r, sizeof r);
 		if (i > 0)
 			strncat(list, ", ", sizeof list - strlen(list) - 1);
@@ -605,7 +605,7 @@ design_pick(const struct design *dz, double ratio, struct diag *d)
 	}
 	design_ratio_text(ratio, want, sizeof want);
 	diag_set(d, DIAG_FIT,
-		"design '%s' has no variant near ratio %s (it has %s)", dz->name,
-		want, list);
+		"design '%s' has no variant near ratio %s (it has %s)",
+		dz->name, want, list);
 	return NULL;
 }

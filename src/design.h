@@ -15,9 +15,9 @@ enum slot_kind { SLOT_TEXT, SLOT_FLAG };
 
 struct slot {
 	enum slot_kind kind;
-	char *id;	 /* the SVG element's id */
-	char *name;	 /* text: message key; flag: ua, crh or host */
-	char *font;	 /* "sans", or a family tried before the language's */
+	char *id; /* the SVG element's id */
+	char *name; /* text: message key; flag: ua, crh or host */
+	char *font; /* "sans", or a family tried before the language's */
 	int weight;
 	double rgb[3];
 	enum fit_align align;
@@ -26,16 +26,17 @@ struct slot {
 	double min_size; /* in the design's user units */
 	double max_size; /* 0: no limit */
 	double letter_spacing; /* em */
-	double x, y, w, h;     /* in user units, transforms applied */
-	size_t line;	       /* in the SVG, for messages */
+	double x, y, w, h; /* in user units, transforms applied */
+	size_t line; /* in the SVG, for messages */
 };
 
 struct variant {
 	char *path;
 	double width, height; /* the viewBox: the design's user units */
-	RsvgHandle *art;      /* the drawing without slot guides or background */
-	RsvgHandle *background; /* the whole file, to draw #background; or NULL */
-	int has_background;   /* an element with id="background" */
+	RsvgHandle *art; /* the drawing without slot guides or background */
+	RsvgHandle
+		*background; /* the whole file, to draw #background; or NULL */
+	int has_background; /* an element with id="background" */
 	struct slot *slots;
 	size_t slot_count;
 };

@@ -4,11 +4,11 @@
 
 enum diag_kind {
 	DIAG_NONE = 0,
-	DIAG_USAGE,  /* bad option or value: exit 2 */
-	DIAG_IO,     /* cannot read or write a file */
+	DIAG_USAGE, /* bad option or value: exit 2 */
+	DIAG_IO, /* cannot read or write a file */
 	DIAG_FORMAT, /* malformed design, catalog or flag */
-	DIAG_FIT,    /* text cannot fit, missing glyph, no variant */
-	DIAG_LIB     /* cairo, pango, librsvg or fontconfig failed */
+	DIAG_FIT, /* text cannot fit, missing glyph, no variant */
+	DIAG_LIB /* cairo, pango, librsvg or fontconfig failed */
 };
 
 struct diag {

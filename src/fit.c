@@ -28,7 +28,8 @@ keep_phrases(PangoAttrList *attrs, const char *text)
 
 		if (c == 0 || c == ZWSP || g_unichar_isspace(c)) {
 			if (p > start) {
-				PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+				PangoAttribute *a =
+					pango_attr_allow_breaks_new(FALSE);
 
 				a->start_index = (guint)(start - text);
 				a->end_index = (guint)(p - text);
@@ -57,9 +58,8 @@ layout_set_size(PangoLayout *layout, const struct fit_style *st, double size)
 		pango_attr_language_new(pango_language_from_string(st->lang)));
 	if (st->letter_spacing != 0 && !st->cursive)
 		pango_attr_list_insert(attrs,
-			pango_attr_letter_spacing_new(
-				(int)lround(st->letter_spacing * size *
-					PANGO_SCALE)));
+			pango_attr_letter_spacing_new((int)lround(
+				st->letter_spacing * size * PANGO_SCALE)));
 	keep_phrases(attrs, pango_layout_get_text(layout));
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
@@ -246,8 +246,8 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	 * lose at most FEWER_LINES_LOSS of the size.
 	 */
 	for (n = 1; n < st->max_lines; n++) {
-		double size = largest_size(out->layout, text, st, n, lo, best,
-			w, h);
+		double size =
+			largest_size(out->layout, text, st, n, lo, best, w, h);
 
 		if (size >= best * (1 - FEWER_LINES_LOSS)) {
 			best = size;
@@ -279,7 +279,8 @@ fit_release(struct fit *f)
 char *
 fit_line_text(const struct fit *f, size_t i)
 {
-	PangoLayoutLine *line = pango_layout_get_line_readonly(f->layout, (int)i);
+	PangoLayoutLine *line =
+		pango_layout_get_line_readonly(f->layout, (int)i);
 	const char *text = pango_layout_get_text(f->layout);
 
 	if (line == NULL)

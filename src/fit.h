@@ -11,23 +11,23 @@
 enum fit_align { FIT_START, FIT_CENTER, FIT_END };
 
 struct fit_style {
-	const char *families;	/* comma-separated, tried in order */
-	int weight;		/* CSS weight: 400, 700, ... */
-	const char *lang;	/* BCP 47 tag, for shaping and line breaking */
-	int rtl;		/* right-to-left paragraph */
-	double letter_spacing;	/* in em; ignored for cursive scripts */
+	const char *families; /* comma-separated, tried in order */
+	int weight; /* CSS weight: 400, 700, ... */
+	const char *lang; /* BCP 47 tag, for shaping and line breaking */
+	int rtl; /* right-to-left paragraph */
+	double letter_spacing; /* in em; ignored for cursive scripts */
 	int cursive;
-	size_t max_lines;	/* at least 1 */
-	double min_size;	/* font size bounds, in user units */
-	double max_size;	/* 0: as large as the box allows */
+	size_t max_lines; /* at least 1 */
+	double min_size; /* font size bounds, in user units */
+	double max_size; /* 0: as large as the box allows */
 	enum fit_align align;
 };
 
 /* A fitted text, in user units with the box's top left at the origin. */
 struct fit {
 	PangoLayout *layout; /* owned; draw it at (x, y) */
-	double size;	     /* the chosen font size */
-	double x, y;	     /* where the layout's origin goes */
+	double size; /* the chosen font size */
+	double x, y; /* where the layout's origin goes */
 	size_t line_count;
 };
 

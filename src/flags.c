@@ -43,7 +43,8 @@ read_countries(struct flags *fl, struct diag *d)
 		goto out;
 	}
 	if (!JSON_NODE_HOLDS_OBJECT(json_parser_get_root(p))) {
-		rc = diag_set(d, DIAG_FORMAT, "'%s' is not a JSON object", path);
+		rc = diag_set(d, DIAG_FORMAT, "'%s' is not a JSON object",
+			path);
 		goto out;
 	}
 	obj = json_node_get_object(json_parser_get_root(p));
@@ -66,8 +67,9 @@ read_countries(struct flags *fl, struct diag *d)
 	qsort(fl->codes, fl->count, sizeof *fl->codes, cmp_code);
 	fl->names = xcalloc(fl->count + 1, sizeof *fl->names);
 	for (size_t i = 0; i < fl->count; i++)
-		fl->names[i] = xstrdup(json_object_get_string_member_with_default(
-			obj, fl->codes[i], fl->codes[i]));
+		fl->names[i] =
+			xstrdup(json_object_get_string_member_with_default(obj,
+				fl->codes[i], fl->codes[i]));
 	g_list_free(members);
 out:
 	g_object_unref(p);

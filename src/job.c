@@ -136,7 +136,7 @@ is_folder(const char *path)
 	size_t n = strlen(path);
 
 	return n == 0 || path[n - 1] == '/' ||
-		g_file_test(path, G_FILE_TEST_IS_DIR);
+	       g_file_test(path, G_FILE_TEST_IS_DIR);
 }
 
 /* mkdir -p for the output folder; only once the render has succeeded. */
@@ -158,7 +158,8 @@ output_path(const struct job *job, const struct paper *p, const char *code,
 	size_t n = strlen(out);
 
 	if (is_folder(out)) {
-		char *city = slug_new(job->city), *lc = g_ascii_strdown(code, -1);
+		char *city = slug_new(job->city),
+		     *lc = g_ascii_strdown(code, -1);
 		char *path = xasprintf("%.*s%s%s-%s-%s-%s.%s", (int)n, out,
 			n > 0 && out[n - 1] != '/' ? "/" : "", job->design,
 			job->lang, city[0] != '\0' ? city : lc, p->label,
@@ -249,8 +250,8 @@ write_all(const struct job *job, const struct paper *p, const struct banner *b,
 	opts.dpi = paper_dpi(p, job->dpi);
 	paper_pixels(p, job->dpi, &opts.px_w, &opts.px_h);
 	opts.software = "bayraq " BAYRAQ_VERSION;
-	subject = xasprintf("#LIBERATECRIMEA banner: %s, %s",
-		job->city, flags_country_name(l->flags, l->code));
+	subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", job->city,
+		flags_country_name(l->flags, l->code));
 	opts.subject = subject;
 	for (i = 0; i < n && rc == 0; i++) {
 		char *path = output_path(job, p, l->code, names[i], n);

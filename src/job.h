@@ -17,8 +17,8 @@
 struct job_paths {
 	const char *designs; /* designs/ */
 	const char *locales; /* locales/ */
-	const char *fonts;   /* fonts/ */
-	const char *flags;   /* our flags: designs/_flags */
+	const char *fonts; /* fonts/ */
+	const char *flags; /* our flags: designs/_flags */
 	const char *flagset; /* the svg-country-flags package */
 };
 
@@ -30,7 +30,7 @@ struct job {
 	const char *country;
 	const char *size;
 	const char *orientation; /* NULL: the size's own */
-	const char *formats;	 /* "pdf", "png" or "pdf,png" */
+	const char *formats; /* "pdf", "png" or "pdf,png" */
 	double dpi;
 	const char *output; /* a folder, or a file path */
 	struct job_paths paths;

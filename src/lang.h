@@ -3,10 +3,10 @@
 #define BAYRAQ_LANG_H
 
 struct lang {
-	char tag[36];	      /* as in the PO header, "crh-Latn" */
-	int rtl;	      /* right-to-left paragraphs */
-	int turkic_casing;    /* i -> İ and ı -> I when uppercasing */
-	int cursive;	      /* joined script: never letter-space */
+	char tag[36]; /* as in the PO header, "crh-Latn" */
+	int rtl; /* right-to-left paragraphs */
+	int turkic_casing; /* i -> İ and ı -> I when uppercasing */
+	int cursive; /* joined script: never letter-space */
 	const char *families; /* explicit font family list for the script */
 };
 

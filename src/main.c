@@ -1,4 +1,5 @@
-/* main.c - the bayraq command line: argv -> struct job -> files, exit status. */
+/* main.c - the bayraq command line: argv -> struct job -> files, exit status.
+ */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,8 +39,8 @@ static const char render_help[] =
 	"\n"
 	"Makes a print-ready banner for one city, language and size.\n"
 	"\n"
-	"  -d, --design NAME        design under designs/ (default "
-	JOB_DEFAULT_DESIGN ")\n"
+	"  -d, --design NAME        design under designs/ "
+	"(default " JOB_DEFAULT_DESIGN ")\n"
 	"  -l, --lang TAG           language of the slogans: a "
 	"locales/TAG.po (default " JOB_DEFAULT_LANG ")\n"
 	"  -c, --city TEXT          the host city, exactly as it should be "
@@ -56,8 +57,8 @@ static const char render_help[] =
 	"                           (default " JOB_DEFAULT_SIZE ")\n"
 	"  -r, --orientation O      portrait or landscape (default: the "
 	"size's own)\n"
-	"  -f, --format LIST        pdf, png or pdf,png (default "
-	JOB_DEFAULT_FORMATS ")\n"
+	"  -f, --format LIST        pdf, png or pdf,png "
+	"(default " JOB_DEFAULT_FORMATS ")\n"
 	"  -D, --dpi N              PNG resolution for physical sizes (default "
 	"150);\n"
 	"                           px sizes are exact and carry 96 dpi\n"
@@ -141,14 +142,30 @@ parse_render(int argc, char **argv, struct job *job)
 	while ((c = getopt_long(argc, argv, ":d:l:c:C:s:r:f:D:o:h",
 			render_options, NULL)) != -1) {
 		switch (c) {
-		case 'd': job->design = optarg; break;
-		case 'l': job->lang = optarg; break;
-		case 'c': job->city = optarg; break;
-		case 'C': job->country = optarg; break;
-		case 's': job->size = optarg; break;
-		case 'r': job->orientation = optarg; break;
-		case 'f': job->formats = optarg; break;
-		case 'o': job->output = optarg; break;
+		case 'd':
+			job->design = optarg;
+			break;
+		case 'l':
+			job->lang = optarg;
+			break;
+		case 'c':
+			job->city = optarg;
+			break;
+		case 'C':
+			job->country = optarg;
+			break;
+		case 's':
+			job->size = optarg;
+			break;
+		case 'r':
+			job->orientation = optarg;
+			break;
+		case 'f':
+			job->formats = optarg;
+			break;
+		case 'o':
+			job->output = optarg;
+			break;
 		case 'D':
 			job->dpi = strtod(optarg, &end);
 			if (end == optarg || *end != '\0')
@@ -243,8 +260,8 @@ list_languages(const struct job_paths *paths)
 		} else {
 			printf("%-6s %-10s %s%s\n", tags[i],
 				catalog_language(cat), catalog_name(cat),
-				catalog_reviewed(cat) ? "" :
-							" (not yet reviewed "
+				catalog_reviewed(cat) ? ""
+						      : " (not yet reviewed "
 							"by a native speaker)");
 		}
 		catalog_free(cat);
@@ -273,7 +290,7 @@ list_designs(const struct job_paths *paths)
 			char r[32];
 
 			design_ratio_text(dz->variants[j].width /
-					dz->variants[j].height,
+						  dz->variants[j].height,
 				r, sizeof r);
 			printf(" %s", r);
 		}
@@ -319,7 +336,8 @@ cmd_list(int argc, char **argv, const struct job_paths *paths)
 		for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL;
 			i++)
 			printf("%-16s %s\n", name, desc);
-		printf("%-16s %s\n", "WxH", "custom: 594x841mm, 24x36in, "
+		printf("%-16s %s\n", "WxH",
+			"custom: 594x841mm, 24x36in, "
 			"1200x628px (units mm cm in pt px)");
 		return 0;
 	}

@@ -79,7 +79,8 @@ static void
 pdf_date(char *buf, size_t size)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t t = epoch != NULL ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	time_t t =
+		epoch != NULL ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
@@ -131,8 +132,8 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 
 /* Draws rows [y0, y0 + rows) of the page into a band surface. */
 static int
-draw_band(const struct banner *b, cairo_surface_t *band, size_t y0,
-	double sx, double sy, struct diag *d)
+draw_band(const struct banner *b, cairo_surface_t *band, size_t y0, double sx,
+	double sy, struct diag *d)
 {
 	cairo_t *cr = cairo_create(band);
 	int rc;
@@ -168,8 +169,8 @@ write_png(FILE *fp, const struct banner *b, const struct output_opts *opts,
 		(int)rows);
 	if (cairo_surface_status(band) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(band);
-		return diag_set(d, DIAG_LIB, "cannot make a %zu x %zu image: %s",
-			opts->px_w, rows,
+		return diag_set(d, DIAG_LIB,
+			"cannot make a %zu x %zu image: %s", opts->px_w, rows,
 			cairo_status_to_string(cairo_surface_status(band)));
 	}
 	pe = pngenc_new(fp, opts->px_w, opts->px_h, &info, d);
@@ -259,8 +260,9 @@ output_commit(struct output *o, struct diag *d)
 
 	for (i = 0; i < o->count; i++) {
 		if (rename(o->tmp[i], o->final[i]) != 0)
-			return diag_set(d, DIAG_IO, "cannot rename '%s' to '%s': %s",
-				o->tmp[i], o->final[i], strerror(errno));
+			return diag_set(d, DIAG_IO,
+				"cannot rename '%s' to '%s': %s", o->tmp[i],
+				o->final[i], strerror(errno));
 		free(o->tmp[i]);
 		o->tmp[i] = NULL;
 	}

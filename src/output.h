@@ -17,10 +17,10 @@ struct output {
 };
 
 struct output_opts {
-	double dpi;	      /* PNG: pixels per inch */
-	size_t px_w, px_h;    /* PNG: the exact pixel size */
+	double dpi; /* PNG: pixels per inch */
+	size_t px_w, px_h; /* PNG: the exact pixel size */
 	const char *software; /* "bayraq 0.1.0" */
-	const char *subject;  /* PDF: "#LIBERATECRIMEA banner for Berlin" */
+	const char *subject; /* PDF: "#LIBERATECRIMEA banner for Berlin" */
 };
 
 /* Whether a writer of that name exists. */

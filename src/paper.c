@@ -77,7 +77,8 @@ named_list_error(const char *spec, struct diag *d)
 	for (i = 0; i < NAMED_COUNT; i++) {
 		if (i > 0)
 			strncat(list, ", ", sizeof list - strlen(list) - 1);
-		strncat(list, named_sizes[i].name, sizeof list - strlen(list) - 1);
+		strncat(list, named_sizes[i].name,
+			sizeof list - strlen(list) - 1);
 	}
 	return diag_set(d, DIAG_USAGE,
 		"unknown size '%s' (expected %s, or WxH with mm, cm, in, pt "

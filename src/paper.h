@@ -16,10 +16,10 @@ enum paper_family {
 };
 
 struct paper {
-	char label[48];	  /* for file names: "A2", "banner-3x1m", "594x841mm" */
-	double width_pt;  /* page size in PostScript points, 1/72 in */
+	char label[48]; /* for file names: "A2", "banner-3x1m", "594x841mm" */
+	double width_pt; /* page size in PostScript points, 1/72 in */
 	double height_pt;
-	size_t width_px;  /* nonzero when the size was given in pixels */
+	size_t width_px; /* nonzero when the size was given in pixels */
 	size_t height_px;
 	enum paper_family family;
 };

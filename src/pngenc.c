@@ -73,8 +73,8 @@ write_header(struct pngenc *pe, const struct pngenc_info *info)
 		pe->write_failed = 1;
 	put32(ihdr, (uint32_t)pe->width);
 	put32(ihdr + 4, (uint32_t)pe->height);
-	ihdr[8] = 8;  /* bits per channel */
-	ihdr[9] = 2;  /* truecolour, no alpha */
+	ihdr[8] = 8; /* bits per channel */
+	ihdr[9] = 2; /* truecolour, no alpha */
 	ihdr[10] = 0; /* deflate */
 	ihdr[11] = 0; /* adaptive filtering, per-row filter byte */
 	ihdr[12] = 0; /* not interlaced */
@@ -99,8 +99,8 @@ pngenc_new(FILE *fp, size_t w, size_t h, const struct pngenc_info *info,
 	struct pngenc *pe;
 
 	if (w == 0 || h == 0 || w > 0x7fffffff / 3 || h > 0x7fffffff) {
-		diag_set(d, DIAG_USAGE, "cannot write a PNG of %zu x %zu pixels",
-			w, h);
+		diag_set(d, DIAG_USAGE,
+			"cannot write a PNG of %zu x %zu pixels", w, h);
 		return NULL;
 	}
 	pe = xcalloc(1, sizeof *pe);
@@ -148,7 +148,8 @@ deflate_some(struct pngenc *pe, unsigned char *in, size_t len, int flush,
 			return diag_set(d, DIAG_LIB, "zlib's deflate failed");
 		if (pe->z.avail_out == 0)
 			flush_idat(pe);
-	} while (pe->z.avail_in > 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+	} while (pe->z.avail_in > 0 ||
+		 (flush == Z_FINISH && rc != Z_STREAM_END));
 	return 0;
 }
 
@@ -182,9 +183,10 @@ pngenc_rows(struct pngenc *pe, const unsigned char *data, size_t stride,
 	for (i = 0; i < n && pe->rows_done < pe->height; i++) {
 		unsigned char *t;
 
-		filter_row(pe, (const uint32_t *)(const void *)(data + i * stride));
-		if (deflate_some(pe, pe->prev, pe->width * 3 + 1, Z_NO_FLUSH, d) <
-			0)
+		filter_row(pe,
+			(const uint32_t *)(const void *)(data + i * stride));
+		if (deflate_some(pe, pe->prev, pe->width * 3 + 1, Z_NO_FLUSH,
+			    d) < 0)
 			return -1;
 		t = pe->prev;
 		pe->prev = pe->cur;

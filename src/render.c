@@ -149,8 +149,8 @@ render_plan(const struct render_input *in, struct diag *d)
 	b->flags = xcalloc(v->slot_count, sizeof *b->flags);
 	for (i = 0; i < v->slot_count; i++) {
 		const struct slot *s = &v->slots[i];
-		int rc = s->kind == SLOT_TEXT ? plan_text(b, s, in, d) :
-						plan_flag(b, s, in, d);
+		int rc = s->kind == SLOT_TEXT ? plan_text(b, s, in, d)
+					      : plan_flag(b, s, in, d);
 
 		if (rc < 0)
 			goto fail;

@@ -58,7 +58,7 @@ struct banner_item {
 	const char *what; /* text: the laid-out text; flag: ua, crh or code */
 	double x, y, w, h; /* the slot */
 	double ix, iy, iw, ih; /* text: the ink; flag: the flag itself */
-	double size;	       /* text: font size in points */
+	double size; /* text: font size in points */
 	size_t line_count;
 };
 

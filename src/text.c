@@ -21,7 +21,8 @@ text_expand(const char *tmpl, const struct text_values *v, int isolate,
 		const char *close, *value = NULL;
 		size_t n;
 
-		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+		if ((p[0] == '{' && p[1] == '{') ||
+			(p[0] == '}' && p[1] == '}')) {
 			g_string_append_c(out, p[0]);
 			p += 2;
 			continue;
@@ -83,7 +84,8 @@ text_upper(const char *s, const struct lang *l)
 		else if (is_georgian(c))
 			g_string_append_unichar(out, c);
 		else
-			/* g_unichar_toupper is the locale-free simple mapping. */
+			/* g_unichar_toupper is the locale-free simple mapping.
+			 */
 			g_string_append_unichar(out, g_unichar_toupper(c));
 	}
 	res = xstrdup(out->str);

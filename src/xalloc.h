@@ -1,4 +1,5 @@
-/* xalloc.h - allocation that cannot fail: out of memory aborts, in one place. */
+/* xalloc.h - allocation that cannot fail: out of memory aborts, in one place.
+ */
 #ifndef BAYRAQ_XALLOC_H
 #define BAYRAQ_XALLOC_H
 

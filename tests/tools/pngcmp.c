@@ -31,8 +31,10 @@ write_diff(const char *path, const struct image *a, const struct image *b,
 	png_write_info(png, info);
 	for (y = 0; y < a->height; y++) {
 		for (x = 0; x < a->width; x++) {
-			const unsigned char *pa = a->rgb + (y * a->width + x) * 3;
-			const unsigned char *pb = b->rgb + (y * a->width + x) * 3;
+			const unsigned char *pa =
+				a->rgb + (y * a->width + x) * 3;
+			const unsigned char *pb =
+				b->rgb + (y * a->width + x) * 3;
 			int worst = 0;
 
 			for (c = 0; c < 3; c++) {
@@ -41,9 +43,11 @@ write_diff(const char *path, const struct image *a, const struct image *b,
 				worst = dd > worst ? dd : worst;
 			}
 			for (c = 0; c < 3; c++)
-				row[x * 3 + c] = (unsigned char)(worst > tol ?
-						(c == 0 ? 255 : 0) :
-						192 + pa[c] / 4);
+				row[x * 3 + c] =
+					(unsigned char)(worst > tol
+								? (c == 0 ? 255
+									  : 0)
+								: 192 + pa[c] / 4);
 		}
 		png_write_row(png, row);
 	}
@@ -63,7 +67,8 @@ main(int argc, char **argv)
 
 	if (argc != 6 || image_read(&a, argv[1]) < 0 ||
 		image_read(&b, argv[2]) < 0) {
-		fprintf(stderr, "usage: pngcmp A.png B.png DIFF.png TOL FRACTION\n");
+		fprintf(stderr,
+			"usage: pngcmp A.png B.png DIFF.png TOL FRACTION\n");
 		return 2;
 	}
 	tol = atoi(argv[4]);

@@ -1,4 +1,5 @@
-/* test-catalog.c - PO loading: good, fuzzy, untranslated, missing and broken. */
+/* test-catalog.c - PO loading: good, fuzzy, untranslated, missing and broken.
+ */
 #include "catalog.h"
 
 #include "check.h"
@@ -58,8 +59,10 @@ test_broken(void)
 
 	CHECK(catalog_load("tests/data/locales/broken.po", &d) == NULL);
 	CHECK(d.kind == DIAG_FORMAT);
-	/* gettext counts the line after an unterminated string, as msgfmt -c does. */
-	CHECK_HAS(d.msg, "tests/data/locales/broken.po:10: end-of-line within string");
+	/* gettext counts the line after an unterminated string, as msgfmt -c
+	 * does. */
+	CHECK_HAS(d.msg,
+		"tests/data/locales/broken.po:10: end-of-line within string");
 	diag_clear(&d);
 	CHECK(catalog_load("tests/data/locales/nolang.po", &d) == NULL);
 	CHECK_HAS(d.msg, "no 'Language:' field");

@@ -23,8 +23,8 @@ test_transformed(void)
 	struct variant v;
 	const struct slot *s;
 
-	CHECK(variant_load(&v, "tests/data/designs/transformed/square.svg", &d) ==
-		0);
+	CHECK(variant_load(&v, "tests/data/designs/transformed/square.svg",
+		      &d) == 0);
 	CHECK(d.kind == DIAG_NONE);
 	CHECK_NEAR(v.width, 1000, 1e-9);
 	CHECK(v.slot_count == 3);
@@ -53,7 +53,8 @@ test_transformed(void)
 	CHECK(s != NULL && strcmp(s->name, "host") == 0);
 	/* Defaults: white, bold, centred, one line, a quarter of the height. */
 	variant_release(&v);
-	CHECK(variant_load(&v, "tests/data/designs/transformed/wide.svg", &d) == 0);
+	CHECK(variant_load(&v, "tests/data/designs/transformed/wide.svg", &d) ==
+		0);
 	s = find_slot(&v, "t");
 	CHECK(s != NULL && s->weight == 700 && s->max_lines == 1);
 	CHECK(s != NULL && s->align == FIT_CENTER && !s->caps);
@@ -138,7 +139,8 @@ static void
 test_errors(void)
 {
 	expect_error("tests/data/designs", "bad-color", DIAG_FORMAT,
-		"a.svg:5: slot 't': bad bayraq:color 'gold' (expected #rrggbb)");
+		"a.svg:5: slot 't': bad bayraq:color 'gold' (expected "
+		"#rrggbb)");
 	expect_error("tests/data/designs", "no-id", DIAG_FORMAT,
 		"a.svg:4: slot 'ua' has no id attribute");
 	expect_error("tests/data/designs", "wrong-role", DIAG_FORMAT,

@@ -1,4 +1,5 @@
-/* test-fit.c - shrink-to-fit against golden sizes and line breaks (tests/fit). */
+/* test-fit.c - shrink-to-fit against golden sizes and line breaks (tests/fit).
+ */
 #include <dirent.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -73,14 +74,15 @@ read_golden(const char *path, struct golden *g)
 		else if (strncmp(buf, "text: ", 6) == 0)
 			set_field(g->text, sizeof g->text, buf + 6);
 		else if (sscanf(buf, "weight: %d", &g->weight) == 1 ||
-			sscanf(buf, "max-lines: %zu", &g->max_lines) == 1 ||
-			sscanf(buf, "min-size: %lf", &g->min_size) == 1)
+			 sscanf(buf, "max-lines: %zu", &g->max_lines) == 1 ||
+			 sscanf(buf, "min-size: %lf", &g->min_size) == 1)
 			continue;
 		else if (expect && sscanf(buf, "size: %lf", &g->size) == 1)
 			continue;
 		else if (expect && strncmp(buf, "line: ", 6) == 0 &&
-			g->line_count < 8)
-			set_field(g->lines[g->line_count++], sizeof g->lines[0], buf + 6);
+			 g->line_count < 8)
+			set_field(g->lines[g->line_count++], sizeof g->lines[0],
+				buf + 6);
 	}
 	fclose(fp);
 	return 0;
@@ -110,8 +112,8 @@ write_golden(const char *path, const struct fit *f)
 	size_t i;
 
 	out = fopen(tmp, "w");
-	while (in != NULL && out != NULL && fgets(buf, sizeof buf, in) != NULL &&
-		strcmp(buf, "---\n") != 0)
+	while (in != NULL && out != NULL &&
+		fgets(buf, sizeof buf, in) != NULL && strcmp(buf, "---\n") != 0)
 		fputs(buf, out);
 	if (out != NULL) {
 		fprintf(out, "---\nsize: %.2f\n", f->size);
@@ -210,14 +212,16 @@ test_refusals(const struct fonts *fonts)
 	g.min_size = 20;
 	style_for(&g, &l, &st);
 	CHECK(fit_text(&f, fonts,
-		      "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
+		      "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogo"
+		      "ch",
 		      &st, 300, 40, &d) < 0);
 	CHECK(d.kind == DIAG_FIT);
 	CHECK_HAS(d.msg, "does not fit even at the minimum size");
 	CHECK(f.layout == NULL);
 
 	diag_clear(&d);
-	CHECK(fit_text(&f, fonts, "Crimea \xee\x80\x80", &st, 600, 100, &d) < 0);
+	CHECK(fit_text(&f, fonts, "Crimea \xee\x80\x80", &st, 600, 100, &d) <
+		0);
 	CHECK(d.kind == DIAG_FIT);
 	CHECK_HAS(d.msg, "no font has a glyph");
 
@@ -245,8 +249,8 @@ test_bigger_box_bigger_text(const struct fonts *fonts)
 	g.max_lines = 2;
 	g.min_size = 5;
 	style_for(&g, &l, &st);
-	CHECK(fit_text(&small, fonts, "Крим — це Україна!", &st, 400, 150, &d) ==
-		0);
+	CHECK(fit_text(&small, fonts, "Крим — це Україна!", &st, 400, 150,
+		      &d) == 0);
 	CHECK(fit_text(&big, fonts, "Крим — це Україна!", &st, 800, 300, &d) ==
 		0);
 	/* Linear metrics: twice the box is exactly twice the size. */

@@ -10,7 +10,8 @@
 static cairo_surface_t *
 draw(RsvgHandle *h, int w, int hh)
 {
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, hh);
+	cairo_surface_t *s =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, hh);
 	cairo_t *cr = cairo_create(s);
 	RsvgRectangle vp = { 0, 0, w, hh };
 
@@ -27,8 +28,8 @@ pixel(cairo_surface_t *s, double x, double y)
 {
 	unsigned char *data = cairo_image_surface_get_data(s);
 	int stride = cairo_image_surface_get_stride(s);
-	const uint32_t *row = (const uint32_t *)(const void *)(data +
-		(int)y * stride);
+	const uint32_t *row =
+		(const uint32_t *)(const void *)(data + (int)y * stride);
 
 	return row[(int)x] & 0xffffff;
 }
@@ -74,17 +75,17 @@ test_crimean_tatar(const struct flags *fl)
 	CHECK_NEAR(flags_ratio(h), 2.0, 1e-9);
 	s = draw(h, 780, 390);
 	CHECK(pixel(s, 30 * u, 15 * u) == 0x00A3DD);
-	CHECK(pixel(s, 7.5 * u, 3.5 * u) == 0xF8D80E);	/* bar */
-	CHECK(pixel(s, 4.5 * u, 5.5 * u) == 0xF8D80E);	/* left leg */
-	CHECK(pixel(s, 3.5 * u, 6.5 * u) == 0xF8D80E);	/* left foot, out */
+	CHECK(pixel(s, 7.5 * u, 3.5 * u) == 0xF8D80E); /* bar */
+	CHECK(pixel(s, 4.5 * u, 5.5 * u) == 0xF8D80E); /* left leg */
+	CHECK(pixel(s, 3.5 * u, 6.5 * u) == 0xF8D80E); /* left foot, out */
 	CHECK(pixel(s, 11.5 * u, 6.5 * u) == 0xF8D80E); /* right foot, out */
-	CHECK(pixel(s, 7.5 * u, 7.5 * u) == 0xF8D80E);	/* middle leg, longer */
-	CHECK(pixel(s, 6.5 * u, 7.5 * u) == 0xF8D80E);	/* its base */
+	CHECK(pixel(s, 7.5 * u, 7.5 * u) == 0xF8D80E); /* middle leg, longer */
+	CHECK(pixel(s, 6.5 * u, 7.5 * u) == 0xF8D80E); /* its base */
 	CHECK(pixel(s, 8.5 * u, 7.5 * u) == 0xF8D80E);
-	CHECK(pixel(s, 6 * u, 5.5 * u) == 0x00A3DD);	/* between legs */
-	CHECK(pixel(s, 4.5 * u, 7.5 * u) == 0x00A3DD);	/* outer legs end at 7 */
-	CHECK(pixel(s, 7.5 * u, 2.5 * u) == 0x00A3DD);	/* nothing above bar */
-	CHECK(pixel(s, 3.5 * u, 3.5 * u) == 0x00A3DD);	/* prongs hang down */
+	CHECK(pixel(s, 6 * u, 5.5 * u) == 0x00A3DD); /* between legs */
+	CHECK(pixel(s, 4.5 * u, 7.5 * u) == 0x00A3DD); /* outer legs end at 7 */
+	CHECK(pixel(s, 7.5 * u, 2.5 * u) == 0x00A3DD); /* nothing above bar */
+	CHECK(pixel(s, 3.5 * u, 3.5 * u) == 0x00A3DD); /* prongs hang down */
 	cairo_surface_destroy(s);
 	g_object_unref(h);
 }
@@ -95,8 +96,8 @@ test_hosts(const struct flags *fl)
 	static const struct {
 		const char *code;
 		double ratio;
-	} ratios[] = { { "CH", 1.0 }, { "QA", 1400.0 / 550.0 },
-		{ "PL", 1.6 }, { "DE", 5.0 / 3.0 }, { "US", 7410.0 / 3900.0 } };
+	} ratios[] = { { "CH", 1.0 }, { "QA", 1400.0 / 550.0 }, { "PL", 1.6 },
+		{ "DE", 5.0 / 3.0 }, { "US", 7410.0 / 3900.0 } };
 	struct diag d = { 0 };
 	char code[3];
 	size_t i;
@@ -129,7 +130,8 @@ int
 main(void)
 {
 	struct diag d = { 0 };
-	struct flags *fl = flags_new("designs/_flags", "build/flags/package", &d);
+	struct flags *fl =
+		flags_new("designs/_flags", "build/flags/package", &d);
 
 	CHECK(fl != NULL);
 	if (fl == NULL) {

@@ -19,7 +19,8 @@ fill(unsigned char *data, size_t stride, size_t w, size_t h)
 
 		for (x = 0; x < w; x++)
 			row[x] = (uint32_t)(((x * 7 + y) & 0xff) << 16 |
-				((y * 13) & 0xff) << 8 | ((x ^ y) & 0xff));
+					    ((y * 13) & 0xff) << 8 |
+					    ((x ^ y) & 0xff));
 	}
 }
 
@@ -51,8 +52,8 @@ static void
 check_decoded(const char *path, size_t w, size_t h, double dpi)
 {
 	FILE *fp = fopen(path, "rb");
-	png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL,
-		NULL, NULL);
+	png_structp png =
+		png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
 	png_infop info = png_create_info_struct(png);
 	unsigned char *expect = malloc(w * 4 * h), *row = malloc(w * 3);
 	png_uint_32 rx, ry;
@@ -75,13 +76,14 @@ check_decoded(const char *path, size_t w, size_t h, double dpi)
 	CHECK(rx == ry);
 	fill(expect, w * 4, w, h);
 	for (y = 0; y < h; y++) {
-		const uint32_t *e = (const uint32_t *)(void *)(expect + y * w * 4);
+		const uint32_t *e =
+			(const uint32_t *)(void *)(expect + y * w * 4);
 
 		png_read_row(png, row, NULL);
 		for (x = 0; x < w; x++)
 			bad |= row[3 * x] != ((e[x] >> 16) & 0xff) ||
-				row[3 * x + 1] != ((e[x] >> 8) & 0xff) ||
-				row[3 * x + 2] != (e[x] & 0xff);
+			       row[3 * x + 1] != ((e[x] >> 8) & 0xff) ||
+			       row[3 * x + 2] != (e[x] & 0xff);
 	}
 	CHECK(!bad);
 	png_read_end(png, NULL);
@@ -105,7 +107,9 @@ main(void)
 	check_decoded("build/test/pngenc-b.png", 1000, 700, 300);
 	CHECK(encode("build/test/pngenc-c.png", 1, 1, 1, 72) == 0);
 	check_decoded("build/test/pngenc-c.png", 1, 1, 72);
-	CHECK(pngenc_new(stdout, 0, 10, &(struct pngenc_info){ 72, NULL, NULL, NULL }, &d) == NULL);
+	CHECK(pngenc_new(stdout, 0, 10,
+		      &(struct pngenc_info){ 72, NULL, NULL, NULL },
+		      &d) == NULL);
 	CHECK(d.kind == DIAG_USAGE);
 	/* A full disk is an I/O error, not a truncated success. */
 	full = fopen("/dev/full", "wb");
