@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pdfpost.h"
 #include "pngenc.h"
 #include "xalloc.h"
 
@@ -57,20 +58,23 @@ output_format_names(void)
 	return "pdf, png";
 }
 
-struct stream {
-	FILE *fp;
-	int failed;
+/* cairo's PDF is collected in memory, then finished by pdfpost. */
+struct buffer {
+	unsigned char *data;
+	size_t len, cap;
 };
 
 static cairo_status_t
-stream_write(void *closure, const unsigned char *data, unsigned int len)
+buffer_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct stream *s = closure;
+	struct buffer *b = closure;
 
-	if (fwrite(data, 1, len, s->fp) != len) {
-		s->failed = 1;
-		return CAIRO_STATUS_WRITE_ERROR;
+	if (b->len + len > b->cap) {
+		b->cap = (b->len + len) * 2;
+		b->data = xreallocarray(b->data, b->cap, 1);
 	}
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -91,14 +95,14 @@ static int
 write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	struct diag *d)
 {
-	struct stream s = { fp, 0 };
+	struct buffer buf = { NULL, 0, 0 };
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	cairo_status_t st;
 	char date[32], *keywords;
 	int rc;
 
-	surf = cairo_pdf_surface_create_for_stream(stream_write, &s,
+	surf = cairo_pdf_surface_create_for_stream(buffer_write, &buf,
 		banner_width(b), banner_height(b));
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
 		banner_title(b));
@@ -119,15 +123,13 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
-	if (rc < 0)
-		return -1;
-	if (s.failed)
-		return diag_set(d, DIAG_IO, "cannot write the PDF: %s",
-			strerror(errno));
-	if (st != CAIRO_STATUS_SUCCESS)
-		return diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
+	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
+		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
 			cairo_status_to_string(st));
-	return 0;
+	if (rc == 0)
+		rc = pdfpost_write(fp, buf.data, buf.len, banner_lang(b), d);
+	free(buf.data);
+	return rc;
 }
 
 /* Draws rows [y0, y0 + rows) of the page into a band surface. */

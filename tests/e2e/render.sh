@@ -60,6 +60,14 @@ test_pdf_metadata() {
 	grep -q '^Subject:.*Berlin, Germany' info.txt || die "subject: $(grep Subject info.txt)"
 	# Vector: text stays text, no page-sized image.
 	[ "$(pdfimages -list de.pdf | tail -n +3 | wc -l)" = 0 ] || die "de.pdf has raster images"
+	# The document language, for screen readers and text extraction.
+	qpdf --check de.pdf >/dev/null
+	qpdf --json --json-key=qpdf de.pdf | grep -q '"/Lang": "u:de"' || die "no /Lang de"
+	bayraq render --lang crh --city Aqmescit --country UA --size A5 -f pdf -o crh.pdf >/dev/null
+	qpdf --json --json-key=qpdf crh.pdf | grep -q '"/Lang": "u:crh-Latn"' || die "no /Lang crh-Latn"
+	# The same banner twice is the same file (SOURCE_DATE_EPOCH is set).
+	bayraq render --lang de --city Berlin --country DE --size A3 -f pdf -o again.pdf >/dev/null
+	cmp de.pdf again.pdf
 }
 
 test_png_size_and_dpi() {
