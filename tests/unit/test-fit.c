@@ -259,6 +259,43 @@ test_bigger_box_bigger_text(const struct fonts *fonts)
 	fit_release(&big);
 }
 
+/* Letter-spacing breaks Arabic joins: it is never applied there. */
+static void
+test_no_spacing_for_cursive(const struct fonts *fonts)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit plain, spaced;
+
+	memset(&g, 0, sizeof g);
+	set_field(g.lang, sizeof g.lang, "ar");
+	g.weight = 700;
+	g.max_lines = 1;
+	g.min_size = 5;
+	style_for(&g, &l, &st);
+	CHECK(fit_text(&plain, fonts, "القرم أوكرانية!", &st, 800, 200, &d) ==
+		0);
+	st.letter_spacing = 0.2;
+	CHECK(fit_text(&spaced, fonts, "القرم أوكرانية!", &st, 800, 200, &d) ==
+		0);
+	CHECK_NEAR(spaced.size, plain.size, 1e-9);
+	fit_release(&plain);
+	fit_release(&spaced);
+	/* The same spacing does shrink Latin text. */
+	set_field(g.lang, sizeof g.lang, "en");
+	style_for(&g, &l, &st);
+	CHECK(fit_text(&plain, fonts, "CRIMEA IS UKRAINE!", &st, 800, 200,
+		      &d) == 0);
+	st.letter_spacing = 0.2;
+	CHECK(fit_text(&spaced, fonts, "CRIMEA IS UKRAINE!", &st, 800, 200,
+		      &d) == 0);
+	CHECK(spaced.size < plain.size * 0.9);
+	fit_release(&plain);
+	fit_release(&spaced);
+}
+
 int
 main(void)
 {
@@ -273,6 +310,7 @@ main(void)
 	test_goldens(fonts);
 	test_refusals(fonts);
 	test_bigger_box_bigger_text(fonts);
+	test_no_spacing_for_cursive(fonts);
 	fonts_free(fonts);
 	return check_done("test-fit");
 }
