@@ -1,6 +1,7 @@
 /* main.c - the bayraq command line: argv -> struct job -> files, exit status.
  */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,10 +103,20 @@ fail(const struct diag *d)
 	return diag_exit_status(d);
 }
 
+static int usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* One line on stderr, then exit status 2. */
 static int
-usage_error(const char *msg)
+usage_error(const char *fmt, ...)
 {
-	fprintf(stderr, "bayraq: %s; see 'bayraq --help'\n", msg);
+	va_list ap;
+
+	fputs("bayraq: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("; see 'bayraq --help'\n", stderr);
 	return 2;
 }
 
@@ -174,29 +185,16 @@ parse_render(int argc, char **argv, struct job *job)
 		case 'h':
 			fputs(render_help, stdout);
 			return 0;
-		case ':': {
-			char msg[160];
-
-			snprintf(msg, sizeof msg, "option '%s' needs a value",
+		case ':':
+			return usage_error("option '%.40s' needs a value",
 				argv[optind - 1]);
-			return usage_error(msg);
-		}
-		default: {
-			char msg[160];
-
-			snprintf(msg, sizeof msg, "unknown option '%s'",
+		default:
+			return usage_error("unknown option '%.40s'",
 				argv[optind - 1]);
-			return usage_error(msg);
-		}
 		}
 	}
-	if (optind < argc) {
-		char msg[160];
-
-		snprintf(msg, sizeof msg, "unexpected argument '%.40s'",
-			argv[optind]);
-		return usage_error(msg);
-	}
+	if (optind < argc)
+		return usage_error("unexpected argument '%.40s'", argv[optind]);
 	return -1;
 }
 
@@ -373,15 +371,10 @@ main(int argc, char **argv)
 		rc = cmd_render(argc - 1, argv + 1, &paths, 1);
 	else if (strcmp(argv[1], "list") == 0)
 		rc = cmd_list(argc - 1, argv + 1, &paths);
-	else {
-		char msg[160];
-
-		snprintf(msg, sizeof msg,
-			"unknown command '%.30s' (expected render, layout, "
-			"list)",
+	else
+		rc = usage_error("unknown command '%.30s' (expected render, "
+				 "layout, list)",
 			argv[1]);
-		rc = usage_error(msg);
-	}
 	for (i = 0; i < 4; i++)
 		free(owned[i]);
 	return rc;

@@ -103,6 +103,19 @@ style_for(const struct golden *g, struct lang *l, struct fit_style *st)
 	st->align = FIT_CENTER;
 }
 
+/* A bold, centred style for lang, for the tests outside golden files. */
+static void
+plain_style(struct golden *g, const char *lang, size_t max_lines,
+	double min_size, struct lang *l, struct fit_style *st)
+{
+	memset(g, 0, sizeof *g);
+	set_field(g->lang, sizeof g->lang, lang);
+	g->weight = 700;
+	g->max_lines = max_lines;
+	g->min_size = min_size;
+	style_for(g, l, st);
+}
+
 /* With BAYRAQ_UPDATE_FIT set, rewrites the expectations (make refs). */
 static void
 write_golden(const char *path, const struct fit *f)
@@ -205,12 +218,7 @@ test_refusals(const struct fonts *fonts)
 	struct diag d = { 0 };
 	struct fit f;
 
-	memset(&g, 0, sizeof g);
-	snprintf(g.lang, sizeof g.lang, "en");
-	g.weight = 700;
-	g.max_lines = 1;
-	g.min_size = 20;
-	style_for(&g, &l, &st);
+	plain_style(&g, "en", 1, 20, &l, &st);
 	CHECK(fit_text(&f, fonts,
 		      "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogo"
 		      "ch",
@@ -227,9 +235,7 @@ test_refusals(const struct fonts *fonts)
 
 	/* One long word is never broken to fit. */
 	diag_clear(&d);
-	g.max_lines = 3;
-	g.min_size = 40;
-	style_for(&g, &l, &st);
+	plain_style(&g, "en", 3, 40, &l, &st);
 	CHECK(fit_text(&f, fonts, "#LIBERATECRIMEA", &st, 200, 300, &d) < 0);
 	CHECK(d.kind == DIAG_FIT);
 }
@@ -243,12 +249,7 @@ test_bigger_box_bigger_text(const struct fonts *fonts)
 	struct diag d = { 0 };
 	struct fit small, big;
 
-	memset(&g, 0, sizeof g);
-	snprintf(g.lang, sizeof g.lang, "uk");
-	g.weight = 700;
-	g.max_lines = 2;
-	g.min_size = 5;
-	style_for(&g, &l, &st);
+	plain_style(&g, "uk", 2, 5, &l, &st);
 	CHECK(fit_text(&small, fonts, "Крим — це Україна!", &st, 400, 150,
 		      &d) == 0);
 	CHECK(fit_text(&big, fonts, "Крим — це Україна!", &st, 800, 300, &d) ==
@@ -269,12 +270,7 @@ test_no_spacing_for_cursive(const struct fonts *fonts)
 	struct diag d = { 0 };
 	struct fit plain, spaced;
 
-	memset(&g, 0, sizeof g);
-	set_field(g.lang, sizeof g.lang, "ar");
-	g.weight = 700;
-	g.max_lines = 1;
-	g.min_size = 5;
-	style_for(&g, &l, &st);
+	plain_style(&g, "ar", 1, 5, &l, &st);
 	CHECK(fit_text(&plain, fonts, "القرم أوكرانية!", &st, 800, 200, &d) ==
 		0);
 	st.letter_spacing = 0.2;
@@ -284,8 +280,7 @@ test_no_spacing_for_cursive(const struct fonts *fonts)
 	fit_release(&plain);
 	fit_release(&spaced);
 	/* The same spacing does shrink Latin text. */
-	set_field(g.lang, sizeof g.lang, "en");
-	style_for(&g, &l, &st);
+	plain_style(&g, "en", 1, 5, &l, &st);
 	CHECK(fit_text(&plain, fonts, "CRIMEA IS UKRAINE!", &st, 800, 200,
 		      &d) == 0);
 	st.letter_spacing = 0.2;
