@@ -182,11 +182,10 @@ output_path(const struct job *job, const struct paper *p, const char *code,
 }
 
 static char *
-folder_of(const struct job *job, const char *path)
+folder_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
-	(void)job;
 	if (slash == NULL)
 		return xstrdup("");
 	return xstrndup(path, (size_t)(slash - path));
@@ -256,7 +255,7 @@ write_all(const struct job *job, const struct paper *p, const struct banner *b,
 	for (i = 0; i < n && rc == 0; i++) {
 		char *path = output_path(job, p, l->code, names[i], n);
 
-		dir = folder_of(job, path);
+		dir = folder_of(path);
 		rc = make_folder(dir, d);
 		free(dir);
 		if (rc == 0)

@@ -83,13 +83,16 @@ plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
 	st.max_size = s->max_size;
 	st.align = s->align;
 	t = &b->texts[b->text_count];
-	t->slot = s;
-	t->text = text;
 	rc = fit_text(&t->fit, in->fonts, text, &st, s->w, s->h, &fd);
 	free(families);
-	if (rc < 0)
-		return diag_set(d, DIAG_FIT, "slot '%s' (%s): %s", s->id,
+	if (rc < 0) {
+		diag_set(d, DIAG_FIT, "slot '%s' (%s): %s", s->id,
 			in->lang->tag, fd.msg);
+		free(text);
+		return -1;
+	}
+	t->slot = s;
+	t->text = text;
 	b->text_count++;
 	return 0;
 }
@@ -177,10 +180,6 @@ banner_free(struct banner *b)
 		fit_release(&b->texts[i].fit);
 		free(b->texts[i].text);
 	}
-	/* A failed plan leaves the last text half made. */
-	if (b->texts != NULL && b->v != NULL &&
-		b->text_count < b->v->slot_count)
-		free(b->texts[b->text_count].text);
 	for (i = 0; i < b->flag_count; i++)
 		g_object_unref(b->flags[i].svg);
 	free(b->texts);
