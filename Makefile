@@ -37,7 +37,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD)
 
-.PHONY: all deps flags demo check unit e2e po-check refs format format-check clean bench
+.PHONY: all deps flags demo check refs format format-check clean
 
 all: $(BIN) $(FLAGSET)/countries.json
 	@ln -sfn $(BUILD)/bayraq build/bayraq
@@ -72,25 +72,10 @@ $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp: $(OUT)/tests/%: tests/tools/%.c tests/
 	@$(if $(Q),echo "  TOOL    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng
 
-# The default set: several languages, cities and sizes, as an organizer would.
-DEMO := \
-	"--lang en --city London --country GB --size A2" \
-	"--lang uk --city Київ --country PL --size A2" \
-	"--lang crh --city Aqmescit --country UA --size A3 --orientation landscape" \
-	"--lang de --city Berlin --country DE --size banner-3x1m --dpi 50" \
-	"--lang pl --city Warszawa --country PL --size banner-2x1m --dpi 60" \
-	"--lang ka --city თბილისი --country GE --size A3" \
-	"--lang ar --city عمان --country JO --size A3" \
-	"--lang he --city תל אביב --country IL --size square-1080" \
-	"--lang ja --city 東京 --country JP --size story-1080x1920" \
-	"--lang fr --city Montréal --country CA --size 18x24in" \
-	"--lang tr --city İstanbul --country TR --size tabloid" \
-	"--lang lt --city Vilnius --country LT --size A4"
-
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
-	@for a in $(DEMO); do eval "build/bayraq render $$a -o out/" || exit 1; done
+	@sh src/demo.sh build/bayraq out
 	@echo "Banners are in out/. Open out/*.png, or send out/*.pdf to a print shop."
 
 check: all $(UNIT_BINS) $(TOOL_BINS)

@@ -36,3 +36,12 @@ test_layout_report() {
 	grep -q '^text text-headline size [0-9.]* lines 2 .* CRIMEA IS UKRAINE!$' layout.txt
 	grep -q '^flag flag-host DE ' layout.txt
 }
+
+# `make demo` renders this set: all of it must work, in every language.
+test_demo_set() {
+	sh "$ROOT/src/demo.sh" "$ROOT/$BAYRAQ" . >written.txt
+	[ "$(ls *.pdf | wc -l)" = 12 ] || die "$(ls)"
+	[ "$(ls *.png | wc -l)" = 12 ] || die "$(ls)"
+	[ "$(wc -l <written.txt)" = 24 ]
+	[ -f ./liberate-crimea-he-il-square-1080.png ]
+}
