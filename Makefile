@@ -16,12 +16,18 @@ FLAGSET_VERSION   := 1.2.10
 FLAGSET_INTEGRITY := sha512-xrqwo0TYf/h2cfPvGpjdSuSguUbri4vNNizBnwzoZnX0xGo3O5nGJMlbYEp7NOYcnPGBm6LE2axqDWSB847bLw==
 FLAGSET := build/flags/package
 
+# CMYK output profiles for PDF/X, made by ArgyllCMS from the FOGRA39 and
+# GRACoL (CGATS TR 006) characterisation data in Debian's icc-profiles-free.
+ICC      := build/icc
+ICC_DATA := /usr/share/color/icc
+PROFILES := $(ICC)/FOGRA39.icc $(ICC)/GRACoL.icc
+
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
            -DBAYRAQ_VERSION='"$(VERSION)"' -DBAYRAQ_DATADIR='"$(CURDIR)"' \
-           -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' $(XCFLAGS)
+           -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' -DBAYRAQ_ICCDIR='"$(CURDIR)/$(ICC)"' $(XCFLAGS)
 LDFLAGS += $(LDFLAGS_$(BUILD))
 LDLIBS  += $(PKG_LIBS) -lgettextpo -lm
 
@@ -39,7 +45,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
 
 .PHONY: all deps flags demo check refs format format-check clean
 
-all: $(BIN) $(FLAGSET)/countries.json
+all: $(BIN) $(FLAGSET)/countries.json $(PROFILES)
 	@ln -sfn $(BUILD)/bayraq build/bayraq
 
 deps:
@@ -49,6 +55,18 @@ flags: $(FLAGSET)/countries.json
 
 $(FLAGSET)/countries.json:
 	@sh src/fetch-flags.sh $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) build/flags
+
+# colprof writes NAME.icc beside NAME.ti3; about 20 s each, once.
+$(ICC)/FOGRA39.icc: ICC_TI3 := FOGRA39L.ti3
+$(ICC)/FOGRA39.icc: ICC_DESC := Coated FOGRA39 (bayraq, ArgyllCMS colprof)
+$(ICC)/GRACoL.icc: ICC_TI3 := TR006.ti3
+$(ICC)/GRACoL.icc: ICC_DESC := GRACoL 2006 Coated 1 (bayraq, ArgyllCMS colprof)
+$(PROFILES):
+	@mkdir -p $(ICC)
+	@echo "  ICC     $@ (from $(ICC_DATA)/$(ICC_TI3))"
+	$(Q)cp $(ICC_DATA)/$(ICC_TI3) $(@:.icc=.ti3)
+	$(Q)colprof -qm -D "$(ICC_DESC)" $(@:.icc=) >$(@:.icc=.log) 2>&1 || \
+		{ cat $(@:.icc=.log); rm -f $@; exit 1; }
 
 $(OUT) $(OUT)/tests:
 	@mkdir -p $@

@@ -10,6 +10,8 @@
 
 /* Sizes closer than this count as equal: far below what print shows. */
 #define FIT_PRECISION 0.01
+/* How much size even lines may cost. */
+#define BALANCE_LOSS 0.04
 /* How much size fewer lines may cost. */
 #define FEWER_LINES_LOSS 0.12
 
@@ -144,29 +146,45 @@ largest_size(PangoLayout *layout, const char *text, const struct fit_style *st,
 /*
  * Narrows the layout to the least width that keeps its line count at this
  * size, so lines come out even ("CRIMEA IS / UKRAINE!" rather than a lone
- * last word), as CSS text-wrap: balance does.
+ * last word), as CSS text-wrap: balance does. Even lines may be a little
+ * taller (round letters overshoot the baseline where a lone "Krim" does
+ * not): the size then gives up at most BALANCE_LOSS to keep them even.
+ * Returns the size to use.
  */
-static void
+static double
 balance(PangoLayout *layout, const char *text, const struct fit_style *st,
 	double size, double w, double h)
 {
 	int lines = pango_layout_get_line_count(layout);
-	double lo = 0, hi = w;
+	double lo = 0, hi = w, smaller;
+	PangoRectangle ink;
 
 	/* With three lines or more, evening them out strands short words. */
 	if (lines != 2)
-		return;
+		return size;
 	while (hi - lo > w / 200) {
 		double mid = (lo + hi) / 2;
 
 		pango_layout_set_width(layout, (int)(mid * PANGO_SCALE));
-		if (pango_layout_get_line_count(layout) == lines &&
-			fits(layout, text, st, size, w, h))
+		if (fits_lines(layout, text, st, 2, size, w, h * 2) &&
+			pango_layout_get_line_count(layout) == lines)
 			hi = mid;
 		else
 			lo = mid;
 	}
 	pango_layout_set_width(layout, (int)(hi * PANGO_SCALE));
+	layout_set_size(layout, st, size);
+	pango_layout_get_extents(layout, &ink, NULL);
+	if (ink.height <= h * PANGO_SCALE)
+		return size;
+	smaller = floor(size * h * PANGO_SCALE / ink.height * 100) / 100;
+	if (smaller >= size * (1 - BALANCE_LOSS) &&
+		fits_lines(layout, text, st, 2, smaller, w, h) &&
+		pango_layout_get_line_count(layout) == lines)
+		return smaller;
+	pango_layout_set_width(layout, (int)(w * PANGO_SCALE));
+	layout_set_size(layout, st, size);
+	return size;
 }
 
 static PangoAlignment
@@ -260,7 +278,7 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	if (out->size < st->min_size)
 		out->size = st->min_size;
 	layout_set_size(out->layout, st, out->size);
-	balance(out->layout, text, st, out->size, w, h);
+	out->size = balance(out->layout, text, st, out->size, w, h);
 	place(out, st, w, h);
 	return 0;
 fail:

@@ -34,6 +34,7 @@ job_init(struct job *job)
 	job->formats = JOB_DEFAULT_FORMATS;
 	job->dpi = JOB_DEFAULT_DPI;
 	job->output = JOB_DEFAULT_OUTPUT;
+	print_opts_init(&job->print);
 }
 
 /* Splits "pdf,png" into known writer names; at most max of them. */
@@ -74,12 +75,26 @@ split_formats(const char *list, char names[][8], size_t max, size_t *count,
 	return 0;
 }
 
+/* The page and the sheet around it, from the options. */
+static int
+job_sheet(const struct job *job, struct paper *p, struct sheet *s,
+	struct diag *d)
+{
+	if (paper_parse(p, job->size, d) < 0)
+		return -1;
+	if (job->orientation != NULL &&
+		paper_orient(p, job->orientation, d) < 0)
+		return -1;
+	return print_sheet(s, p, &job->print, d);
+}
+
 int
 job_check(const struct job *job, struct diag *d)
 {
 	char names[4][8];
 	size_t n;
 	struct paper p;
+	struct sheet s;
 
 	if (job->city == NULL || job->city[0] == '\0')
 		return diag_set(d, DIAG_USAGE,
@@ -95,10 +110,7 @@ job_check(const struct job *job, struct diag *d)
 	if (!(job->dpi >= 10 && job->dpi <= 2400))
 		return diag_set(d, DIAG_USAGE,
 			"--dpi must be a number from 10 to 2400");
-	if (paper_parse(&p, job->size, d) < 0)
-		return -1;
-	if (job->orientation != NULL &&
-		paper_orient(&p, job->orientation, d) < 0)
+	if (job_sheet(job, &p, &s, d) < 0)
 		return -1;
 	return split_formats(job->formats, names, 4, &n, d);
 }
@@ -235,10 +247,11 @@ load_all(const struct job *job, struct loaded *l, struct diag *d)
 }
 
 static int
-write_all(const struct job *job, const struct paper *p, const struct banner *b,
-	const struct loaded *l, struct output *o, struct diag *d)
+write_all(const struct job *job, const struct paper *p, const struct sheet *s,
+	const struct banner *b, const struct loaded *l, struct output *o,
+	struct diag *d)
 {
-	char names[4][8], *subject, *dir;
+	char names[4][8], *subject, *dir, *icc;
 	struct output_opts opts;
 	size_t n, i;
 	int rc = 0;
@@ -252,6 +265,11 @@ write_all(const struct job *job, const struct paper *p, const struct banner *b,
 	subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", job->city,
 		flags_country_name(l->flags, l->code));
 	opts.subject = subject;
+	opts.sheet = s;
+	icc = xasprintf("%s/%s.icc", job->paths.icc,
+		print_intent_name(s->intent));
+	opts.intent_icc = icc;
+	opts.srgb_icc = job->paths.srgb;
 	for (i = 0; i < n && rc == 0; i++) {
 		char *path = output_path(job, p, l->code, names[i], n);
 
@@ -262,22 +280,48 @@ write_all(const struct job *job, const struct paper *p, const struct banner *b,
 			rc = output_write(o, b, names[i], path, &opts, d);
 		free(path);
 	}
+	free(icc);
 	free(subject);
 	return rc;
 }
 
+/* Every text's ink stays inside the safe area: away from the cut and hem. */
+static int
+check_safe(const struct banner *b, const struct sheet *s, const char *lang,
+	struct diag *d)
+{
+	struct banner_item it;
+	size_t i;
+
+	for (i = 0; s->safe > 0 && banner_item(b, i, &it) == 0; i++) {
+		double margin;
+
+		if (strcmp(it.kind, "text") != 0)
+			continue;
+		margin = fmin(fmin(it.ix, it.iy),
+			fmin(s->art_w - it.ix - it.iw,
+				s->art_h - it.iy - it.ih));
+		if (margin < s->safe - 0.01)
+			return diag_set(d, DIAG_FIT,
+				"slot '%s' (%s): text comes within %.1f mm of "
+				"the edge; the safe margin is %.1f mm",
+				it.slot, lang, PAPER_MM(fmax(margin, 0)),
+				PAPER_MM(s->safe));
+	}
+	return 0;
+}
+
 /* Checks, loads and plans: everything that can fail before any file. */
 static struct banner *
-plan(const struct job *job, struct paper *p, struct loaded *l, struct diag *d)
+plan(const struct job *job, struct paper *p, struct sheet *s, struct loaded *l,
+	struct diag *d)
 {
 	struct render_input in;
+	struct banner *b;
 
 	memset(l, 0, sizeof *l);
-	if (job_check(job, d) < 0)
+	if (job_check(job, d) < 0 || job_sheet(job, p, s, d) < 0)
 		return NULL;
-	paper_parse(p, job->size, d);
-	if (job->orientation != NULL)
-		paper_orient(p, job->orientation, d);
 	if (load_all(job, l, d) < 0)
 		return NULL;
 	memset(&in, 0, sizeof in);
@@ -290,7 +334,12 @@ plan(const struct job *job, struct paper *p, struct loaded *l, struct diag *d)
 	in.country = l->code;
 	in.page_w = p->width_pt;
 	in.page_h = p->height_pt;
-	return render_plan(&in, d);
+	b = render_plan(&in, d);
+	if (b != NULL && check_safe(b, s, l->lang.tag, d) < 0) {
+		banner_free(b);
+		return NULL;
+	}
+	return b;
 }
 
 int
@@ -299,7 +348,8 @@ job_layout(const struct job *job, job_item_fn each, void *arg, struct diag *d)
 	struct banner_item item;
 	struct loaded l;
 	struct paper p;
-	struct banner *b = plan(job, &p, &l, d);
+	struct sheet s;
+	struct banner *b = plan(job, &p, &s, &l, d);
 	int rc = b == NULL ? -1 : 0;
 	size_t i;
 
@@ -318,13 +368,15 @@ job_run(const struct job *job, job_written_fn written, void *arg,
 	struct loaded l;
 	struct banner *b;
 	struct paper p;
+	struct sheet s;
 	size_t i;
 	int rc = -1;
 
-	b = plan(job, &p, &l, d);
+	b = plan(job, &p, &s, &l, d);
 	if (b == NULL)
 		goto out;
-	if (write_all(job, &p, b, &l, &o, d) < 0 || output_commit(&o, d) < 0)
+	if (write_all(job, &p, &s, b, &l, &o, d) < 0 ||
+		output_commit(&o, d) < 0)
 		goto out;
 	for (i = 0; i < o.count && written != NULL; i++)
 		written(o.final[i], arg);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "print.h"
 
 #define JOB_DEFAULT_DESIGN "liberate-crimea"
 #define JOB_DEFAULT_LANG "en"
@@ -20,6 +21,8 @@ struct job_paths {
 	const char *fonts; /* fonts/ */
 	const char *flags; /* our flags: designs/_flags */
 	const char *flagset; /* the svg-country-flags package */
+	const char *icc; /* build/icc: the CMYK output profiles */
+	const char *srgb; /* an sRGB ICC profile */
 };
 
 /* What to render. Strings are borrowed from the caller (argv, a form). */
@@ -33,6 +36,7 @@ struct job {
 	const char *formats; /* "pdf", "png" or "pdf,png" */
 	double dpi;
 	const char *output; /* a folder, or a file path */
+	struct print_opts print;
 	struct job_paths paths;
 };
 

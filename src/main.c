@@ -24,6 +24,21 @@
 #ifndef BAYRAQ_FLAGSET
 #define BAYRAQ_FLAGSET "build/flags/package"
 #endif
+#ifndef BAYRAQ_ICCDIR
+#define BAYRAQ_ICCDIR "build/icc"
+#endif
+#define SRGB_ICC "/usr/share/color/icc/sRGB.icc"
+
+/* Long options without a short letter. */
+enum {
+	OPT_BLEED = 256,
+	OPT_MARKS,
+	OPT_PRINT,
+	OPT_SAFE,
+	OPT_INTENT,
+	OPT_FINISHING,
+	OPT_OUTLINE_TEXT
+};
 
 static const char usage_text[] =
 	"usage: bayraq render [options]      make a banner (PDF and PNG)\n"
@@ -66,6 +81,26 @@ static const char render_help[] =
 	"  -o, --output PATH        a folder (default " JOB_DEFAULT_OUTPUT
 	") or a file name\n"
 	"\n"
+	"For the print shop (PDF):\n"
+	"      --print              PDF/X-4: bleed, trim and bleed boxes, a "
+	"CMYK output\n"
+	"                           intent, XMP; 3 mm bleed on paper, 5-10 mm "
+	"on banners\n"
+	"      --bleed LEN          artwork beyond the cut on every side "
+	"(3mm, 0.125in)\n"
+	"      --marks              crop marks outside the bleed\n"
+	"      --safe LEN           text keeps this far from the cut (default "
+	"5mm, 10mm\n"
+	"                           from A2 up, plus the hem)\n"
+	"      --intent NAME        fogra39 (default for ISO sizes) or gracol "
+	"(US sizes)\n"
+	"      --finishing NAME     none, hem-grommets (40 mm hem, grommet "
+	"marks) or\n"
+	"                           pole-pocket (75 mm pockets top and "
+	"bottom)\n"
+	"      --outline-text       text as outlines, for shops that ask for "
+	"it\n"
+	"\n"
 	"Files in a folder are named DESIGN-LANG-CITY-SIZE.EXT, for example\n"
 	"out/liberate-crimea-uk-kyiv-A2.pdf. Every file is written in full "
 	"or not\n"
@@ -92,6 +127,13 @@ static const struct option render_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "dpi", required_argument, NULL, 'D' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "bleed", required_argument, NULL, OPT_BLEED },
+	{ "marks", no_argument, NULL, OPT_MARKS },
+	{ "print", no_argument, NULL, OPT_PRINT },
+	{ "safe", required_argument, NULL, OPT_SAFE },
+	{ "intent", required_argument, NULL, OPT_INTENT },
+	{ "finishing", required_argument, NULL, OPT_FINISHING },
+	{ "outline-text", no_argument, NULL, OPT_OUTLINE_TEXT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -134,6 +176,9 @@ paths_init(struct job_paths *p, char **owned)
 	owned[1] = xasprintf("%s/locales", data);
 	owned[2] = xasprintf("%s/fonts", data);
 	owned[3] = xasprintf("%s/designs/_flags", data);
+	p->icc = getenv("BAYRAQ_ICCDIR") != NULL ? getenv("BAYRAQ_ICCDIR")
+						 : BAYRAQ_ICCDIR;
+	p->srgb = SRGB_ICC;
 	p->designs = owned[0];
 	p->locales = owned[1];
 	p->fonts = owned[2];
@@ -141,12 +186,46 @@ paths_init(struct job_paths *p, char **owned)
 	p->flagset = flagset;
 }
 
+/* The print options; returns -1 to go on, or an exit status. */
+static int
+parse_print(int c, struct job *job)
+{
+	struct diag d = { 0 };
+	struct print_opts *o = &job->print;
+	int rc = 0;
+
+	switch (c) {
+	case OPT_BLEED:
+		rc = paper_length(optarg, "--bleed", &o->bleed, &d);
+		break;
+	case OPT_SAFE:
+		rc = paper_length(optarg, "--safe", &o->safe, &d);
+		break;
+	case OPT_MARKS:
+		o->marks = 1;
+		break;
+	case OPT_PRINT:
+		o->pdfx = 1;
+		break;
+	case OPT_INTENT:
+		rc = print_intent_parse(optarg, &o->intent, &d);
+		break;
+	case OPT_FINISHING:
+		rc = print_finishing_parse(optarg, &o->finishing, &d);
+		break;
+	case OPT_OUTLINE_TEXT:
+		o->outline_text = 1;
+		break;
+	}
+	return rc < 0 ? fail(&d) : -1;
+}
+
 /* Parses render's options into job; returns -1 to go on, or an exit status. */
 static int
 parse_render(int argc, char **argv, struct job *job)
 {
 	char *end;
-	int c;
+	int c, rc;
 
 	optind = 1;
 	opterr = 0;
@@ -185,6 +264,17 @@ parse_render(int argc, char **argv, struct job *job)
 		case 'h':
 			fputs(render_help, stdout);
 			return 0;
+		case OPT_BLEED:
+		case OPT_MARKS:
+		case OPT_PRINT:
+		case OPT_SAFE:
+		case OPT_INTENT:
+		case OPT_FINISHING:
+		case OPT_OUTLINE_TEXT:
+			rc = parse_print(c, job);
+			if (rc >= 0)
+				return rc;
+			break;
 		case ':':
 			return usage_error("option '%.40s' needs a value",
 				argv[optind - 1]);

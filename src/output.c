@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "marks.h"
 #include "pdfpost.h"
 #include "pngenc.h"
 #include "xalloc.h"
@@ -91,19 +93,15 @@ pdf_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static int
-write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
-	struct diag *d)
-{
-	struct buffer buf = { NULL, 0, 0 };
-	cairo_surface_t *surf;
-	cairo_t *cr;
-	cairo_status_t st;
-	char date[32], *keywords;
-	int rc;
+/* The largest page side PDF viewers accept; beyond it, /UserUnit. */
+#define PDF_MAX_SIDE 14400.0
 
-	surf = cairo_pdf_surface_create_for_stream(buffer_write, &buf,
-		banner_width(b), banner_height(b));
+static void
+set_metadata(cairo_surface_t *surf, const struct banner *b,
+	const struct output_opts *opts)
+{
+	char date[32], *keywords;
+
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
 		banner_title(b));
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
@@ -117,8 +115,62 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	pdf_date(date, sizeof date);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE,
 		date);
+}
+
+/* Draws the sheet: the art at the trim, its background into the bleed. */
+static int
+draw_sheet(cairo_t *cr, const struct banner *b, const struct sheet *s,
+	struct diag *d)
+{
+	struct render_frame f = { s->bleed, s->bleed + s->pocket, s->bleed,
+		s->bleed + s->pocket, s->outline_text };
+	int rc;
+
+	cairo_save(cr);
+	cairo_translate(cr, s->trim_x, s->trim_y + s->pocket);
+	rc = render_draw(b, cr, &f, d);
+	cairo_restore(cr);
+	if (rc == 0)
+		marks_draw(cr, s);
+	return rc;
+}
+
+static void
+pdf_boxes(struct pdfpost_opts *po, const struct sheet *s)
+{
+	double h = s->media_h;
+
+	po->has_boxes = s->bleed > 0 || s->slug > 0 || s->pocket > 0 || s->pdfx;
+	po->trim = (struct pdf_box){ s->trim_x, h - s->trim_y - s->trim_h,
+		s->trim_x + s->trim_w, h - s->trim_y };
+	po->bleed = (struct pdf_box){ po->trim.x0 - s->bleed,
+		po->trim.y0 - s->bleed, po->trim.x1 + s->bleed,
+		po->trim.y1 + s->bleed };
+}
+
+static int
+write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	struct buffer buf = { NULL, 0, 0 };
+	const struct sheet *s = opts->sheet;
+	struct pdfpost_opts po;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	cairo_status_t st;
+	char date[32];
+	double unit;
+	int rc;
+
+	unit = ceil(fmax(s->media_w, s->media_h) / PDF_MAX_SIDE);
+	if (unit < 1)
+		unit = 1;
+	surf = cairo_pdf_surface_create_for_stream(buffer_write, &buf,
+		s->media_w / unit, s->media_h / unit);
+	set_metadata(surf, b, opts);
 	cr = cairo_create(surf);
-	rc = render_draw(b, cr, d);
+	cairo_scale(cr, 1 / unit, 1 / unit);
+	rc = draw_sheet(cr, b, s, d);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
@@ -126,8 +178,23 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
 		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
 			cairo_status_to_string(st));
+	memset(&po, 0, sizeof po);
+	po.lang = banner_lang(b);
+	po.title = banner_title(b);
+	po.producer = opts->software;
+	pdf_date(date, sizeof date);
+	po.date = date;
+	po.user_unit = unit;
+	pdf_boxes(&po, s);
+	po.pdfx = s->pdfx;
+	po.intent_icc = opts->intent_icc;
+	po.intent_id = s->intent == INTENT_GRACOL ? "CGATS TR 006" : "FOGRA39";
+	po.intent_info = s->intent == INTENT_GRACOL
+				 ? "GRACoL 2006 Coated #1 (CGATS TR 006)"
+				 : "Coated FOGRA39 (ISO 12647-2:2004)";
+	po.srgb_icc = opts->srgb_icc;
 	if (rc == 0)
-		rc = pdfpost_write(fp, buf.data, buf.len, banner_lang(b), d);
+		rc = pdfpost_write(fp, buf.data, buf.len, &po, d);
 	free(buf.data);
 	return rc;
 }
@@ -142,7 +209,7 @@ draw_band(const struct banner *b, cairo_surface_t *band, size_t y0, double sx,
 
 	cairo_translate(cr, 0, -(double)y0);
 	cairo_scale(cr, sx, sy);
-	rc = render_draw(b, cr, d);
+	rc = render_draw(b, cr, NULL, d);
 	cairo_destroy(cr);
 	cairo_surface_flush(band);
 	return rc;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "print.h"
 #include "render.h"
 
 #define OUTPUT_MAX 8
@@ -21,6 +22,9 @@ struct output_opts {
 	size_t px_w, px_h; /* PNG: the exact pixel size */
 	const char *software; /* "bayraq 0.1.0" */
 	const char *subject; /* PDF: "#LIBERATECRIMEA banner for Berlin" */
+	const struct sheet *sheet; /* PDF: bleed, marks, PDF/X; borrowed */
+	const char *intent_icc; /* PDF/X: the CMYK output profile */
+	const char *srgb_icc; /* PDF/X: sRGB for DeviceRGB content */
 };
 
 /* Whether a writer of that name exists. */

@@ -119,11 +119,10 @@ parse_custom(struct paper *p, const char *spec, struct diag *d)
 		return diag_set(d, DIAG_USAGE,
 			"a size in px takes whole pixels, not '%s'", spec);
 	paper_set(p, w, h, unit);
-	/* 200 in is PDF's page limit; also keeps raster sizes sane. */
-	if (p->width_pt > 14400 || p->height_pt > 14400)
+	/* Past 200 in the PDF uses /UserUnit; 50 m is a sane upper bound. */
+	if (p->width_pt > PAPER_MAX_PT || p->height_pt > PAPER_MAX_PT)
 		return diag_set(d, DIAG_USAGE,
-			"size '%s' is larger than 5080 mm (200 in) on a side",
-			spec);
+			"size '%s' is larger than 50 m on a side", spec);
 	if (p->width_pt < 36 || p->height_pt < 36)
 		return diag_set(d, DIAG_USAGE,
 			"size '%s' is smaller than 12.7 mm (0.5 in) on a side",
@@ -213,4 +212,34 @@ paper_named(size_t i, char *desc, size_t desc_size)
 	snprintf(desc, desc_size, "%g x %g %s, %s", n->w, n->h, n->unit,
 		n->note);
 	return n->name;
+}
+
+int
+paper_length(const char *s, const char *what, double *pt, struct diag *d)
+{
+	char *end, unit[3];
+	double v = strtod(s, &end);
+	double k;
+
+	if (end == s || !isfinite(v) || v < 0 || v > 1000000)
+		goto bad;
+	if (*end == '\0' && v == 0) {
+		*pt = 0;
+		return 0;
+	}
+	if (strlen(end) != 2)
+		goto bad;
+	unit[0] = (char)tolower((unsigned char)end[0]);
+	unit[1] = (char)tolower((unsigned char)end[1]);
+	unit[2] = '\0';
+	k = unit_points(unit);
+	if (k == 0.0 || strcmp(unit, "px") == 0)
+		goto bad;
+	*pt = v * k;
+	return 0;
+bad:
+	return diag_set(d, DIAG_USAGE,
+		"bad %s '%.20s' (expected a length such as 3mm, 0.125in, 1cm "
+		"or 9pt)",
+		what, s);
 }

@@ -24,6 +24,13 @@ struct paper {
 	enum paper_family family;
 };
 
+/* The largest side: 50 m. */
+#define PAPER_MAX_PT (50000.0 * 72.0 / 25.4)
+
+/* The millimetres in a point, and back. */
+#define PAPER_MM(pt) ((pt)*25.4 / 72.0)
+#define PAPER_PT(mm) ((mm)*72.0 / 25.4)
+
 /* A size given in px is rendered with this many pixels per inch. */
 #define PAPER_PX_DPI 96.0
 
@@ -45,6 +52,12 @@ void paper_pixels(const struct paper *p, double dpi, size_t *w, size_t *h);
 
 /* The resolution a PNG of this page carries: dpi, or PAPER_PX_DPI. */
 double paper_dpi(const struct paper *p, double dpi);
+
+/*
+ * Parses a length such as "3mm", "0.125in", "1cm" or "9pt" into points.
+ * A bare 0 needs no unit. Fails with DIAG_USAGE naming what.
+ */
+int paper_length(const char *s, const char *what, double *pt, struct diag *d);
 
 /* The named sizes, for listings: name i, or NULL past the end. */
 const char *paper_named(size_t i, char *desc, size_t desc_size);

@@ -198,31 +198,63 @@ rsvg_failed(GError *err, const char *what, struct diag *d)
 	return -1;
 }
 
-/*
- * A page a little off the variant's ratio gets the design's background
- * stretched over all of it, so no white bars show around the artwork.
- */
+/* Stretches the design's background over the rectangle x, y, w, h. */
 static int
-draw_background(const struct banner *b, cairo_t *cr, struct diag *d)
+stretch_background(const struct banner *b, cairo_t *cr, double x, double y,
+	double w, double h, struct diag *d)
 {
 	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
 	GError *err = NULL;
+	gboolean ok;
 
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, w / b->v->width, h / b->v->height);
+	ok = rsvg_handle_render_layer(b->v->background, cr, "#background", &vp,
+		&err);
+	cairo_restore(cr);
+	return ok ? 0 : rsvg_failed(err, "the background", d);
+}
+
+/*
+ * A page a little off the variant's ratio gets the design's background
+ * stretched over all of it, so no white bars show around the artwork.
+ * Bleed gets it stretched once more over the bleed, under the page's own.
+ */
+static int
+draw_background(const struct banner *b, cairo_t *cr,
+	const struct render_frame *f, struct diag *d)
+{
 	if (!b->v->has_background)
 		return 0;
-	cairo_save(cr);
-	cairo_scale(cr, b->page_w / b->v->width, b->page_h / b->v->height);
-	if (!rsvg_handle_render_layer(b->v->background, cr, "#background", &vp,
-		    &err)) {
-		cairo_restore(cr);
-		return rsvg_failed(err, "the background", d);
+	if (f != NULL &&
+		(f->bleed_left > 0 || f->bleed_top > 0 || f->bleed_right > 0 ||
+			f->bleed_bottom > 0) &&
+		stretch_background(b, cr, -f->bleed_left, -f->bleed_top,
+			b->page_w + f->bleed_left + f->bleed_right,
+			b->page_h + f->bleed_top + f->bleed_bottom, d) < 0)
+		return -1;
+	return stretch_background(b, cr, 0, 0, b->page_w, b->page_h, d);
+}
+
+static void
+draw_text(const struct placed_text *t, cairo_t *cr, int outline)
+{
+	const struct slot *s = t->slot;
+
+	cairo_set_source_rgb(cr, s->rgb[0], s->rgb[1], s->rgb[2]);
+	cairo_move_to(cr, s->x + t->fit.x, s->y + t->fit.y);
+	if (outline) {
+		pango_cairo_layout_path(cr, t->fit.layout);
+		cairo_fill(cr);
+	} else {
+		pango_cairo_show_layout(cr, t->fit.layout);
 	}
-	cairo_restore(cr);
-	return 0;
 }
 
 int
-render_draw(const struct banner *b, cairo_t *cr, struct diag *d)
+render_draw(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d)
 {
 	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
 	GError *err = NULL;
@@ -230,8 +262,9 @@ render_draw(const struct banner *b, cairo_t *cr, struct diag *d)
 
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	if (draw_background(b, cr, d) < 0)
+	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
+	cairo_fill(cr);
+	if (draw_background(b, cr, frame, d) < 0)
 		goto fail;
 	cairo_translate(cr, b->off_x, b->off_y);
 	cairo_scale(cr, b->scale, b->scale);
@@ -248,14 +281,9 @@ render_draw(const struct banner *b, cairo_t *cr, struct diag *d)
 			goto fail;
 		}
 	}
-	for (i = 0; i < b->text_count; i++) {
-		const struct placed_text *t = &b->texts[i];
-		const struct slot *s = t->slot;
-
-		cairo_set_source_rgb(cr, s->rgb[0], s->rgb[1], s->rgb[2]);
-		cairo_move_to(cr, s->x + t->fit.x, s->y + t->fit.y);
-		pango_cairo_show_layout(cr, t->fit.layout);
-	}
+	for (i = 0; i < b->text_count; i++)
+		draw_text(&b->texts[i], cr,
+			frame != NULL && frame->outline_text);
 	cairo_restore(cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return diag_set(d, DIAG_LIB, "cannot draw the banner: %s",

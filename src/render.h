@@ -36,11 +36,20 @@ struct banner *render_plan(const struct render_input *in, struct diag *d);
 
 void banner_free(struct banner *b);
 
+/* How to draw: how far the background runs past each edge, and text. */
+struct render_frame {
+	double bleed_left, bleed_top, bleed_right, bleed_bottom; /* points */
+	int outline_text; /* text as filled paths, for shops that ask */
+};
+
 /*
  * Draws the banner with the page's top left at the origin and one unit per
- * point; scale cr first for pixels. Knows no file formats.
+ * point; scale cr first for pixels. With a frame, the design's background
+ * also covers the bleed beyond the page's edges, so that the cut never
+ * shows a white sliver. frame may be NULL. Knows no file formats.
  */
-int render_draw(const struct banner *b, cairo_t *cr, struct diag *d);
+int render_draw(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d);
 
 double banner_width(const struct banner *b);
 double banner_height(const struct banner *b);
