@@ -12,6 +12,7 @@
 #include "flags.h"
 #include "job.h"
 #include "paper.h"
+#include "preflight.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -42,6 +43,8 @@ enum {
 
 static const char usage_text[] =
 	"usage: bayraq render [options]      make a banner (PDF and PNG)\n"
+	"       bayraq preflight FILE.pdf    check a PDF as a print shop "
+	"would\n"
 	"       bayraq layout [options]      show where each slot's text and "
 	"flag go\n"
 	"       bayraq list designs|languages|sizes|countries\n"
@@ -406,6 +409,94 @@ list_countries(const struct job_paths *paths)
 	return 0;
 }
 
+static void
+print_size(const char *name, const double box[4])
+{
+	double w = box[2] - box[0], h = box[3] - box[1];
+
+	printf("%-12s %.1f x %.1f mm (%.2f x %.2f in)\n", name, PAPER_MM(w),
+		PAPER_MM(h), w / 72, h / 72);
+}
+
+static void
+print_report(const char *path, const struct preflight *pf)
+{
+	const double *b = pf->bleed_side;
+
+	printf("%s\n", path);
+	printf("%-12s %zu\n", "pages", pf->pages);
+	printf("%-12s %s\n", "PDF", pf->version);
+	print_size("trim", pf->trim);
+	print_size("bleed box", pf->bleed);
+	print_size("media", pf->media);
+	printf("%-12s left %.1f, top %.1f, right %.1f, bottom %.1f mm\n",
+		"bleed", PAPER_MM(b[0]), PAPER_MM(b[1]), PAPER_MM(b[2]),
+		PAPER_MM(b[3]));
+	if (pf->user_unit != 1)
+		printf("%-12s %g\n", "UserUnit", pf->user_unit);
+	printf("%-12s %s\n", "PDF/X", pf->pdfx[0] ? pf->pdfx : "no");
+	if (pf->intent[0])
+		printf("%-12s %s (%s profile, %s)\n", "intent", pf->intent,
+			pf->intent_space, pf->intent_class);
+	else
+		printf("%-12s none\n", "intent");
+	printf("%-12s %zu, %zu embedded\n", "fonts", pf->fonts,
+		pf->fonts_embedded);
+	printf("%-12s %s\n", "colour", pf->colour_spaces);
+	if (pf->images > 0)
+		printf("%-12s %zu, lowest %.0f ppi at printed size\n", "images",
+			pf->images, pf->min_ppi);
+	else
+		printf("%-12s none (all vector)\n", "images");
+	if (pf->has_text)
+		printf("%-12s nearest %.1f mm from the trim (safe margin "
+		       "%.1f mm)\n",
+			"text", PAPER_MM(pf->text_margin), PAPER_MM(pf->safe));
+	if (pf->problem_count == 0)
+		printf("ready to print\n");
+	else
+		printf("NOT ready to print: %zu problem%s\n", pf->problem_count,
+			pf->problem_count == 1 ? "" : "s");
+}
+
+/* Report on stdout; each problem one line on stderr; 0 only when ready. */
+static int
+cmd_preflight(int argc, char **argv)
+{
+	struct diag d = { 0 };
+	struct preflight pf;
+	const char *path = NULL;
+	double safe = -1;
+	int i;
+	size_t k;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--safe") == 0 && i + 1 < argc) {
+			if (paper_length(argv[++i], "--safe", &safe, &d) < 0)
+				return fail(&d);
+		} else if (strcmp(argv[i], "--help") == 0) {
+			printf("usage: bayraq preflight [--safe LEN] FILE.pdf\n"
+			       "Checks trim, bleed, PDF/X, output intent, "
+			       "fonts, colour, images and text\n"
+			       "position. Exit status 0: ready to print.\n");
+			return 0;
+		} else if (argv[i][0] == '-' || path != NULL) {
+			return usage_error("unexpected argument '%.40s'",
+				argv[i]);
+		} else {
+			path = argv[i];
+		}
+	}
+	if (path == NULL)
+		return usage_error("preflight needs a PDF file");
+	if (preflight_check(&pf, path, safe, &d) < 0)
+		return fail(&d);
+	print_report(path, &pf);
+	for (k = 0; k < pf.problem_count; k++)
+		fprintf(stderr, "bayraq: %s: %s\n", path, pf.problems[k]);
+	return pf.problem_count == 0 ? 0 : 1;
+}
+
 static int
 cmd_list(int argc, char **argv, const struct job_paths *paths)
 {
@@ -461,9 +552,11 @@ main(int argc, char **argv)
 		rc = cmd_render(argc - 1, argv + 1, &paths, 1);
 	else if (strcmp(argv[1], "list") == 0)
 		rc = cmd_list(argc - 1, argv + 1, &paths);
+	else if (strcmp(argv[1], "preflight") == 0)
+		rc = cmd_preflight(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command '%.30s' (expected render, "
-				 "layout, list)",
+				 "layout, list, preflight)",
 			argv[1]);
 	for (i = 0; i < 4; i++)
 		free(owned[i]);
