@@ -1,0 +1,218 @@
+# print.sh - what a print shop receives: PDF/X-4, boxes, bleed, marks, safe area.
+
+# box FILE NAME: "x0 y0 x1 y1" of a pdfinfo -box line.
+box() {
+	pdfinfo -box "$1" | awk -v n="$2:" '$1 == n { print $2, $3, $4, $5 }'
+}
+
+# calc EXPR: awk arithmetic (bc is not on every machine); ints with int().
+calc() {
+	awk "BEGIN { print ($*) }"
+}
+
+# near A B [TOL]: two numbers within TOL (0.05 pt).
+near() {
+	echo "$1 $2 ${3:-0.05}" | awk '{ d = $1 - $2; if (d < 0) d = -d; exit !(d <= $3) }' ||
+		die "$1 is not $2"
+}
+
+# The boxes a print shop reads, to the hundredth of a point.
+test_print_a1_boxes() {
+	bayraq render --lang de --city Berlin --country DE --size A1 --print -f pdf -o a1.pdf >/dev/null
+	set -- $(box a1.pdf TrimBox)
+	near "$(calc "$3 - $1")" 1683.78
+	near "$(calc "$4 - $2")" 2383.94
+	t0=$1 t1=$2 t2=$3 t3=$4
+	# 3 mm bleed on every side for paper.
+	set -- $(box a1.pdf BleedBox)
+	near "$(calc "$t0 - $1")" 8.50
+	near "$(calc "$t1 - $2")" 8.50
+	near "$(calc "$3 - $t2")" 8.50
+	near "$(calc "$4 - $t3")" 8.50
+	b0=$1 b1=$2 b2=$3 b3=$4
+	set -- $(box a1.pdf MediaBox)
+	echo "$1 $2 $3 $4 $b0 $b1 $b2 $b3" | awk '{ exit !($1 <= $5 && $2 <= $6 && $3 >= $7 && $4 >= $8) }' ||
+		die "MediaBox $* does not contain the BleedBox"
+	pdfinfo a1.pdf | grep -q '^PDF subtype: *PDF/X-4$' || die "not PDF/X-4: $(pdfinfo a1.pdf)"
+	pdfinfo a1.pdf | grep -q '^PDF version: *1.6$'
+	qpdf --check a1.pdf >/dev/null
+	fonts_embedded a1.pdf
+	has_text a1.pdf "DIE KRIM IST UKRAINE!"
+}
+
+# The output intent's profile is a CMYK printer profile: FOGRA39 for ISO
+# sizes, GRACoL for US sizes, either on request.
+intent_of() {
+	obj=$(qpdf --json --json-key=qpdf "$1" | sed -n 's/.*"\/DestOutputProfile": "\([0-9]*\) 0 R".*/\1/p')
+	[ -n "$obj" ] || die "$1 has no output intent"
+	qpdf --show-object="$obj" --filtered-stream-data "$1" | head -c 20 | tail -c 8
+	echo
+	qpdf --json --json-key=qpdf "$1" | sed -n 's/.*"\/OutputConditionIdentifier": "u:\(.*\)".*/\1/p'
+}
+
+test_print_output_intent() {
+	bayraq render --city Berlin --country DE --size A3 --print -f pdf -o iso.pdf >/dev/null
+	[ "$(intent_of iso.pdf | tr '\n' '|')" = "prtrCMYK|FOGRA39|" ] || die "iso: $(intent_of iso.pdf)"
+	bayraq render --city Boston --country US --size letter --print -f pdf -o us.pdf >/dev/null
+	[ "$(intent_of us.pdf | tr '\n' '|')" = "prtrCMYK|CGATS TR 006|" ] || die "us: $(intent_of us.pdf)"
+	bayraq render --city Boston --country US --size letter --print --intent fogra39 -f pdf -o us2.pdf >/dev/null
+	intent_of us2.pdf | grep -qx FOGRA39
+	# RGB content is declared sRGB under the CMYK intent.
+	qpdf --json --json-key=qpdf iso.pdf | grep -q '"/DefaultRGB"' || die "no DefaultRGB"
+	! qpdf --json --json-key=qpdf iso.pdf | grep -q '"/CS": "/DeviceRGB"' || die "a group blends in DeviceRGB"
+	qpdf --json --json-key=qpdf iso.pdf | grep -q '"/GTS_PDFXVersion": "u:PDF/X-4"'
+	qpdf --json --json-key=qpdf iso.pdf | grep -q '"/Trapped": "/False"'
+	qpdf --json --json-key=qpdf iso.pdf | grep -q '"/Metadata"'
+}
+
+# The artwork runs into the bleed on every side: no white sliver at the cut.
+test_bleed_is_not_white() {
+	bayraq render --lang uk --city Київ --country PL --size A3 --print -f pdf -o a3.pdf >/dev/null
+	pdftocairo -r 36 -png -singlefile a3.pdf page
+	set -- $("$ROOT/$TOOLS/pnginfo" page.png)
+	w=$1 h=$2
+	# 3 mm at 36 dpi is 4 px: sample the middle of each bleed strip.
+	for p in "$((w / 2)) 2" "$((w / 2)) $((h - 3))" "2 $((h / 2))" "$((w - 3)) $((h / 2))" \
+		"2 2" "$((w - 3)) 2" "2 $((h - 3))" "$((w - 3)) $((h - 3))" "$((w / 4)) 2" "$((w / 4)) $((h - 3))"; do
+		not_colour_at page.png $p FFFFFF
+	done
+}
+
+# Crop marks: 0.25 pt black lines, in the slug, starting at the bleed box.
+test_crop_marks_outside_bleed() {
+	bayraq render --lang en --city Oslo --country NO --size A4 --bleed 3mm --marks -f pdf -o m.pdf >/dev/null
+	set -- $(box m.pdf BleedBox)
+	bx=$1
+	set -- $(box m.pdf TrimBox)
+	tx=$1
+	set -- $(box m.pdf MediaBox)
+	mh=$4
+	set -- $(box m.pdf TrimBox)
+	ty=$(calc "$mh - $4")
+	# 288 dpi: 0.25 pt is one pixel.
+	pdftocairo -r 288 -png -singlefile -x 0 -y 0 -W 300 -H 300 m.pdf corner
+	k=4
+	markx=$(calc "int(($bx - 8.5) * $k)")
+	marky=$(calc "int($ty * $k)")
+	colour_at corner.png "$markx" "$marky" 000000 110
+	colour_at corner.png "$markx" "$((marky + 12))" FFFFFF 2
+	insidex=$(calc "int(($bx + 2) * $k)")
+	not_colour_at corner.png "$insidex" "$marky" 000000
+	[ "$(calc "$bx < $tx")" = 1 ]
+	# Marks are not cropped by the media.
+	set -- $(box m.pdf MediaBox)
+	[ "$(calc "$bx - 17 > $1")" = 1 ] || die "marks leave the media"
+}
+
+test_safe_area() {
+	mkdir out
+	expect_exit 1 bayraq render --lang de --city Berlin --country DE --size A3 --safe 60mm -o out/
+	one_error "slot 'text-[a-z]*' (de): text comes within [0-9.]* mm of the edge; the safe margin is 60.0 mm"
+	no_files out
+	bayraq render --lang de --city Berlin --country DE --size A3 --safe 15mm -f pdf -o out/ >/dev/null
+}
+
+test_preflight_report() {
+	bayraq render --lang de --city Berlin --country DE --size A1 --print -f pdf -o a1.pdf >/dev/null
+	bayraq preflight a1.pdf >report.txt
+	grep -q '^trim  *594.0 x 841.0 mm (23.39 x 33.11 in)$' report.txt
+	grep -q '^bleed  *left 3.0, top 3.0, right 3.0, bottom 3.0 mm$' report.txt
+	grep -q '^PDF/X  *PDF/X-4$' report.txt
+	grep -q '^intent  *FOGRA39 (CMYK profile, prtr)$' report.txt
+	grep -q '^fonts  *2, 2 embedded$' report.txt
+	grep -q '^images  *none' report.txt
+	grep -qx 'ready to print' report.txt
+	# A plain cairo PDF: no boxes, no intent.
+	pdftocairo -pdf a1.pdf plain.pdf
+	expect_exit 1 bayraq preflight plain.pdf
+	grep -q 'no TrimBox' stderr
+	grep -q 'bleed is 0.0 mm' stderr
+	grep -q 'not PDF/X' stderr
+	grep -q 'no output intent' stderr
+	grep -q 'NOT ready to print: 4 problems' stdout
+	expect_exit 1 bayraq preflight --safe 200mm a1.pdf
+	one_error "text comes within .* mm of the trim; the safe margin is 200.0 mm"
+	expect_exit 1 bayraq preflight missing.pdf
+	one_error "cannot open 'missing.pdf'"
+	echo "not a pdf" >bad.pdf
+	expect_exit 1 bayraq preflight bad.pdf
+	one_error "cannot read 'bad.pdf'"
+}
+
+# A banner with hems: grommet targets in the hem, every 60 cm at most.
+test_hem_grommets() {
+	bayraq render --lang uk --city Київ --country UA --size banner-3x1m --print --marks \
+		--finishing hem-grommets -f pdf -o b.pdf >/dev/null
+	bayraq preflight b.pdf >/dev/null
+	set -- $(box b.pdf TrimBox)
+	near "$(calc "$3 - $1")" 8503.94
+	# 10 mm bleed for finished banners.
+	set -- $(box b.pdf BleedBox) $(box b.pdf TrimBox)
+	near "$(calc "$5 - $1")" 28.35
+	# The first grommet: 25 mm in from the trim's corner; its white ring
+	# has a 6 mm radius.
+	pdftocairo -r 72 -png -singlefile -x 0 -y 0 -W 200 -H 200 b.pdf corner
+	m=$(box b.pdf MediaBox | awk '{ print $4 }')
+	t=$(box b.pdf TrimBox | awk '{ print $1, $4 }')
+	set -- $t
+	gx=$(calc "int($1 + 70.87)")
+	gy=$(calc "int($m - $2 + 70.87)")
+	colour_at corner.png "$((gx + 17))" "$gy" FFFFFF 40
+	# Text keeps the 40 mm hem plus the 10 mm safe margin.
+	expect_exit 1 bayraq render --lang uk --city Київ --country UA --size banner-3x1m \
+		--finishing hem-grommets --safe 80mm -f pdf -o b2.pdf
+	one_error "the safe margin is 120.0 mm"
+}
+
+test_pole_pocket() {
+	bayraq render --lang en --city London --country GB --size banner-2x1m --print --marks \
+		--finishing pole-pocket -f pdf -o p.pdf >/dev/null
+	set -- $(box p.pdf TrimBox)
+	near "$(calc "$4 - $2")" "$(calc "1150 * 72 / 25.4")" 0.1
+	bayraq preflight p.pdf | grep -q '^trim  *2000.0 x 1150.0 mm'
+}
+
+# Longer than 200 in, a page uses /UserUnit and still prints at its size.
+test_user_unit() {
+	bayraq render --lang de --city Berlin --country DE --size 5400x1800mm --print -f pdf -o long.pdf >/dev/null
+	qpdf --json --json-key=qpdf long.pdf | grep -q '"/UserUnit": 2' || die "no UserUnit"
+	set -- $(box long.pdf MediaBox)
+	[ "$(calc "$3 <= 14400")" = 1 ] || die "MediaBox $3 is beyond PDF's limit"
+	bayraq preflight long.pdf >report.txt
+	grep -q '^trim  *5400.0 x 1800.0 mm' report.txt || die "$(cat report.txt)"
+	grep -q '^UserUnit  *2$' report.txt
+}
+
+# Outlined text: no fonts left, the same shapes. Glyphs and filled paths
+# anti-alias differently at their edges (up to 175 levels on 0.13% of the
+# pixels at 96 dpi); a missing or moved word changes thousands of pixels.
+test_outline_text() {
+	args="--lang ka --city თბილისი --country GE --size 400x400px -f pdf"
+	bayraq render $args -o a.pdf >/dev/null
+	bayraq render $args --outline-text -o b.pdf >/dev/null
+	[ "$(pdffonts b.pdf | tail -n +3 | wc -l)" = 0 ] || die "b.pdf still has fonts"
+	[ -z "$(pdftotext b.pdf - | tr -d ' \n\f')" ] || die "b.pdf still has text"
+	pdftocairo -r 96 -png -singlefile a.pdf a
+	pdftocairo -r 96 -png -singlefile b.pdf b
+	"$ROOT/$TOOLS/pngcmp" b.png a.png diff.png 128 0.005 >/dev/null || die "outlines look different: $PWD/diff.png"
+	bayraq render --lang ka --city ქუთაისი --country GE --size 400x400px -f pdf --outline-text -o c.pdf >/dev/null
+	pdftocairo -r 96 -png -singlefile c.pdf c
+	! "$ROOT/$TOOLS/pngcmp" c.png a.png diff2.png 128 0.005 >/dev/null || die "another city passed as the same"
+}
+
+test_print_usage_errors() {
+	mkdir out
+	expect_exit 2 bayraq render --city Berlin --country DE --bleed lots -o out/
+	one_error "bad --bleed 'lots' (expected a length such as 3mm"
+	expect_exit 2 bayraq render --city Berlin --country DE --bleed 3 -o out/
+	one_error "bad --bleed '3'"
+	expect_exit 2 bayraq render --city Berlin --country DE --intent swop -o out/
+	one_error "unknown intent 'swop' (expected fogra39, gracol)"
+	expect_exit 2 bayraq render --city Berlin --country DE --finishing staples -o out/
+	one_error "unknown finishing 'staples' (expected none, hem-grommets, pole-pocket)"
+	expect_exit 2 bayraq render --city Berlin --country DE --size square-1080 --print -o out/
+	one_error "print options need a physical size, not 'square-1080' in pixels"
+	expect_exit 2 bayraq render --city Berlin --country DE --size A5 --safe 80mm -o out/
+	one_error "the safe margin (80 mm) leaves no room"
+	no_files out
+}
