@@ -38,7 +38,8 @@ enum {
 	OPT_SAFE,
 	OPT_INTENT,
 	OPT_FINISHING,
-	OPT_OUTLINE_TEXT
+	OPT_OUTLINE_TEXT,
+	OPT_CMYK
 };
 
 static const char usage_text[] =
@@ -103,6 +104,8 @@ static const char render_help[] =
 	"bottom)\n"
 	"      --outline-text       text as outlines, for shops that ask for "
 	"it\n"
+	"      --cmyk               real CMYK through Ghostscript (gs), then "
+	"PDF/X-4\n"
 	"\n"
 	"Files in a folder are named DESIGN-LANG-CITY-SIZE.EXT, for example\n"
 	"out/liberate-crimea-uk-kyiv-A2.pdf. Every file is written in full "
@@ -137,6 +140,7 @@ static const struct option render_options[] = {
 	{ "intent", required_argument, NULL, OPT_INTENT },
 	{ "finishing", required_argument, NULL, OPT_FINISHING },
 	{ "outline-text", no_argument, NULL, OPT_OUTLINE_TEXT },
+	{ "cmyk", no_argument, NULL, OPT_CMYK },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -219,6 +223,9 @@ parse_print(int c, struct job *job)
 	case OPT_OUTLINE_TEXT:
 		o->outline_text = 1;
 		break;
+	case OPT_CMYK:
+		o->cmyk = 1;
+		break;
 	}
 	return rc < 0 ? fail(&d) : -1;
 }
@@ -274,6 +281,7 @@ parse_render(int argc, char **argv, struct job *job)
 		case OPT_INTENT:
 		case OPT_FINISHING:
 		case OPT_OUTLINE_TEXT:
+		case OPT_CMYK:
 			rc = parse_print(c, job);
 			if (rc >= 0)
 				return rc;

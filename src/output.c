@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ghostscript.h"
 #include "marks.h"
 #include "pdfpost.h"
 #include "pngenc.h"
@@ -131,7 +132,7 @@ draw_sheet(cairo_t *cr, const struct banner *b, const struct sheet *s,
 	rc = render_draw(b, cr, &f, d);
 	cairo_restore(cr);
 	if (rc == 0)
-		marks_draw(cr, s);
+		marks_draw_grommets(cr, s);
 	return rc;
 }
 
@@ -158,7 +159,7 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	cairo_status_t st;
-	char date[32];
+	char date[32], *marks;
 	double unit;
 	int rc;
 
@@ -193,9 +194,23 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 				 ? "GRACoL 2006 Coated #1 (CGATS TR 006)"
 				 : "Coated FOGRA39 (ISO 12647-2:2004)";
 	po.srgb_icc = opts->srgb_icc;
+	po.srgb_defaults = !s->cmyk;
+	marks = marks_pdf_content(s, unit);
+	po.extra_content = marks;
+	if (rc == 0 && s->cmyk) {
+		unsigned char *cmyk = NULL;
+		size_t cmyk_len = 0;
+
+		rc = ghostscript_cmyk(buf.data, buf.len, opts->intent_icc,
+			&cmyk, &cmyk_len, d);
+		free(buf.data);
+		buf.data = cmyk;
+		buf.len = cmyk_len;
+	}
 	if (rc == 0)
 		rc = pdfpost_write(fp, buf.data, buf.len, &po, d);
 	free(buf.data);
+	free(marks);
 	return rc;
 }
 

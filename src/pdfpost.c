@@ -254,7 +254,8 @@ make_pdfx(qpdf_data q, const struct pdfpost_opts *o, const unsigned char *data,
 
 	if (intent == 0)
 		return -1;
-	srgb_profile = icc_stream(q, o->srgb_icc, 3, d);
+	srgb_profile = o->srgb_defaults ? icc_stream(q, o->srgb_icc, 3, d)
+					: qpdf_oh_new_null(q);
 	if (srgb_profile == 0)
 		return -1;
 	srgb = qpdf_oh_new_array(q);
@@ -262,11 +263,51 @@ make_pdfx(qpdf_data q, const struct pdfpost_opts *o, const unsigned char *data,
 	qpdf_oh_append_item(q, srgb, srgb_profile);
 	add_output_intent(q, intent, o);
 	n = qpdf_get_num_pages(q);
-	for (i = 0; i < n; i++)
+	for (i = 0; o->srgb_defaults && i < n; i++)
 		srgb_everywhere(q, qpdf_get_page_n(q, (size_t)i), srgb, 0);
 	add_metadata(q, o, data, len);
 	set_trapped(q);
 	return 0;
+}
+
+static qpdf_oh
+content_stream(qpdf_data q, const char *ops)
+{
+	qpdf_oh s = qpdf_oh_new_stream(q);
+
+	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)ops,
+		strlen(ops), qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	return s;
+}
+
+/*
+ * Draws ops over each page. cairo's content leaves its transform in
+ * place, so it is wrapped in q ... Q first.
+ */
+static void
+add_content(qpdf_data q, const char *ops)
+{
+	int i, n = qpdf_get_num_pages(q);
+
+	for (i = 0; i < n; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		qpdf_oh old = qpdf_oh_get_key(q, page, "/Contents");
+		qpdf_oh list = qpdf_oh_new_array(q);
+		int k, m;
+
+		qpdf_oh_append_item(q, list, content_stream(q, "q\n"));
+		if (qpdf_oh_is_array(q, old)) {
+			m = qpdf_oh_get_array_n_items(q, old);
+			for (k = 0; k < m; k++)
+				qpdf_oh_append_item(q, list,
+					qpdf_oh_get_array_item(q, old, k));
+		} else {
+			qpdf_oh_append_item(q, list, old);
+		}
+		qpdf_oh_append_item(q, list, content_stream(q, "\nQ\n"));
+		qpdf_oh_append_item(q, list, content_stream(q, ops));
+		qpdf_oh_replace_key(q, page, "/Contents", list);
+	}
 }
 
 static void
@@ -301,6 +342,8 @@ pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
 	}
 	set_catalog_keys(q, o);
 	set_page_boxes(q, o);
+	if (o->extra_content != NULL)
+		add_content(q, o->extra_content);
 	if (o->pdfx && make_pdfx(q, o, data, len, d) < 0)
 		goto out;
 	if (qpdf_has_error(q)) {

@@ -25,6 +25,8 @@ struct pdfpost_opts {
 	const char *intent_id; /* OutputConditionIdentifier */
 	const char *intent_info; /* a human description of it */
 	const char *srgb_icc; /* for /DefaultRGB and groups */
+	int srgb_defaults; /* the content is RGB: declare it sRGB */
+	const char *extra_content; /* drawn over each page; or NULL */
 };
 
 /*

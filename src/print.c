@@ -52,7 +52,7 @@ print_intent_name(enum print_intent intent)
 static double
 default_bleed(const struct paper *p, const struct print_opts *o)
 {
-	if (!o->pdfx)
+	if (!o->pdfx && !o->cmyk)
 		return 0;
 	if (o->finishing != FINISH_NONE)
 		return PAPER_PT(10);
@@ -121,7 +121,8 @@ print_sheet(struct sheet *s, const struct paper *p, const struct print_opts *o,
 	s->art_w = p->width_pt;
 	s->art_h = p->height_pt;
 	s->marks = o->marks;
-	s->pdfx = o->pdfx;
+	s->pdfx = o->pdfx || o->cmyk;
+	s->cmyk = o->cmyk;
 	s->outline_text = o->outline_text;
 	s->finishing = o->finishing;
 	s->bleed = o->bleed >= 0 ? o->bleed : default_bleed(p, o);

@@ -19,6 +19,7 @@ struct print_opts {
 	enum print_intent intent;
 	enum print_finishing finishing;
 	int outline_text;
+	int cmyk; /* convert to DeviceCMYK with Ghostscript, then PDF/X-4 */
 };
 
 /* A point in the finished banner where the shop sets a grommet. */
@@ -47,6 +48,7 @@ struct sheet {
 	int marks;
 	int pdfx;
 	int outline_text;
+	int cmyk;
 	enum print_intent intent; /* resolved: never INTENT_AUTO with pdfx */
 	enum print_finishing finishing;
 	struct grommet grommets[PRINT_MAX_GROMMETS];

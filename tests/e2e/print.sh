@@ -216,3 +216,26 @@ test_print_usage_errors() {
 	one_error "the safe margin (80 mm) leaves no room"
 	no_files out
 }
+
+# --cmyk: Ghostscript converts to CMYK; text stays text, then PDF/X-4 again.
+test_cmyk_through_ghostscript() {
+	mkdir out
+	if ! command -v gs >/dev/null 2>&1; then
+		echo "gs is not installed: only the error path is tested"
+	else
+		bayraq render --lang de --city Berlin --country DE --size A3 --cmyk --marks -f pdf -o c.pdf >/dev/null
+		bayraq preflight c.pdf >report.txt
+		grep -q '^colour  *DeviceCMYK' report.txt || die "$(grep colour report.txt)"
+		! grep -q 'RGB' report.txt || die "RGB left: $(grep colour report.txt)"
+		grep -qx 'ready to print' report.txt
+		has_text c.pdf "DIE KRIM IST UKRAINE!"
+		fonts_embedded c.pdf
+		pdfinfo c.pdf | grep -q '^PDF subtype: *PDF/X-4$'
+		# The crop marks are 100% K.
+		qpdf --qdf --object-streams=disable c.pdf q.pdf
+		grep -aqx '0 0 0 1 K' q.pdf
+	fi
+	PATH=/nonexistent expect_exit 1 "$ROOT/$BAYRAQ" render --city Berlin --country DE --size A3 --cmyk -o out/
+	one_error "cmyk needs Ghostscript (gs), which is not installed; install it with: apt-get install ghostscript"
+	no_files out
+}
