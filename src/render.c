@@ -198,43 +198,100 @@ rsvg_failed(GError *err, const char *what, struct diag *d)
 	return -1;
 }
 
-/* Stretches the design's background over the rectangle x, y, w, h. */
+/*
+ * One axis of the background's mapping into a region: the part of the
+ * design from d0 to d1 lands on the page from p0 to p1.
+ */
+struct span {
+	double d0, d1, p0, p1;
+};
+
+/*
+ * Draws the design's background from the spans' design area into theirs,
+ * reaching in[i] points further towards the page's middle on each side
+ * (left, top, right, bottom).
+ */
 static int
-stretch_background(const struct banner *b, cairo_t *cr, double x, double y,
-	double w, double h, struct diag *d)
+background_region(const struct banner *b, cairo_t *cr, const struct span *x,
+	const struct span *y, const double in[4], struct diag *d)
 {
 	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
+	double sx = (x->p1 - x->p0) / (x->d1 - x->d0);
+	double sy = (y->p1 - y->p0) / (y->d1 - y->d0);
 	GError *err = NULL;
 	gboolean ok;
 
+	if (x->p1 <= x->p0 || y->p1 <= y->p0)
+		return 0;
 	cairo_save(cr);
-	cairo_translate(cr, x, y);
-	cairo_scale(cr, w / b->v->width, h / b->v->height);
+	cairo_rectangle(cr, x->p0 - in[0], y->p0 - in[1],
+		x->p1 - x->p0 + in[0] + in[2], y->p1 - y->p0 + in[1] + in[3]);
+	cairo_clip(cr);
+	/*
+	 * A group flattens the background's shapes before the clip's soft
+	 * edge applies: clipping each shape alone lets the field under a
+	 * stripe bleed through the edge pixels as a dark seam.
+	 */
+	cairo_push_group(cr);
+	cairo_translate(cr, x->p0 - x->d0 * sx, y->p0 - y->d0 * sy);
+	cairo_scale(cr, sx, sy);
 	ok = rsvg_handle_render_layer(b->v->background, cr, "#background", &vp,
 		&err);
+	cairo_pop_group_to_source(cr);
+	cairo_paint(cr);
 	cairo_restore(cr);
 	return ok ? 0 : rsvg_failed(err, "the background", d);
+}
+
+/* Before, on and after a page axis: edge slices of the design run out. */
+static void
+axis_spans(double design, double page, double before, double after,
+	struct span out[3])
+{
+	double edge = design / 1000;
+
+	out[0] = (struct span){ 0, edge, -before, 0 };
+	out[1] = (struct span){ 0, design, 0, page };
+	out[2] = (struct span){ design - edge, design, page, page + after };
 }
 
 /*
  * A page a little off the variant's ratio gets the design's background
  * stretched over all of it, so no white bars show around the artwork.
- * Bleed gets it stretched once more over the bleed, under the page's own.
+ * In the bleed, the background's outermost sliver is drawn out to the
+ * bleed's edge, so that whatever touches the cut continues past it.
  */
 static int
 draw_background(const struct banner *b, cairo_t *cr,
 	const struct render_frame *f, struct diag *d)
 {
+	struct render_frame none = { 0, 0, 0, 0, 0 };
+	const double flat[4] = { 0, 0, 0, 0 };
+	struct span xs[3], ys[3];
+	int i, j;
+
 	if (!b->v->has_background)
 		return 0;
-	if (f != NULL &&
-		(f->bleed_left > 0 || f->bleed_top > 0 || f->bleed_right > 0 ||
-			f->bleed_bottom > 0) &&
-		stretch_background(b, cr, -f->bleed_left, -f->bleed_top,
-			b->page_w + f->bleed_left + f->bleed_right,
-			b->page_h + f->bleed_top + f->bleed_bottom, d) < 0)
+	if (f == NULL)
+		f = &none;
+	axis_spans(b->v->width, b->page_w, f->bleed_left, f->bleed_right, xs);
+	axis_spans(b->v->height, b->page_h, f->bleed_top, f->bleed_bottom, ys);
+	/*
+	 * The page first; then the bleed, reaching a point into the page
+	 * over the page's anti-aliased edge, so no seam shows at the trim.
+	 */
+	if (background_region(b, cr, &xs[1], &ys[1], flat, d) < 0)
 		return -1;
-	return stretch_background(b, cr, 0, 0, b->page_w, b->page_h, d);
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < 3; j++) {
+			double in[4] = { i == 2, j == 2, i == 0, j == 0 };
+
+			if ((i != 1 || j != 1) &&
+				background_region(b, cr, &xs[i], &ys[j], in,
+					d) < 0)
+				return -1;
+		}
+	return 0;
 }
 
 static void
