@@ -35,7 +35,7 @@ LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
-TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp
+TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch
 BIN := $(OUT)/bayraq
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
@@ -86,7 +86,7 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
 
-$(OUT)/tests/pnginfo $(OUT)/tests/pngcmp: $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
+$(TOOL_BINS): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
 	@$(if $(Q),echo "  TOOL    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng
 

@@ -18,6 +18,7 @@
 #include "paper.h"
 #include "render.h"
 #include "slug.h"
+#include "tile.h"
 #include "xalloc.h"
 
 #ifndef BAYRAQ_VERSION
@@ -35,6 +36,9 @@ job_init(struct job *job)
 	job->dpi = JOB_DEFAULT_DPI;
 	job->output = JOB_DEFAULT_OUTPUT;
 	print_opts_init(&job->print);
+	job->sheet = "A4";
+	job->overlap = PAPER_PT(10);
+	job->margin = PAPER_PT(5);
 }
 
 /* Splits "pdf,png" into known writer names; at most max of them. */
@@ -392,6 +396,89 @@ static int
 cmp_tag(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+tile_opts_for(const struct job *job, struct tile_opts *o, struct diag *d)
+{
+	struct paper sheet;
+
+	if (paper_parse(&sheet, job->sheet, d) < 0)
+		return -1;
+	if (sheet.width_px != 0)
+		return diag_set(d, DIAG_USAGE,
+			"--sheet must be paper, not '%s' in pixels",
+			job->sheet);
+	o->sheet_w = sheet.width_pt;
+	o->sheet_h = sheet.height_pt;
+	o->sheet_name = job->sheet;
+	o->margin = job->margin;
+	o->overlap = job->overlap;
+	return 0;
+}
+
+/* The tiles' file: DESIGN-LANG-CITY-SIZE-tiles-SHEET.pdf in a folder. */
+static char *
+tile_path(const struct job *job, const struct paper *p, const char *code)
+{
+	char *base, *path;
+	size_t n;
+
+	if (!is_folder(job->output))
+		return xstrdup(job->output);
+	base = output_path(job, p, code, "pdf", 1);
+	n = strlen(base) - 4;
+	path = xasprintf("%.*s-tiles-%s.pdf", (int)n, base, job->sheet);
+	free(base);
+	return path;
+}
+
+int
+job_tile(const struct job *job, struct tiling *grid, job_written_fn written,
+	void *arg, struct diag *d)
+{
+	struct output o = { 0 };
+	struct output_opts opts;
+	struct tile_words words;
+	struct tile_opts to;
+	struct loaded l;
+	struct banner *b;
+	struct paper p;
+	struct sheet s;
+	char *path = NULL, *dir, size[48];
+	int rc = -1;
+
+	b = plan(job, &p, &s, &l, d);
+	if (b == NULL || tile_opts_for(job, &to, d) < 0 ||
+		tile_plan(grid, p.width_pt, p.height_pt, &to, d) < 0)
+		goto out;
+	snprintf(size, sizeof size, "%.0f x %.0f mm", PAPER_MM(p.width_pt),
+		PAPER_MM(p.height_pt));
+	words.catalog = l.catalog;
+	words.lang = &l.lang;
+	words.fonts = l.fonts;
+	words.size_text = size;
+	memset(&opts, 0, sizeof opts);
+	opts.software = "bayraq " BAYRAQ_VERSION;
+	opts.subject = "#LIBERATECRIMEA banner in sheets for a home printer";
+	opts.tiling = grid;
+	opts.tile_words = &words;
+	path = tile_path(job, &p, l.code);
+	dir = folder_of(path);
+	rc = make_folder(dir, d);
+	free(dir);
+	if (rc == 0)
+		rc = output_write_tiles(&o, b, path, &opts, d);
+	if (rc == 0)
+		rc = output_commit(&o, d);
+	if (rc == 0 && written != NULL)
+		written(path, arg);
+out:
+	free(path);
+	output_release(&o);
+	banner_free(b);
+	loaded_release(&l);
+	return rc;
 }
 
 char **

@@ -37,6 +37,9 @@ struct job {
 	double dpi;
 	const char *output; /* a folder, or a file path */
 	struct print_opts print;
+	const char *sheet; /* tiles: the home printer's paper */
+	double overlap; /* tiles: the glue strip, points */
+	double margin; /* tiles: the printer's unprintable edge */
 	struct job_paths paths;
 };
 
@@ -68,6 +71,16 @@ typedef void (*job_item_fn)(const struct banner_item *item, void *arg);
  */
 int job_layout(const struct job *job, job_item_fn each, void *arg,
 	struct diag *d);
+
+struct tiling;
+
+/*
+ * Cuts the banner into sheets of job->sheet for a home printer and writes
+ * one PDF (map, then sheets). Fills *grid with the grid chosen, for the
+ * front end to tell. Writes nothing on failure.
+ */
+int job_tile(const struct job *job, struct tiling *grid, job_written_fn written,
+	void *arg, struct diag *d);
 
 /* The language tags that have a locales/<tag>.po, sorted; NULL-terminated. */
 char **job_languages(const struct job_paths *paths);

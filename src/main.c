@@ -14,6 +14,7 @@
 #include "paper.h"
 #include "preflight.h"
 #include "render.h"
+#include "tile.h"
 #include "xalloc.h"
 
 #ifndef BAYRAQ_VERSION
@@ -39,7 +40,10 @@ enum {
 	OPT_INTENT,
 	OPT_FINISHING,
 	OPT_OUTLINE_TEXT,
-	OPT_CMYK
+	OPT_CMYK,
+	OPT_SHEET,
+	OPT_OVERLAP,
+	OPT_MARGIN
 };
 
 static const char usage_text[] =
@@ -48,6 +52,8 @@ static const char usage_text[] =
 	"would\n"
 	"       bayraq layout [options]      show where each slot's text and "
 	"flag go\n"
+	"       bayraq tile [options]        the banner in A4 or letter sheets "
+	"to glue\n"
 	"       bayraq list designs|languages|sizes|countries\n"
 	"       bayraq --help | --version\n"
 	"\n"
@@ -123,6 +129,36 @@ static const char render_help[] =
 	"  bayraq render --lang ka --city თბილისი --country GE --size A3 "
 	"--orientation landscape\n";
 
+static const char tile_help[] =
+	"usage: bayraq tile [render options] [--sheet SIZE] [--overlap LEN] "
+	"[--margin LEN]\n"
+	"\n"
+	"Cuts a banner into sheets for the printer at home, as one vector "
+	"PDF: a page\n"
+	"that shows how to put it together, then one page per sheet, "
+	"labelled A1, A2...\n"
+	"Neighbouring sheets overlap: glue each sheet over the shaded strip "
+	"of the one\n"
+	"before it, after cutting along its dashed line. All texts are in "
+	"the banner's\n"
+	"language.\n"
+	"\n"
+	"      --sheet SIZE     A4 (default), A3, letter, legal, tabloid or "
+	"WxH\n"
+	"      --overlap LEN    the glue strip (default 10mm)\n"
+	"      --margin LEN     what the printer cannot print at the edge "
+	"(default 5mm)\n"
+	"\n"
+	"The render options (--design, --lang, --city, --country, --size, "
+	"--orientation,\n"
+	"-o) are as for 'bayraq render --help'. The sheet orientation that "
+	"takes the\n"
+	"fewest sheets is chosen.\n"
+	"\n"
+	"Example:\n"
+	"  bayraq tile --lang uk --city Київ --country PL --size A1 --sheet A4 "
+	"-o out/\n";
+
 static const struct option render_options[] = {
 	{ "design", required_argument, NULL, 'd' },
 	{ "lang", required_argument, NULL, 'l' },
@@ -141,6 +177,9 @@ static const struct option render_options[] = {
 	{ "finishing", required_argument, NULL, OPT_FINISHING },
 	{ "outline-text", no_argument, NULL, OPT_OUTLINE_TEXT },
 	{ "cmyk", no_argument, NULL, OPT_CMYK },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
+	{ "overlap", required_argument, NULL, OPT_OVERLAP },
+	{ "margin", required_argument, NULL, OPT_MARGIN },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -232,7 +271,7 @@ parse_print(int c, struct job *job)
 
 /* Parses render's options into job; returns -1 to go on, or an exit status. */
 static int
-parse_render(int argc, char **argv, struct job *job)
+parse_render(int argc, char **argv, struct job *job, int tile)
 {
 	char *end;
 	int c, rc;
@@ -272,8 +311,23 @@ parse_render(int argc, char **argv, struct job *job)
 				job->dpi = -1;
 			break;
 		case 'h':
-			fputs(render_help, stdout);
+			fputs(tile ? tile_help : render_help, stdout);
 			return 0;
+		case OPT_SHEET:
+			job->sheet = optarg;
+			break;
+		case OPT_OVERLAP:
+		case OPT_MARGIN: {
+			struct diag d = { 0 };
+
+			if (paper_length(optarg,
+				    c == OPT_OVERLAP ? "--overlap" : "--margin",
+				    c == OPT_OVERLAP ? &job->overlap
+						     : &job->margin,
+				    &d) < 0)
+				return fail(&d);
+			break;
+		}
 		case OPT_BLEED:
 		case OPT_MARKS:
 		case OPT_PRINT:
@@ -322,22 +376,37 @@ print_item(const struct banner_item *it, void *arg)
 			it->h, it->ix, it->iy, it->iw, it->ih, it->what);
 }
 
+enum mode { MODE_RENDER, MODE_LAYOUT, MODE_TILE };
+
 static int
-cmd_render(int argc, char **argv, const struct job_paths *paths, int layout)
+cmd_render(int argc, char **argv, const struct job_paths *paths, enum mode mode)
 {
 	struct diag d = { 0 };
+	struct tiling grid;
 	struct job job;
 	int rc;
 
 	job_init(&job);
 	job.paths = *paths;
-	rc = parse_render(argc, argv, &job);
+	if (mode == MODE_TILE)
+		job.formats = "pdf";
+	rc = parse_render(argc, argv, &job, mode == MODE_TILE);
 	if (rc >= 0)
 		return rc;
-	if (layout)
+	if (mode == MODE_LAYOUT) {
 		rc = job_layout(&job, print_item, NULL, &d);
-	else
+	} else if (mode == MODE_TILE) {
+		rc = job_tile(&job, &grid, print_written, NULL, &d);
+		if (rc == 0)
+			fprintf(stderr,
+				"bayraq: %zu sheets of %s, %s: %zu across, "
+				"%zu down\n",
+				grid.cols * grid.rows, job.sheet,
+				grid.landscape ? "landscape" : "portrait",
+				grid.cols, grid.rows);
+	} else {
 		rc = job_run(&job, print_written, NULL, &d);
+	}
 	return rc < 0 ? fail(&d) : 0;
 }
 
@@ -555,16 +624,18 @@ main(int argc, char **argv)
 	}
 	paths_init(&paths, owned);
 	if (strcmp(argv[1], "render") == 0)
-		rc = cmd_render(argc - 1, argv + 1, &paths, 0);
+		rc = cmd_render(argc - 1, argv + 1, &paths, MODE_RENDER);
 	else if (strcmp(argv[1], "layout") == 0)
-		rc = cmd_render(argc - 1, argv + 1, &paths, 1);
+		rc = cmd_render(argc - 1, argv + 1, &paths, MODE_LAYOUT);
+	else if (strcmp(argv[1], "tile") == 0)
+		rc = cmd_render(argc - 1, argv + 1, &paths, MODE_TILE);
 	else if (strcmp(argv[1], "list") == 0)
 		rc = cmd_list(argc - 1, argv + 1, &paths);
 	else if (strcmp(argv[1], "preflight") == 0)
 		rc = cmd_preflight(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command '%.30s' (expected render, "
-				 "layout, list, preflight)",
+				 "layout, tile, list, preflight)",
 			argv[1]);
 	for (i = 0; i < 4; i++)
 		free(owned[i]);

@@ -15,6 +15,7 @@
 #include "marks.h"
 #include "pdfpost.h"
 #include "pngenc.h"
+#include "tile.h"
 #include "xalloc.h"
 
 /* Rows rendered at a time: memory stays bounded whatever the page size. */
@@ -149,29 +150,26 @@ pdf_boxes(struct pdfpost_opts *po, const struct sheet *s)
 		po->trim.y1 + s->bleed };
 }
 
+typedef int (*pdf_draw_fn)(cairo_t *cr, const struct banner *b,
+	const struct output_opts *opts, struct diag *d);
+
+/* cairo's PDF of w x h points (/UserUnit unit) in memory, drawn by draw. */
 static int
-write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
-	struct diag *d)
+pdf_render(struct buffer *buf, double w, double h, double unit,
+	const struct banner *b, const struct output_opts *opts,
+	pdf_draw_fn draw, struct diag *d)
 {
-	struct buffer buf = { NULL, 0, 0 };
-	const struct sheet *s = opts->sheet;
-	struct pdfpost_opts po;
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	cairo_status_t st;
-	char date[32], *marks;
-	double unit;
 	int rc;
 
-	unit = ceil(fmax(s->media_w, s->media_h) / PDF_MAX_SIDE);
-	if (unit < 1)
-		unit = 1;
-	surf = cairo_pdf_surface_create_for_stream(buffer_write, &buf,
-		s->media_w / unit, s->media_h / unit);
+	surf = cairo_pdf_surface_create_for_stream(buffer_write, buf, w / unit,
+		h / unit);
 	set_metadata(surf, b, opts);
 	cr = cairo_create(surf);
 	cairo_scale(cr, 1 / unit, 1 / unit);
-	rc = draw_sheet(cr, b, s, d);
+	rc = draw(cr, b, opts, d);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
@@ -179,12 +177,46 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
 		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
 			cairo_status_to_string(st));
-	memset(&po, 0, sizeof po);
-	po.lang = banner_lang(b);
-	po.title = banner_title(b);
-	po.producer = opts->software;
-	pdf_date(date, sizeof date);
-	po.date = date;
+	return rc;
+}
+
+static void
+pdfpost_defaults(struct pdfpost_opts *po, const struct banner *b,
+	const struct output_opts *opts, char date[32])
+{
+	memset(po, 0, sizeof *po);
+	po->lang = banner_lang(b);
+	po->title = banner_title(b);
+	po->producer = opts->software;
+	pdf_date(date, 32);
+	po->date = date;
+	po->user_unit = 1;
+}
+
+static int
+draw_banner_sheet(cairo_t *cr, const struct banner *b,
+	const struct output_opts *opts, struct diag *d)
+{
+	return draw_sheet(cr, b, opts->sheet, d);
+}
+
+static int
+write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	struct buffer buf = { NULL, 0, 0 };
+	const struct sheet *s = opts->sheet;
+	struct pdfpost_opts po;
+	char date[32], *marks;
+	double unit;
+	int rc;
+
+	unit = ceil(fmax(s->media_w, s->media_h) / PDF_MAX_SIDE);
+	if (unit < 1)
+		unit = 1;
+	rc = pdf_render(&buf, s->media_w, s->media_h, unit, b, opts,
+		draw_banner_sheet, d);
+	pdfpost_defaults(&po, b, opts, date);
 	po.user_unit = unit;
 	pdf_boxes(&po, s);
 	po.pdfx = s->pdfx;
@@ -211,6 +243,32 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 		rc = pdfpost_write(fp, buf.data, buf.len, &po, d);
 	free(buf.data);
 	free(marks);
+	return rc;
+}
+
+static int
+draw_tiles(cairo_t *cr, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	return tile_draw(cr, opts->tiling, b, opts->tile_words, d);
+}
+
+/* The home printer's PDF: the map and the sheets, vector, never raster. */
+static int
+write_tiles(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	struct buffer buf = { NULL, 0, 0 };
+	struct pdfpost_opts po;
+	char date[32];
+	int rc;
+
+	rc = pdf_render(&buf, opts->tiling->sheet_w, opts->tiling->sheet_h, 1,
+		b, opts, draw_tiles, d);
+	pdfpost_defaults(&po, b, opts, date);
+	if (rc == 0)
+		rc = pdfpost_write(fp, buf.data, buf.len, &po, d);
+	free(buf.data);
 	return rc;
 }
 
@@ -287,19 +345,15 @@ temp_path_for(const char *path)
 		slash + 1);
 }
 
-int
-output_write(struct output *o, const struct banner *b, const char *format,
-	const char *path, const struct output_opts *opts, struct diag *d)
+/* Runs a writer into a temporary file beside path, kept in o. */
+static int
+write_to(struct output *o, const char *path, writer_fn write,
+	const struct banner *b, const struct output_opts *opts, struct diag *d)
 {
-	const struct writer *w = writer_lookup(format);
 	char *tmp;
 	FILE *fp;
 	int fd, rc;
 
-	if (w == NULL)
-		return diag_set(d, DIAG_USAGE,
-			"unknown format '%s' (expected %s)", format,
-			output_format_names());
 	if (o->count == OUTPUT_MAX)
 		return diag_set(d, DIAG_USAGE, "too many outputs");
 	tmp = temp_path_for(path);
@@ -320,7 +374,7 @@ output_write(struct output *o, const struct banner *b, const char *format,
 	o->tmp[o->count] = tmp;
 	o->final[o->count] = xstrdup(path);
 	o->count++;
-	rc = w->write(fp, b, opts, d);
+	rc = write(fp, b, opts, d);
 	if (fflush(fp) != 0 || ferror(fp))
 		rc = diag_set(d, DIAG_IO, "cannot write '%s': %s", path,
 			strerror(errno));
@@ -335,6 +389,26 @@ output_write(struct output *o, const struct banner *b, const char *format,
 		chmod(tmp, 0666 & ~mask);
 	}
 	return rc;
+}
+
+int
+output_write(struct output *o, const struct banner *b, const char *format,
+	const char *path, const struct output_opts *opts, struct diag *d)
+{
+	const struct writer *w = writer_lookup(format);
+
+	if (w == NULL)
+		return diag_set(d, DIAG_USAGE,
+			"unknown format '%s' (expected %s)", format,
+			output_format_names());
+	return write_to(o, path, w->write, b, opts, d);
+}
+
+int
+output_write_tiles(struct output *o, const struct banner *b, const char *path,
+	const struct output_opts *opts, struct diag *d)
+{
+	return write_to(o, path, write_tiles, b, opts, d);
 }
 
 int

@@ -8,6 +8,9 @@
 #include "print.h"
 #include "render.h"
 
+struct tiling;
+struct tile_words;
+
 #define OUTPUT_MAX 8
 
 /* Files written but not yet in place. */
@@ -25,6 +28,8 @@ struct output_opts {
 	const struct sheet *sheet; /* PDF: bleed, marks, PDF/X; borrowed */
 	const char *intent_icc; /* PDF/X: the CMYK output profile */
 	const char *srgb_icc; /* PDF/X: sRGB for DeviceRGB content */
+	const struct tiling *tiling; /* tiles: the grid; borrowed */
+	const struct tile_words *tile_words; /* tiles: their texts */
 };
 
 /* Whether a writer of that name exists. */
@@ -39,6 +44,13 @@ const char *output_format_names(void);
  * leaving no file behind.
  */
 int output_write(struct output *o, const struct banner *b, const char *format,
+	const char *path, const struct output_opts *opts, struct diag *d);
+
+/*
+ * Writes the banner cut into sheets for a home printer (opts->tiling and
+ * opts->tile_words) as one PDF: the assembly map, then the sheets.
+ */
+int output_write_tiles(struct output *o, const struct banner *b,
 	const char *path, const struct output_opts *opts, struct diag *d);
 
 /* Renames every written file into place. */

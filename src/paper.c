@@ -25,6 +25,7 @@ static const struct named named_sizes[] = {
 	{ "A1", 594, 841, "mm", PAPER_ISO, "large poster" },
 	{ "A0", 841, 1189, "mm", PAPER_ISO, "largest poster" },
 	{ "letter", 8.5, 11, "in", PAPER_US, "US home printer" },
+	{ "legal", 8.5, 14, "in", PAPER_US, "US legal paper" },
 	{ "tabloid", 11, 17, "in", PAPER_US, "US small poster" },
 	{ "18x24in", 18, 24, "in", PAPER_US, "US poster" },
 	{ "24x36in", 24, 36, "in", PAPER_US, "US large poster" },

@@ -49,7 +49,7 @@ static int
 plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
 	struct diag *d)
 {
-	struct text_values values = { in->city, HASHTAG };
+	struct text_values values = { in->city, HASHTAG, NULL };
 	struct placed_text *t;
 	struct fit_style st;
 	struct diag fd = { 0 };

@@ -9,6 +9,21 @@
 #define FSI "\xe2\x81\xa8" /* U+2068 FIRST STRONG ISOLATE */
 #define PDI "\xe2\x81\xa9" /* U+2069 POP DIRECTIONAL ISOLATE */
 
+static const char *
+lookup(const struct text_values *v, const char *name, size_t n)
+{
+	const char *const *m;
+
+	if (n == 4 && strncmp(name, "city", 4) == 0)
+		return v->city;
+	if (n == 7 && strncmp(name, "hashtag", 7) == 0)
+		return v->hashtag;
+	for (m = v->more; m != NULL && m[0] != NULL; m += 2)
+		if (strlen(m[0]) == n && strncmp(name, m[0], n) == 0)
+			return m[1];
+	return NULL;
+}
+
 char *
 text_expand(const char *tmpl, const struct text_values *v, int isolate,
 	struct diag *d)
@@ -35,10 +50,7 @@ text_expand(const char *tmpl, const struct text_values *v, int isolate,
 		if (close == NULL)
 			goto bad;
 		n = (size_t)(close - p - 1);
-		if (n == 4 && strncmp(p + 1, "city", 4) == 0)
-			value = v->city;
-		else if (n == 7 && strncmp(p + 1, "hashtag", 7) == 0)
-			value = v->hashtag;
+		value = lookup(v, p + 1, n);
 		if (value == NULL)
 			goto bad;
 		if (isolate)
@@ -52,9 +64,7 @@ text_expand(const char *tmpl, const struct text_values *v, int isolate,
 	g_string_free(out, TRUE);
 	return res;
 bad:
-	diag_set(d, DIAG_FORMAT,
-		"unknown placeholder in '%.80s' (expected {city}, {hashtag})",
-		tmpl);
+	diag_set(d, DIAG_FORMAT, "unknown placeholder in '%.80s'", tmpl);
 	g_string_free(out, TRUE);
 	return NULL;
 }

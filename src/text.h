@@ -9,14 +9,17 @@
 struct text_values {
 	const char *city;
 	const char *hashtag;
+	/* More names and values, in pairs, NULL-terminated; or NULL. */
+	const char *const *more;
 };
 
 /*
- * Replaces {city} and {hashtag} in tmpl (python-brace-format: "{{" and "}}"
- * are literal braces). With isolate set, each value is wrapped in U+2068
- * FIRST STRONG ISOLATE ... U+2069 so a Latin name keeps its own direction
- * inside a right-to-left sentence. The result is the caller's to free().
- * An unknown placeholder fails with DIAG_FORMAT.
+ * Replaces {city}, {hashtag} and the names in v->more in tmpl
+ * (python-brace-format: "{{" and "}}" are literal braces). With isolate set,
+ * each value is wrapped in U+2068 FIRST STRONG ISOLATE ... U+2069 so a Latin
+ * name keeps its own direction inside a right-to-left sentence. The result is
+ * the caller's to free(). An unknown or missing placeholder fails with
+ * DIAG_FORMAT.
  */
 char *text_expand(const char *tmpl, const struct text_values *v, int isolate,
 	struct diag *d);

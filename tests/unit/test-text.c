@@ -52,8 +52,11 @@ test_casing_ignores_locale(void)
 static void
 test_expand(void)
 {
-	struct text_values v = { "Berlin", "#LIBERATECRIMEA" };
-	struct text_values odd = { "<b>&amp; \"Q\"", "#LIBERATECRIMEA" };
+	static const char *const more[] = { "sheets", "12", "size",
+		"594 x 841 mm", NULL };
+	struct text_values v = { "Berlin", "#LIBERATECRIMEA", NULL };
+	struct text_values odd = { "<b>&amp; \"Q\"", "#LIBERATECRIMEA", NULL };
+	struct text_values tiles = { NULL, NULL, more };
 	struct diag d = { 0 };
 	char *s;
 
@@ -78,6 +81,11 @@ test_expand(void)
 	CHECK_HAS(d.msg, "unknown placeholder");
 	diag_clear(&d);
 	CHECK(text_expand("{city", &v, 0, &d) == NULL);
+	diag_clear(&d);
+	s = text_expand("{sheets} sheets, {size}", &tiles, 0, &d);
+	CHECK_STR(s, "12 sheets, 594 x 841 mm");
+	free(s);
+	CHECK(text_expand("{city} stands", &tiles, 0, &d) == NULL);
 }
 
 static void
