@@ -119,33 +119,6 @@ job_check(const struct job *job, struct diag *d)
 	return split_formats(job->formats, names, 4, &n, d);
 }
 
-/* locales/<tag>.po; an unknown tag lists what there is. */
-static char *
-catalog_path_for(const struct job *job, struct diag *d)
-{
-	char *path;
-	char **tags;
-	char list[200] = "";
-	size_t i;
-
-	if (strchr(job->lang, '/') == NULL && job->lang[0] != '.') {
-		path = xasprintf("%s/%s.po", job->paths.locales, job->lang);
-		if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
-			return path;
-		free(path);
-	}
-	tags = job_languages(&job->paths);
-	for (i = 0; tags[i] != NULL; i++) {
-		if (i > 0)
-			strncat(list, ", ", sizeof list - strlen(list) - 1);
-		strncat(list, tags[i], sizeof list - strlen(list) - 1);
-	}
-	job_languages_free(tags);
-	diag_set(d, DIAG_USAGE, "unknown language '%.20s' (available: %s)",
-		job->lang, list);
-	return NULL;
-}
-
 static int
 is_folder(const char *path)
 {
@@ -207,53 +180,40 @@ folder_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* What one render takes from the library: borrowed. */
 struct loaded {
-	struct fonts *fonts;
-	struct design *design;
-	struct catalog *catalog;
-	struct flags *flags;
+	const struct fonts *fonts;
+	const struct design *design;
+	const struct catalog *catalog;
+	const struct flags *flags;
 	struct lang lang;
 	char code[3];
 };
 
-static void
-loaded_release(struct loaded *l)
-{
-	fonts_free(l->fonts);
-	design_free(l->design);
-	catalog_free(l->catalog);
-	flags_free(l->flags);
-}
-
 static int
-load_all(const struct job *job, struct loaded *l, struct diag *d)
+load_all(const struct job *job, struct library *lib, struct loaded *l,
+	struct diag *d)
 {
-	char *po;
-
-	po = catalog_path_for(job, d);
-	if (po == NULL)
-		return -1;
-	l->flags = flags_new(job->paths.flags, job->paths.flagset, d);
-	if (l->flags == NULL ||
-		flags_country(l->flags, job->country, l->code, d) < 0) {
-		free(po);
-		return -1;
-	}
-	l->design = design_load(job->paths.designs, job->design, d);
-	if (l->design != NULL)
-		l->catalog = catalog_load(po, d);
-	free(po);
+	memset(l, 0, sizeof *l);
+	l->catalog = library_catalog(lib, job->lang, d);
 	if (l->catalog == NULL)
 		return -1;
+	l->flags = library_flags(lib, d);
+	if (l->flags == NULL ||
+		flags_country(l->flags, job->country, l->code, d) < 0)
+		return -1;
+	l->design = library_design(lib, job->design, d);
+	if (l->design == NULL)
+		return -1;
 	lang_init(&l->lang, catalog_language(l->catalog));
-	l->fonts = fonts_load(job->paths.fonts, d);
+	l->fonts = library_fonts(lib, d);
 	return l->fonts == NULL ? -1 : 0;
 }
 
 static int
-write_all(const struct job *job, const struct paper *p, const struct sheet *s,
-	const struct banner *b, const struct loaded *l, struct output *o,
-	struct diag *d)
+write_all(const struct job *job, const struct job_paths *paths,
+	const struct paper *p, const struct sheet *s, const struct banner *b,
+	const struct loaded *l, struct output *o, struct diag *d)
 {
 	char names[4][8], *subject, *dir, *icc;
 	struct output_opts opts;
@@ -270,10 +230,9 @@ write_all(const struct job *job, const struct paper *p, const struct sheet *s,
 		flags_country_name(l->flags, l->code));
 	opts.subject = subject;
 	opts.sheet = s;
-	icc = xasprintf("%s/%s.icc", job->paths.icc,
-		print_intent_name(s->intent));
+	icc = xasprintf("%s/%s.icc", paths->icc, print_intent_name(s->intent));
 	opts.intent_icc = icc;
-	opts.srgb_icc = job->paths.srgb;
+	opts.srgb_icc = paths->srgb;
 	for (i = 0; i < n && rc == 0; i++) {
 		char *path = output_path(job, p, l->code, names[i], n);
 
@@ -317,8 +276,8 @@ check_safe(const struct banner *b, const struct sheet *s, const char *lang,
 
 /* Checks, loads and plans: everything that can fail before any file. */
 static struct banner *
-plan(const struct job *job, struct paper *p, struct sheet *s, struct loaded *l,
-	struct diag *d)
+plan(const struct job *job, struct library *lib, struct paper *p,
+	struct sheet *s, struct loaded *l, struct diag *d)
 {
 	struct render_input in;
 	struct banner *b;
@@ -326,7 +285,7 @@ plan(const struct job *job, struct paper *p, struct sheet *s, struct loaded *l,
 	memset(l, 0, sizeof *l);
 	if (job_check(job, d) < 0 || job_sheet(job, p, s, d) < 0)
 		return NULL;
-	if (load_all(job, l, d) < 0)
+	if (load_all(job, lib, l, d) < 0)
 		return NULL;
 	memset(&in, 0, sizeof in);
 	in.design = l->design;
@@ -347,26 +306,26 @@ plan(const struct job *job, struct paper *p, struct sheet *s, struct loaded *l,
 }
 
 int
-job_layout(const struct job *job, job_item_fn each, void *arg, struct diag *d)
+job_layout(const struct job *job, struct library *lib, job_item_fn each,
+	void *arg, struct diag *d)
 {
 	struct banner_item item;
 	struct loaded l;
 	struct paper p;
 	struct sheet s;
-	struct banner *b = plan(job, &p, &s, &l, d);
+	struct banner *b = plan(job, lib, &p, &s, &l, d);
 	int rc = b == NULL ? -1 : 0;
 	size_t i;
 
 	for (i = 0; b != NULL && banner_item(b, i, &item) == 0; i++)
 		each(&item, arg);
 	banner_free(b);
-	loaded_release(&l);
 	return rc;
 }
 
 int
-job_run(const struct job *job, job_written_fn written, void *arg,
-	struct diag *d)
+job_run(const struct job *job, struct library *lib, job_written_fn written,
+	void *arg, struct diag *d)
 {
 	struct output o = { 0 };
 	struct loaded l;
@@ -376,10 +335,10 @@ job_run(const struct job *job, job_written_fn written, void *arg,
 	size_t i;
 	int rc = -1;
 
-	b = plan(job, &p, &s, &l, d);
+	b = plan(job, lib, &p, &s, &l, d);
 	if (b == NULL)
 		goto out;
-	if (write_all(job, &p, &s, b, &l, &o, d) < 0 ||
+	if (write_all(job, library_paths(lib), &p, &s, b, &l, &o, d) < 0 ||
 		output_commit(&o, d) < 0)
 		goto out;
 	for (i = 0; i < o.count && written != NULL; i++)
@@ -388,14 +347,7 @@ job_run(const struct job *job, job_written_fn written, void *arg,
 out:
 	output_release(&o);
 	banner_free(b);
-	loaded_release(&l);
 	return rc;
-}
-
-static int
-cmp_tag(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int
@@ -434,8 +386,8 @@ tile_path(const struct job *job, const struct paper *p, const char *code)
 }
 
 int
-job_tile(const struct job *job, struct tiling *grid, job_written_fn written,
-	void *arg, struct diag *d)
+job_tile(const struct job *job, struct library *lib, struct tiling *grid,
+	job_written_fn written, void *arg, struct diag *d)
 {
 	struct output o = { 0 };
 	struct output_opts opts;
@@ -448,7 +400,7 @@ job_tile(const struct job *job, struct tiling *grid, job_written_fn written,
 	char *path = NULL, *dir, size[48];
 	int rc = -1;
 
-	b = plan(job, &p, &s, &l, d);
+	b = plan(job, lib, &p, &s, &l, d);
 	if (b == NULL || tile_opts_for(job, &to, d) < 0 ||
 		tile_plan(grid, p.width_pt, p.height_pt, &to, d) < 0)
 		goto out;
@@ -477,39 +429,5 @@ out:
 	free(path);
 	output_release(&o);
 	banner_free(b);
-	loaded_release(&l);
 	return rc;
-}
-
-char **
-job_languages(const struct job_paths *paths)
-{
-	char **tags = xcalloc(1, sizeof *tags);
-	GDir *dir = g_dir_open(paths->locales, 0, NULL);
-	const char *name;
-	size_t n = 0;
-
-	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-		size_t len = strlen(name);
-
-		if (len <= 3 || strcmp(name + len - 3, ".po") != 0)
-			continue;
-		tags = xreallocarray(tags, n + 2, sizeof *tags);
-		tags[n++] = xstrndup(name, len - 3);
-		tags[n] = NULL;
-	}
-	if (dir != NULL)
-		g_dir_close(dir);
-	qsort(tags, n, sizeof *tags, cmp_tag);
-	return tags;
-}
-
-void
-job_languages_free(char **tags)
-{
-	size_t i;
-
-	for (i = 0; tags[i] != NULL; i++)
-		free(tags[i]);
-	free(tags);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "library.h"
 #include "print.h"
 
 #define JOB_DEFAULT_DESIGN "liberate-crimea"
@@ -13,17 +14,6 @@
 #define JOB_DEFAULT_FORMATS "pdf,png"
 #define JOB_DEFAULT_DPI 150.0
 #define JOB_DEFAULT_OUTPUT "out/"
-
-/* Where bayraq finds its data; filled from the build and the environment. */
-struct job_paths {
-	const char *designs; /* designs/ */
-	const char *locales; /* locales/ */
-	const char *fonts; /* fonts/ */
-	const char *flags; /* our flags: designs/_flags */
-	const char *flagset; /* the svg-country-flags package */
-	const char *icc; /* build/icc: the CMYK output profiles */
-	const char *srgb; /* an sRGB ICC profile */
-};
 
 /* What to render. Strings are borrowed from the caller (argv, a form). */
 struct job {
@@ -40,7 +30,6 @@ struct job {
 	const char *sheet; /* tiles: the home printer's paper */
 	double overlap; /* tiles: the glue strip, points */
 	double margin; /* tiles: the printer's unprintable edge */
-	struct job_paths paths;
 };
 
 /* Sets every default; the caller then fills what the user gave. */
@@ -53,12 +42,13 @@ int job_check(const struct job *job, struct diag *d);
 typedef void (*job_written_fn)(const char *path, void *arg);
 
 /*
- * Renders the job: loads the design, the catalog, the fonts and the flags,
- * fits every text, writes every format to temporary files and renames
- * them into place only when all succeeded. On failure nothing is left.
+ * Renders the job: takes the design, the catalog, the fonts and the flags
+ * from lib (loading them there the first time), fits every text, writes every
+ * format to temporary files and renames them into place only when all
+ * succeeded. On failure nothing is left.
  */
-int job_run(const struct job *job, job_written_fn written, void *arg,
-	struct diag *d);
+int job_run(const struct job *job, struct library *lib, job_written_fn written,
+	void *arg, struct diag *d);
 
 struct banner_item;
 
@@ -69,8 +59,8 @@ typedef void (*job_item_fn)(const struct banner_item *item, void *arg);
  * Like job_run(), but instead of writing files reports where every slot,
  * flag and text went and at which size. Writes nothing.
  */
-int job_layout(const struct job *job, job_item_fn each, void *arg,
-	struct diag *d);
+int job_layout(const struct job *job, struct library *lib, job_item_fn each,
+	void *arg, struct diag *d);
 
 struct tiling;
 
@@ -79,11 +69,7 @@ struct tiling;
  * one PDF (map, then sheets). Fills *grid with the grid chosen, for the
  * front end to tell. Writes nothing on failure.
  */
-int job_tile(const struct job *job, struct tiling *grid, job_written_fn written,
-	void *arg, struct diag *d);
-
-/* The language tags that have a locales/<tag>.po, sorted; NULL-terminated. */
-char **job_languages(const struct job_paths *paths);
-void job_languages_free(char **tags);
+int job_tile(const struct job *job, struct library *lib, struct tiling *grid,
+	job_written_fn written, void *arg, struct diag *d);
 
 #endif

@@ -382,21 +382,22 @@ static int
 cmd_render(int argc, char **argv, const struct job_paths *paths, enum mode mode)
 {
 	struct diag d = { 0 };
+	struct library *lib;
 	struct tiling grid;
 	struct job job;
 	int rc;
 
 	job_init(&job);
-	job.paths = *paths;
 	if (mode == MODE_TILE)
 		job.formats = "pdf";
 	rc = parse_render(argc, argv, &job, mode == MODE_TILE);
 	if (rc >= 0)
 		return rc;
+	lib = library_new(paths);
 	if (mode == MODE_LAYOUT) {
-		rc = job_layout(&job, print_item, NULL, &d);
+		rc = job_layout(&job, lib, print_item, NULL, &d);
 	} else if (mode == MODE_TILE) {
-		rc = job_tile(&job, &grid, print_written, NULL, &d);
+		rc = job_tile(&job, lib, &grid, print_written, NULL, &d);
 		if (rc == 0)
 			fprintf(stderr,
 				"bayraq: %zu sheets of %s, %s: %zu across, "
@@ -405,15 +406,16 @@ cmd_render(int argc, char **argv, const struct job_paths *paths, enum mode mode)
 				grid.landscape ? "landscape" : "portrait",
 				grid.cols, grid.rows);
 	} else {
-		rc = job_run(&job, print_written, NULL, &d);
+		rc = job_run(&job, lib, print_written, NULL, &d);
 	}
+	library_free(lib);
 	return rc < 0 ? fail(&d) : 0;
 }
 
 static int
 list_languages(const struct job_paths *paths)
 {
-	char **tags = job_languages(paths);
+	char **tags = library_languages(paths);
 	size_t i;
 	int status = 0;
 
@@ -435,7 +437,7 @@ list_languages(const struct job_paths *paths)
 		catalog_free(cat);
 		free(po);
 	}
-	job_languages_free(tags);
+	library_languages_free(tags);
 	return status;
 }
 
