@@ -29,7 +29,7 @@ CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS
            -DBAYRAQ_VERSION='"$(VERSION)"' -DBAYRAQ_DATADIR='"$(CURDIR)"' \
            -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' -DBAYRAQ_ICCDIR='"$(CURDIR)/$(ICC)"' $(XCFLAGS)
 LDFLAGS += $(LDFLAGS_$(BUILD))
-LDLIBS  += $(PKG_LIBS) -lgettextpo -lm
+LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)

@@ -3,6 +3,7 @@
 #include "catalog.h"
 
 #include <gettext-po.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,12 @@ struct catalog {
  * threads apart.
  */
 static _Thread_local struct diag *po_diag;
+
+/*
+ * libgettextpo's reader keeps its state in globals (the lexer, the error
+ * handler), so reads from several threads (bayraq batch -j) take turns.
+ */
+static pthread_mutex_t po_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void
 po_xerror(int severity, po_message_t message, const char *filename,
@@ -158,12 +165,14 @@ catalog_load(const char *path, struct diag *d)
 		goto fail;
 	}
 	fclose(fp);
+	pthread_mutex_lock(&po_lock);
 	po_diag = &po_errors;
 	po = po_file_read(path, &po_handler);
 	po_diag = NULL;
 	if (po_errors.kind != DIAG_NONE || po == NULL) {
 		if (po != NULL)
 			po_file_free(po);
+		pthread_mutex_unlock(&po_lock);
 		if (po_errors.kind == DIAG_NONE)
 			diag_set(d, DIAG_FORMAT, "cannot read '%s'", path);
 		else
@@ -172,6 +181,7 @@ catalog_load(const char *path, struct diag *d)
 	}
 	if (read_header(cat, po, d) < 0) {
 		po_file_free(po);
+		pthread_mutex_unlock(&po_lock);
 		goto fail;
 	}
 	it = po_message_iterator(po, NULL);
@@ -179,6 +189,7 @@ catalog_load(const char *path, struct diag *d)
 		add_entry(cat, m);
 	po_message_iterator_free(it);
 	po_file_free(po);
+	pthread_mutex_unlock(&po_lock);
 	return cat;
 fail:
 	catalog_free(cat);

@@ -305,6 +305,16 @@ plan(const struct job *job, struct library *lib, struct paper *p,
 	return b;
 }
 
+struct banner *
+job_plan(const struct job *job, struct library *lib, struct diag *d)
+{
+	struct loaded l;
+	struct paper p;
+	struct sheet s;
+
+	return plan(job, lib, &p, &s, &l, d);
+}
+
 int
 job_layout(const struct job *job, struct library *lib, job_item_fn each,
 	void *arg, struct diag *d)
@@ -383,6 +393,39 @@ tile_path(const struct job *job, const struct paper *p, const char *code)
 	path = xasprintf("%.*s-tiles-%s.pdf", (int)n, base, job->sheet);
 	free(base);
 	return path;
+}
+
+char **
+job_output_paths(const struct job *job, int tile, struct diag *d)
+{
+	char names[4][8], lc[3] = { 0 }, **paths;
+	struct paper p;
+	size_t n, i;
+
+	if (job_check(job, d) < 0 || paper_parse(&p, job->size, d) < 0 ||
+		(job->orientation != NULL &&
+			paper_orient(&p, job->orientation, d) < 0) ||
+		split_formats(job->formats, names, 4, &n, d) < 0)
+		return NULL;
+	/* Names use the code as given; a bad one fails at render time. */
+	lc[0] = job->country[0];
+	lc[1] = job->country[0] != '\0' ? job->country[1] : '\0';
+	paths = xcalloc(n + 2, sizeof *paths);
+	for (i = 0; i < n; i++)
+		paths[i] = output_path(job, &p, lc, names[i], n);
+	if (tile)
+		paths[n] = tile_path(job, &p, lc);
+	return paths;
+}
+
+void
+job_paths_free(char **paths)
+{
+	size_t i;
+
+	for (i = 0; paths != NULL && paths[i] != NULL; i++)
+		free(paths[i]);
+	free(paths);
 }
 
 int

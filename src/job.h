@@ -63,6 +63,22 @@ int job_layout(const struct job *job, struct library *lib, job_item_fn each,
 	void *arg, struct diag *d);
 
 struct tiling;
+struct banner;
+
+/*
+ * Checks and lays out the job without writing: the banner, for drawing
+ * elsewhere (a contact sheet). Free with banner_free().
+ */
+struct banner *job_plan(const struct job *job, struct library *lib,
+	struct diag *d);
+
+/*
+ * The files a job will write, as job_run() and job_tile() name them (the
+ * tiles' PDF last, when tile is set). NULL-terminated; free with
+ * job_paths_free(). Fails with DIAG_USAGE on a bad size or format.
+ */
+char **job_output_paths(const struct job *job, int tile, struct diag *d);
+void job_paths_free(char **paths);
 
 /*
  * Cuts the banner into sheets of job->sheet for a home printer and writes

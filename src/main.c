@@ -1,11 +1,15 @@
 /* main.c - the bayraq command line: argv -> struct job -> files, exit status.
  */
 #include <getopt.h>
+#include <glib.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "catalog.h"
 #include "design.h"
 #include "diag.h"
@@ -48,6 +52,8 @@ enum {
 
 static const char usage_text[] =
 	"usage: bayraq render [options]      make a banner (PDF and PNG)\n"
+	"       bayraq batch FILE.csv        a banner for every row, in "
+	"parallel\n"
 	"       bayraq preflight FILE.pdf    check a PDF as a print shop "
 	"would\n"
 	"       bayraq layout [options]      show where each slot's text and "
@@ -158,6 +164,37 @@ static const char tile_help[] =
 	"Example:\n"
 	"  bayraq tile --lang uk --city Київ --country PL --size A1 --sheet A4 "
 	"-o out/\n";
+
+static const char batch_help[] =
+	"usage: bayraq batch FILE.csv [-j N] [-o DIR] [--contact-sheet "
+	"FILE.pdf] [--force]\n"
+	"\n"
+	"Renders a banner for every row of a CSV file whose first row names "
+	"the\n"
+	"columns: design, lang, city, country, size, format, and if you like "
+	"dpi,\n"
+	"print (yes/no), tile-sheet (A4, letter: also sheets for a home "
+	"printer) and\n"
+	"orientation. Quote a field that holds a comma or a quote "
+	"(\"Washington, D.C.\").\n"
+	"\n"
+	"  -j, --jobs N              rows rendered at once (default: the "
+	"cores)\n"
+	"  -o, --output DIR          where the files go (default out/)\n"
+	"      --contact-sheet FILE  also a PDF with every banner as a "
+	"thumbnail\n"
+	"      --force               render again what is already up to "
+	"date\n"
+	"\n"
+	"A bad row is reported with its line and does not stop the others; "
+	"two rows\n"
+	"that would write the same file both fail before anything renders. "
+	"Files\n"
+	"newer than their design and language are kept. Ctrl-C stops after "
+	"the rows\n"
+	"in progress; no file is ever left half written. Exit status: 0 all "
+	"done,\n"
+	"1 some rows failed, 2 a bad CSV or option, 130 interrupted.\n";
 
 static const struct option render_options[] = {
 	{ "design", required_argument, NULL, 'd' },
@@ -576,6 +613,157 @@ cmd_preflight(int argc, char **argv)
 	return pf.problem_count == 0 ? 0 : 1;
 }
 
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+struct progress {
+	int tty;
+	double start;
+	const char *csv;
+};
+
+/* One line per row; on a terminal a bar on stderr, failures above it. */
+static void
+print_row(const struct batch *b, const struct batch_row *r, size_t done,
+	size_t total, void *arg)
+{
+	struct progress *p = arg;
+	size_t i, failed = 0;
+
+	(void)b;
+	if (r->state == ROW_FAILED)
+		fprintf(stderr, "%sbayraq: %s:%zu: %s\n",
+			p->tty ? "\r\033[K" : "", p->csv, r->line, r->error);
+	if (!p->tty) {
+		printf("%s:%zu: %s", p->csv, r->line,
+			r->state == ROW_DONE	  ? "done"
+			: r->state == ROW_SKIPPED ? "up to date"
+						  : "failed");
+		for (i = 0; r->state != ROW_FAILED && r->outputs[i] != NULL;
+			i++)
+			printf(" %s", r->outputs[i]);
+		printf("\n");
+		fflush(stdout);
+		return;
+	}
+	for (i = 0; i < b->row_count; i++)
+		failed += b->rows[i].state == ROW_FAILED;
+	{
+		double t = g_get_monotonic_time() / 1e6 - p->start;
+		double eta = done > 0
+				     ? t / (double)done * (double)(total - done)
+				     : 0;
+		int width = 30,
+		    fill = (int)(width * done / (total ? total : 1));
+
+		fprintf(stderr,
+			"\r[%.*s%*s] %zu/%zu rows, %zu failed, ETA %d:%02d ",
+			fill, "##############################", width - fill,
+			"", done, total, failed, (int)eta / 60, (int)eta % 60);
+	}
+}
+
+static int
+cmd_batch(int argc, char **argv, const struct job_paths *paths)
+{
+	static const struct option opts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "contact-sheet", required_argument, NULL, 'S' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct diag d = { 0 };
+	struct batch b;
+	struct progress prog = { 0, 0, NULL };
+	const char *outdir = JOB_DEFAULT_OUTPUT, *contact = NULL;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	int c, force = 0, rc;
+	size_t failed, i, done = 0, skipped = 0;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":j:o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			jobs = strtol(optarg, NULL, 10);
+			if (jobs < 1 || jobs > 64)
+				return usage_error("-j takes 1 to 64, not "
+						   "'%.10s'",
+					optarg);
+			break;
+		case 'o':
+			outdir = optarg;
+			break;
+		case 'S':
+			contact = optarg;
+			break;
+		case 'F':
+			force = 1;
+			break;
+		case 'h':
+			fputs(batch_help, stdout);
+			return 0;
+		case ':':
+			return usage_error("option '%.40s' needs a value",
+				argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%.40s'",
+				argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error("batch takes one CSV file");
+	if (batch_load(&b, argv[optind], outdir, &d) < 0) {
+		batch_release(&b);
+		return fail(&d);
+	}
+	b.force = force;
+	batch_check(&b, paths);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	prog.tty = isatty(2);
+	prog.start = g_get_monotonic_time() / 1e6;
+	prog.csv = argv[optind];
+	failed = batch_run(&b, paths, (size_t)jobs, print_row, &prog,
+		&interrupted);
+	if (prog.tty)
+		fputs("\n", stderr);
+	for (i = 0; i < b.row_count; i++) {
+		done += b.rows[i].state == ROW_DONE;
+		skipped += b.rows[i].state == ROW_SKIPPED;
+	}
+	fprintf(stderr,
+		"bayraq: %zu rows: %zu done, %zu up to date, %zu failed",
+		b.row_count, done, skipped, failed);
+	for (i = 0, c = 0; i < b.row_count; i++)
+		if (b.rows[i].state == ROW_FAILED)
+			fprintf(stderr, "%s%zu", c++ ? ", " : " (lines ",
+				b.rows[i].line);
+	fprintf(stderr, "%s\n", c ? ")" : "");
+	rc = failed > 0 ? 1 : 0;
+	if (interrupted) {
+		fprintf(stderr, "bayraq: interrupted: finished files are "
+				"complete; run again to do the rest\n");
+		rc = 130;
+	} else if (contact != NULL) {
+		struct library *lib = library_new(paths);
+
+		if (batch_contact_sheet(&b, lib, contact, &d) < 0)
+			rc = fail(&d);
+		library_free(lib);
+	}
+	batch_release(&b);
+	return rc;
+}
+
 static int
 cmd_list(int argc, char **argv, const struct job_paths *paths)
 {
@@ -635,9 +823,11 @@ main(int argc, char **argv)
 		rc = cmd_list(argc - 1, argv + 1, &paths);
 	else if (strcmp(argv[1], "preflight") == 0)
 		rc = cmd_preflight(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "batch") == 0)
+		rc = cmd_batch(argc - 1, argv + 1, &paths);
 	else
 		rc = usage_error("unknown command '%.30s' (expected render, "
-				 "layout, tile, list, preflight)",
+				 "layout, tile, batch, list, preflight)",
 			argv[1]);
 	for (i = 0; i < 4; i++)
 		free(owned[i]);

@@ -18,6 +18,10 @@
 #include "tile.h"
 #include "xalloc.h"
 
+#ifndef BAYRAQ_VERSION
+#define BAYRAQ_VERSION "0.0"
+#endif
+
 /* Rows rendered at a time: memory stays bounded whatever the page size. */
 #define PNG_BAND_ROWS 256
 
@@ -345,10 +349,12 @@ temp_path_for(const char *path)
 		slash + 1);
 }
 
-/* Runs a writer into a temporary file beside path, kept in o. */
+typedef int (*file_fn)(FILE *fp, void *arg, struct diag *d);
+
+/* Runs fn into a temporary file beside path, kept in o. */
 static int
-write_to(struct output *o, const char *path, writer_fn write,
-	const struct banner *b, const struct output_opts *opts, struct diag *d)
+write_to(struct output *o, const char *path, file_fn fn, void *arg,
+	struct diag *d)
 {
 	char *tmp;
 	FILE *fp;
@@ -374,7 +380,7 @@ write_to(struct output *o, const char *path, writer_fn write,
 	o->tmp[o->count] = tmp;
 	o->final[o->count] = xstrdup(path);
 	o->count++;
-	rc = write(fp, b, opts, d);
+	rc = fn(fp, arg, d);
 	if (fflush(fp) != 0 || ferror(fp))
 		rc = diag_set(d, DIAG_IO, "cannot write '%s': %s", path,
 			strerror(errno));
@@ -391,24 +397,98 @@ write_to(struct output *o, const char *path, writer_fn write,
 	return rc;
 }
 
+/* A banner writer with its arguments, for write_to(). */
+struct banner_job {
+	writer_fn write;
+	const struct banner *b;
+	const struct output_opts *opts;
+};
+
+static int
+banner_file(FILE *fp, void *arg, struct diag *d)
+{
+	struct banner_job *j = arg;
+
+	return j->write(fp, j->b, j->opts, d);
+}
+
 int
 output_write(struct output *o, const struct banner *b, const char *format,
 	const char *path, const struct output_opts *opts, struct diag *d)
 {
 	const struct writer *w = writer_lookup(format);
+	struct banner_job j = { NULL, b, opts };
 
 	if (w == NULL)
 		return diag_set(d, DIAG_USAGE,
 			"unknown format '%s' (expected %s)", format,
 			output_format_names());
-	return write_to(o, path, w->write, b, opts, d);
+	j.write = w->write;
+	return write_to(o, path, banner_file, &j, d);
 }
 
 int
 output_write_tiles(struct output *o, const struct banner *b, const char *path,
 	const struct output_opts *opts, struct diag *d)
 {
-	return write_to(o, path, write_tiles, b, opts, d);
+	struct banner_job j = { write_tiles, b, opts };
+
+	return write_to(o, path, banner_file, &j, d);
+}
+
+struct pages_job {
+	double w, h;
+	const char *title, *lang;
+	output_pages_fn draw;
+	void *arg;
+};
+
+static int
+pages_file(FILE *fp, void *arg, struct diag *d)
+{
+	struct pages_job *j = arg;
+	struct buffer buf = { NULL, 0, 0 };
+	struct pdfpost_opts po;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	cairo_status_t st;
+	char date[32];
+	int rc;
+
+	surf = cairo_pdf_surface_create_for_stream(buffer_write, &buf, j->w,
+		j->h);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
+		j->title);
+	cr = cairo_create(surf);
+	rc = j->draw(cr, j->arg, d);
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
+		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
+			cairo_status_to_string(st));
+	memset(&po, 0, sizeof po);
+	po.lang = j->lang;
+	po.title = j->title;
+	po.producer = "bayraq " BAYRAQ_VERSION;
+	pdf_date(date, sizeof date);
+	po.date = date;
+	po.user_unit = 1;
+	if (rc == 0)
+		rc = pdfpost_write(fp, buf.data, buf.len, &po, d);
+	free(buf.data);
+	return rc;
+}
+
+int
+output_write_pages(struct output *o, const char *path, double w, double h,
+	const char *title, const char *lang, output_pages_fn draw, void *arg,
+	struct diag *d)
+{
+	struct pages_job j = { w, h, title, lang, draw, arg };
+
+	return write_to(o, path, pages_file, &j, d);
 }
 
 int

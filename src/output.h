@@ -2,6 +2,7 @@
 #ifndef BAYRAQ_OUTPUT_H
 #define BAYRAQ_OUTPUT_H
 
+#include <cairo.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -52,6 +53,17 @@ int output_write(struct output *o, const struct banner *b, const char *format,
  */
 int output_write_tiles(struct output *o, const struct banner *b,
 	const char *path, const struct output_opts *opts, struct diag *d);
+
+/* Draws every page of a document, calling cairo_show_page() after each. */
+typedef int (*output_pages_fn)(cairo_t *cr, void *arg, struct diag *d);
+
+/*
+ * Writes a PDF of w x h point pages drawn by draw, with title and
+ * language, to a temporary file beside path, kept in o.
+ */
+int output_write_pages(struct output *o, const char *path, double w, double h,
+	const char *title, const char *lang, output_pages_fn draw, void *arg,
+	struct diag *d);
 
 /* Renames every written file into place. */
 int output_commit(struct output *o, struct diag *d);

@@ -1,0 +1,108 @@
+# batch.sh - campaign runs from a CSV: report, parallel, interrupt, proof.
+
+campaign() {
+	cat >campaign.csv <<'CSV'
+design,lang,city,country,size,format,dpi,print,tile-sheet
+liberate-crimea,de,Berlin,DE,A3,"pdf,png",30,yes,
+liberate-crimea,en,"Washington, D.C.",US,letter,pdf,,,
+liberate-crimea,uk,"Kyiv ""Heroes"" square",UA,A4,png,40,,
+liberate-crimea,ka,თბილისი,XX,A3,pdf,,,
+liberate-crimea,pl,Warszawa,PL,B7,pdf,,,
+liberate-crimea,fr,Paris,FR,A4,pdf,,,A4
+liberate-crimea,fr,Paris,FR,A4,pdf,,,
+liberate-crimea,ja,東京,JP,square-1080,png,,,
+liberate-crimea,en,"Line
+break",GB,A5,pdf,,,
+CSV
+}
+
+test_batch_report() {
+	campaign
+	expect_exit 1 bayraq batch campaign.csv -j 2 -o out/
+	grep -qx "bayraq: campaign.csv:5: unknown country 'XX' .*" stderr || grep -q "campaign.csv:5: unknown country 'XX'" stderr
+	grep -q "campaign.csv:6: unknown size 'B7'" stderr
+	grep -q "campaign.csv:7: would write 'out/liberate-crimea-fr-paris-A4.pdf', as line 8 does" stderr
+	grep -q "campaign.csv:8: would write 'out/liberate-crimea-fr-paris-A4.pdf', as line 7 does" stderr
+	grep -q "^bayraq: 9 rows: 5 done, 0 up to date, 4 failed (lines 5, 6, 7, 8)$" stderr || die "$(tail -1 stderr)"
+	# Quoted fields come out exactly; one line per row on stdout.
+	[ "$(wc -l <stdout)" = 9 ]
+	grep -q '^campaign.csv:3: done out/liberate-crimea-en-washington-d-c-letter.pdf$' stdout
+	has_text out/liberate-crimea-en-washington-d-c-letter.pdf "Washington, D.C. stands with Crimea"
+	"$ROOT/$TOOLS/pnginfo" out/liberate-crimea-uk-kyiv-heroes-square-A4.png | grep -qx '331 468 40'
+	pdfinfo out/liberate-crimea-de-berlin-A3.pdf | grep -q 'PDF subtype: *PDF/X-4'
+	[ -f out/liberate-crimea-ja-jp-square-1080.png ]
+	# A field with a line break is one row, reported on the line it starts.
+	grep -q '^campaign.csv:10: done out/liberate-crimea-en-line-break-A5.pdf$' stdout
+	# The failed rows wrote nothing, nor did the duplicates.
+	[ ! -f out/liberate-crimea-fr-paris-A4.pdf ]
+	[ "$(ls -A out | grep -c '^\.')" = 0 ]
+}
+
+test_batch_same_for_j1_and_j2() {
+	campaign
+	expect_exit 1 bayraq batch campaign.csv -j 1 -o one/
+	expect_exit 1 bayraq batch campaign.csv -j 2 -o two/
+	[ "$(ls one)" = "$(ls two)" ]
+	for f in one/*; do
+		cmp "$f" "two/${f#one/}" || die "$f differs between -j 1 and -j 2"
+	done
+	[ "$(ls one | wc -l)" = 6 ]
+}
+
+test_batch_contact_sheet() {
+	campaign
+	expect_exit 1 bayraq batch campaign.csv -o out/ --contact-sheet out/proof.pdf
+	pdfinfo out/proof.pdf | grep -q 'Pages: *1'
+	pdftotext out/proof.pdf proof.txt
+	grep -q '2: de · Berlin · DE · A3' proof.txt
+	grep -q "5: FAILED: unknown country 'XX'" proof.txt
+	grep -q 'CRIMEA IS' proof.txt
+}
+
+# Ctrl-C: finished files are whole, nothing half written; a rerun does the rest.
+test_batch_interrupt_and_rerun() {
+	echo "design,lang,city,country,size,format,dpi" >many.csv
+	for i in $(seq 1 24); do
+		echo "liberate-crimea,en,City$i,GB,A3,\"pdf,png\",60" >>many.csv
+	done
+	# The binary itself, not a shell function: the signal must reach it.
+	"$ROOT/$BAYRAQ" batch many.csv -j 2 -o out/ >first.txt 2>&1 &
+	pid=$!
+	while [ "$(ls out 2>/dev/null | wc -l)" -lt 2 ]; do sleep 0.1; done
+	kill -INT $pid
+	set +e
+	wait $pid
+	status=$?
+	set -e
+	[ "$status" = 130 ] || die "exit status $status after Ctrl-C: $(cat first.txt)"
+	grep -q 'interrupted' first.txt
+	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
+	n=$(ls out | wc -l)
+	[ "$n" -lt 48 ] || die "all $n files were written before the interrupt"
+	for f in out/*.png; do "$ROOT/$TOOLS/pnginfo" "$f" >/dev/null || die "$f is broken"; done
+	for f in out/*.pdf; do qpdf --check "$f" >/dev/null || die "$f is broken"; done
+	bayraq batch many.csv -j 2 -o out/ >second.txt 2>&1
+	[ "$(ls out | wc -l)" = 48 ]
+	[ "$(grep -c 'up to date' second.txt)" -ge 1 ] || die "nothing was kept: $(cat second.txt)"
+	grep -q 'bayraq: 24 rows: .* 0 failed' second.txt
+	# --force renders everything again.
+	bayraq batch many.csv -j 2 -o out/ --force >third.txt 2>&1
+	grep -q 'bayraq: 24 rows: 24 done, 0 up to date, 0 failed' third.txt
+}
+
+test_batch_bad_csv() {
+	printf 'design,lang,town\nliberate-crimea,en,Oslo\n' >bad.csv
+	expect_exit 2 bayraq batch bad.csv -o out/
+	one_error "bad.csv:1: unknown column 'town' (expected design, lang, city"
+	printf 'design,lang,city,country,size\nliberate-crimea,en,Oslo,NO,A4\n' >short.csv
+	expect_exit 2 bayraq batch short.csv -o out/
+	one_error "short.csv:1: no column 'format'"
+	printf 'design,lang,city,country,size,format\nliberate-crimea,en,"Oslo,NO,A4,pdf\n' >open.csv
+	expect_exit 2 bayraq batch open.csv -o out/
+	one_error "open.csv:"
+	expect_exit 2 bayraq batch missing.csv -o out/
+	one_error "cannot read 'missing.csv'"
+	expect_exit 2 bayraq batch -j 0 bad.csv
+	one_error "-j takes 1 to 64"
+	[ ! -e out ]
+}
