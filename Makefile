@@ -43,7 +43,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD)
 
-.PHONY: all deps flags demo check refs format format-check clean
+.PHONY: all deps flags demo check refs bench format format-check clean
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES)
 	@ln -sfn $(BUILD)/bayraq build/bayraq
@@ -98,6 +98,11 @@ demo: deps
 
 check: all $(UNIT_BINS) $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/run.sh $(OUT)
+
+# Benchmarks compare bayraq with the other ways to do the same, in one run.
+bench:
+	@$(MAKE) --no-print-directory BUILD=release all
+	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
