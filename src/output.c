@@ -154,6 +154,22 @@ pdf_boxes(struct pdfpost_opts *po, const struct sheet *s)
 		po->trim.y1 + s->bleed };
 }
 
+/* Ends a cairo PDF drawing; an earlier error (rc < 0) wins. */
+static int
+pdf_close(cairo_t *cr, cairo_surface_t *surf, int rc, struct diag *d)
+{
+	cairo_status_t st;
+
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
+		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
+			cairo_status_to_string(st));
+	return rc;
+}
+
 typedef int (*pdf_draw_fn)(cairo_t *cr, const struct banner *b,
 	const struct output_opts *opts, struct diag *d);
 
@@ -165,7 +181,6 @@ pdf_render(struct buffer *buf, double w, double h, double unit,
 {
 	cairo_surface_t *surf;
 	cairo_t *cr;
-	cairo_status_t st;
 	int rc;
 
 	surf = cairo_pdf_surface_create_for_stream(buffer_write, buf, w / unit,
@@ -174,14 +189,7 @@ pdf_render(struct buffer *buf, double w, double h, double unit,
 	cr = cairo_create(surf);
 	cairo_scale(cr, 1 / unit, 1 / unit);
 	rc = draw(cr, b, opts, d);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
-	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
-		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
-			cairo_status_to_string(st));
-	return rc;
+	return pdf_close(cr, surf, rc, d);
 }
 
 static void
@@ -451,7 +459,6 @@ pages_file(FILE *fp, void *arg, struct diag *d)
 	struct pdfpost_opts po;
 	cairo_surface_t *surf;
 	cairo_t *cr;
-	cairo_status_t st;
 	char date[32];
 	int rc;
 
@@ -460,14 +467,7 @@ pages_file(FILE *fp, void *arg, struct diag *d)
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
 		j->title);
 	cr = cairo_create(surf);
-	rc = j->draw(cr, j->arg, d);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
-	if (rc == 0 && st != CAIRO_STATUS_SUCCESS)
-		rc = diag_set(d, DIAG_LIB, "cannot write the PDF: %s",
-			cairo_status_to_string(st));
+	rc = pdf_close(cr, surf, j->draw(cr, j->arg, d), d);
 	memset(&po, 0, sizeof po);
 	po.lang = j->lang;
 	po.title = j->title;
