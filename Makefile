@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -29,7 +29,7 @@ CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS
            -DBAYRAQ_VERSION='"$(VERSION)"' -DBAYRAQ_DATADIR='"$(CURDIR)"' \
            -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' -DBAYRAQ_ICCDIR='"$(CURDIR)/$(ICC)"' $(XCFLAGS)
 LDFLAGS += $(LDFLAGS_$(BUILD))
-LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
+LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lisal -lpthread -lm
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)

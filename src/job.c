@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include "catalog.h"
 #include "design.h"
@@ -36,6 +37,8 @@ job_init(struct job *job)
 	job->dpi = JOB_DEFAULT_DPI;
 	job->output = JOB_DEFAULT_OUTPUT;
 	print_opts_init(&job->print);
+	job->png_level = PNG_DEFAULT;
+	job->jobs = 1;
 	job->sheet = "A4";
 	job->overlap = PAPER_PT(10);
 	job->margin = PAPER_PT(5);
@@ -210,12 +213,87 @@ load_all(const struct job *job, struct library *lib, struct loaded *l,
 	return l->fonts == NULL ? -1 : 0;
 }
 
+/* A thread's own banner: its own library, fonts and layouts. */
+struct clone_arg {
+	const struct job *job;
+	const struct job_paths *paths;
+};
+
+static struct banner *
+clone_banner(void *arg, void **state, struct diag *d)
+{
+	struct clone_arg *c = arg;
+	struct library *lib = library_new(c->paths);
+
+	*state = lib;
+	return job_plan(c->job, lib, d);
+}
+
+static void
+release_banner(void *arg, void *state, struct banner *b)
+{
+	(void)arg;
+	banner_free(b);
+	library_free(state);
+}
+
+/* The nearest folder of path that exists, for the free space. */
+static char *
+existing_parent(const char *path)
+{
+	char *dir = xstrdup(path[0] != '\0' ? path : ".");
+
+	while (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		char *up = g_path_get_dirname(dir);
+
+		free(dir);
+		dir = xstrdup(up);
+		g_free(up);
+	}
+	return dir;
+}
+
+/*
+ * Before anything is written: a PNG past 2^31 pixels or about 1 GB is
+ * refused unless --force, and so is one the disk has no room for. The
+ * estimate takes a quarter of the raw pixels: flat banners compress far
+ * better, photos rarely worse.
+ */
+static int
+check_raster(const struct job *job, size_t w, size_t h, struct diag *d)
+{
+	double pixels = (double)w * (double)h, estimate = pixels * 3 / 4;
+	char *parent = g_path_get_dirname(job->output);
+	char *dir =
+		existing_parent(is_folder(job->output) ? job->output : parent);
+	struct statvfs fs;
+	int rc = 0;
+
+	g_free(parent);
+	if (!job->force &&
+		(pixels > JOB_MAX_PIXELS || estimate > JOB_MAX_ESTIMATE))
+		rc = diag_set(d, DIAG_USAGE,
+			"PNG of %zu x %zu pixels (about %.1f GB) is past the "
+			"cap of 2^31 pixels or 1 GB; lower --dpi, or --force",
+			w, h, estimate / 1e9);
+	else if (statvfs(dir, &fs) == 0 &&
+		 (double)fs.f_bavail * (double)fs.f_frsize < estimate)
+		rc = diag_set(d, DIAG_IO,
+			"not enough disk space in '%s' for a PNG of about %.0f "
+			"MB (%.0f MB free)",
+			dir, estimate / 1e6,
+			(double)fs.f_bavail * (double)fs.f_frsize / 1e6);
+	free(dir);
+	return rc;
+}
+
 static int
 write_all(const struct job *job, const struct job_paths *paths,
 	const struct paper *p, const struct sheet *s, const struct banner *b,
 	const struct loaded *l, struct output *o, struct diag *d)
 {
 	char names[4][8], *subject, *dir, *icc;
+	struct clone_arg clone = { job, paths };
 	struct output_opts opts;
 	size_t n, i;
 	int rc = 0;
@@ -230,6 +308,21 @@ write_all(const struct job *job, const struct job_paths *paths,
 		flags_country_name(l->flags, l->code));
 	opts.subject = subject;
 	opts.sheet = s;
+	opts.png_level = job->png_level;
+	opts.jobs = job->jobs;
+	opts.band_rows = job->band_rows;
+	opts.painter.clone = clone_banner;
+	opts.painter.release = release_banner;
+	opts.painter.arg = &clone;
+	opts.progress = job->progress;
+	opts.progress_arg = job->progress_arg;
+	for (i = 0; i < n && rc == 0; i++)
+		if (strcmp(names[i], "png") == 0)
+			rc = check_raster(job, opts.px_w, opts.px_h, d);
+	if (rc < 0) {
+		free(subject);
+		return -1;
+	}
 	icc = xasprintf("%s/%s.icc", paths->icc, print_intent_name(s->intent));
 	opts.intent_icc = icc;
 	opts.srgb_icc = paths->srgb;

@@ -6,7 +6,9 @@
 
 #include "diag.h"
 #include "library.h"
+#include "pngenc.h"
 #include "print.h"
+#include "raster.h"
 
 #define JOB_DEFAULT_DESIGN "liberate-crimea"
 #define JOB_DEFAULT_LANG "en"
@@ -27,10 +29,20 @@ struct job {
 	double dpi;
 	const char *output; /* a folder, or a file path */
 	struct print_opts print;
+	enum png_level png_level; /* --png-compression */
+	size_t jobs; /* threads for large PNGs */
+	int force; /* past the size caps */
+	raster_progress_fn progress; /* PNG bands, for a progress bar */
+	void *progress_arg;
+	size_t band_rows; /* 0: RASTER_BAND_ROWS; tests set it */
 	const char *sheet; /* tiles: the home printer's paper */
 	double overlap; /* tiles: the glue strip, points */
 	double margin; /* tiles: the printer's unprintable edge */
 };
+
+/* A PNG beyond either is refused unless job->force. */
+#define JOB_MAX_PIXELS 2147483648.0
+#define JOB_MAX_ESTIMATE 1e9
 
 /* Sets every default; the caller then fills what the user gave. */
 void job_init(struct job *job);

@@ -47,7 +47,10 @@ enum {
 	OPT_CMYK,
 	OPT_SHEET,
 	OPT_OVERLAP,
-	OPT_MARGIN
+	OPT_MARGIN,
+	OPT_PNG_COMPRESSION,
+	OPT_FORCE,
+	OPT_PROGRESS
 };
 
 static const char usage_text[] =
@@ -96,6 +99,13 @@ static const char render_help[] =
 	"                           px sizes are exact and carry 96 dpi\n"
 	"  -o, --output PATH        a folder (default " JOB_DEFAULT_OUTPUT
 	") or a file name\n"
+	"  -j, --jobs N             threads drawing large PNGs (default: the "
+	"cores)\n"
+	"      --png-compression C  fast, default or small\n"
+	"      --force              past the PNG size cap (2^31 pixels or "
+	"1 GB)\n"
+	"      --progress           progress lines on stderr when it is not a "
+	"terminal\n"
 	"\n"
 	"For the print shop (PDF):\n"
 	"      --print              PDF/X-4: bleed, trim and bleed boxes, a "
@@ -214,6 +224,10 @@ static const struct option render_options[] = {
 	{ "finishing", required_argument, NULL, OPT_FINISHING },
 	{ "outline-text", no_argument, NULL, OPT_OUTLINE_TEXT },
 	{ "cmyk", no_argument, NULL, OPT_CMYK },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "png-compression", required_argument, NULL, OPT_PNG_COMPRESSION },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "overlap", required_argument, NULL, OPT_OVERLAP },
 	{ "margin", required_argument, NULL, OPT_MARGIN },
@@ -269,6 +283,33 @@ paths_init(struct job_paths *p, char **owned)
 	p->flagset = flagset;
 }
 
+/* Large PNGs: a bar on a terminal, plain lines with --progress. */
+struct band_state {
+	int tty;
+	double start;
+};
+
+static void
+band_progress(void *arg, size_t done, size_t total)
+{
+	struct band_state *p = arg;
+	double t = g_get_monotonic_time() / 1e6 - p->start;
+	double eta = t / (double)done * (double)(total - done);
+
+	if (p->tty) {
+		int width = 30, fill = (int)(width * done / total);
+
+		fprintf(stderr, "\r[%.*s%*s] %zu/%zu bands, ETA %d:%02d ", fill,
+			"##############################", width - fill, "",
+			done, total, (int)eta / 60, (int)eta % 60);
+		if (done == total)
+			fputs("\r\033[K", stderr);
+	} else if (done == total || done % 8 == 0) {
+		fprintf(stderr, "bayraq: %zu of %zu bands, %.1f s\n", done,
+			total, t);
+	}
+}
+
 /* The print options; returns -1 to go on, or an exit status. */
 static int
 parse_print(int c, struct job *job)
@@ -315,7 +356,7 @@ parse_render(int argc, char **argv, struct job *job, int tile)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":d:l:c:C:s:r:f:D:o:h",
+	while ((c = getopt_long(argc, argv, ":d:l:c:C:s:r:f:D:o:j:h",
 			render_options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -352,6 +393,26 @@ parse_render(int argc, char **argv, struct job *job, int tile)
 			return 0;
 		case OPT_SHEET:
 			job->sheet = optarg;
+			break;
+		case 'j':
+			job->jobs = (size_t)strtol(optarg, &end, 10);
+			if (*end != '\0' || job->jobs < 1 || job->jobs > 64)
+				return usage_error("-j takes 1 to 64, not "
+						   "'%.10s'",
+					optarg);
+			break;
+		case OPT_PNG_COMPRESSION: {
+			struct diag d = { 0 };
+
+			if (pngenc_level_parse(optarg, &job->png_level, &d) < 0)
+				return fail(&d);
+			break;
+		}
+		case OPT_FORCE:
+			job->force = 1;
+			break;
+		case OPT_PROGRESS:
+			job->progress = band_progress;
 			break;
 		case OPT_OVERLAP:
 		case OPT_MARGIN: {
@@ -422,14 +483,22 @@ cmd_render(int argc, char **argv, const struct job_paths *paths, enum mode mode)
 	struct library *lib;
 	struct tiling grid;
 	struct job job;
+	struct band_state progress = { isatty(2),
+		g_get_monotonic_time() / 1e6 };
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int rc;
 
 	job_init(&job);
+	job.jobs = cores > 0 ? (size_t)cores : 1;
 	if (mode == MODE_TILE)
 		job.formats = "pdf";
 	rc = parse_render(argc, argv, &job, mode == MODE_TILE);
 	if (rc >= 0)
 		return rc;
+	/* A bar on a terminal even without --progress. */
+	if (progress.tty && job.progress == NULL)
+		job.progress = band_progress;
+	job.progress_arg = &progress;
 	lib = library_new(paths);
 	if (mode == MODE_LAYOUT) {
 		rc = job_layout(&job, lib, print_item, NULL, &d);

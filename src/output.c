@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -15,15 +16,13 @@
 #include "marks.h"
 #include "pdfpost.h"
 #include "pngenc.h"
+#include "raster.h"
 #include "tile.h"
 #include "xalloc.h"
 
 #ifndef BAYRAQ_VERSION
 #define BAYRAQ_VERSION "0.0"
 #endif
-
-/* Rows rendered at a time: memory stays bounded whatever the page size. */
-#define PNG_BAND_ROWS 256
 
 typedef int (*writer_fn)(FILE *fp, const struct banner *b,
 	const struct output_opts *opts, struct diag *d);
@@ -32,6 +31,8 @@ static int write_pdf(FILE *fp, const struct banner *b,
 	const struct output_opts *opts, struct diag *d);
 static int write_png(FILE *fp, const struct banner *b,
 	const struct output_opts *opts, struct diag *d);
+static int write_svg(FILE *fp, const struct banner *b,
+	const struct output_opts *opts, struct diag *d);
 
 static const struct writer {
 	const char *name;
@@ -39,6 +40,7 @@ static const struct writer {
 } writers[] = {
 	{ "pdf", write_pdf },
 	{ "png", write_png },
+	{ "svg", write_svg },
 };
 
 #define WRITER_COUNT (sizeof writers / sizeof writers[0])
@@ -63,7 +65,7 @@ output_format_known(const char *format)
 const char *
 output_format_names(void)
 {
-	return "pdf, png";
+	return "pdf, png, svg";
 }
 
 /* cairo's PDF is collected in memory, then finished by pdfpost. */
@@ -284,19 +286,42 @@ write_tiles(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	return rc;
 }
 
-/* Draws rows [y0, y0 + rows) of the page into a band surface. */
-static int
-draw_band(const struct banner *b, cairo_surface_t *band, size_t y0, double sx,
-	double sy, struct diag *d)
-{
-	cairo_t *cr = cairo_create(band);
-	int rc;
+struct png_job {
+	struct pngenc *pe;
+	enum png_level level;
+	size_t width;
+};
 
-	cairo_translate(cr, 0, -(double)y0);
-	cairo_scale(cr, sx, sy);
-	rc = render_draw(b, cr, NULL, d);
-	cairo_destroy(cr);
-	cairo_surface_flush(band);
+/* On the drawing thread: filter and deflate the band. */
+static int
+png_band_work(void *arg, const unsigned char *rows, size_t stride, size_t y0,
+	size_t n, int last, void **result, struct diag *d)
+{
+	struct png_job *j = arg;
+	struct png_band *b = xcalloc(1, sizeof *b);
+
+	(void)y0;
+	*result = b;
+	return pngenc_band(b, rows, stride, j->width, n, j->level, last, d);
+}
+
+static void
+png_band_drop(void *arg, void *result)
+{
+	(void)arg;
+	png_band_release(result);
+	free(result);
+}
+
+/* On the caller's thread, in order: write the band's IDAT. */
+static int
+png_band_take(void *arg, size_t band, void *result, struct diag *d)
+{
+	struct png_job *j = arg;
+	int rc = pngenc_append(j->pe, result, d);
+
+	(void)band;
+	png_band_drop(arg, result);
 	return rc;
 }
 
@@ -306,44 +331,55 @@ write_png(FILE *fp, const struct banner *b, const struct output_opts *opts,
 {
 	struct pngenc_info info = { opts->dpi, banner_title(b), banner_lang(b),
 		opts->software };
-	double sx = (double)opts->px_w / banner_width(b);
-	double sy = (double)opts->px_h / banner_height(b);
-	size_t rows = opts->px_h < PNG_BAND_ROWS ? opts->px_h : PNG_BAND_ROWS;
-	cairo_surface_t *band;
-	struct pngenc *pe;
-	size_t y;
-	int rc = 0;
+	struct png_job pj = { NULL, opts->png_level, opts->px_w };
+	struct raster_job rj;
+	int rc;
 
-	if (opts->px_w > 32767)
-		return diag_set(d, DIAG_USAGE,
-			"PNG would be %zu pixels wide; the limit is 32767 "
-			"(lower --dpi)",
-			opts->px_w);
-	band = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)opts->px_w,
-		(int)rows);
-	if (cairo_surface_status(band) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(band);
-		return diag_set(d, DIAG_LIB,
-			"cannot make a %zu x %zu image: %s", opts->px_w, rows,
-			cairo_status_to_string(cairo_surface_status(band)));
-	}
-	pe = pngenc_new(fp, opts->px_w, opts->px_h, &info, d);
-	for (y = 0; pe != NULL && rc == 0 && y < opts->px_h; y += rows) {
-		size_t n = opts->px_h - y < rows ? opts->px_h - y : rows;
-
-		rc = draw_band(b, band, y, sx, sy, d);
-		if (rc == 0)
-			rc = pngenc_rows(pe, cairo_image_surface_get_data(band),
-				(size_t)cairo_image_surface_get_stride(band), n,
-				d);
-	}
-	if (pe == NULL)
-		rc = -1;
-	else if (rc == 0)
-		rc = pngenc_finish(pe, d);
-	pngenc_free(pe);
-	cairo_surface_destroy(band);
+	pj.pe = pngenc_new(fp, opts->px_w, opts->px_h, &info, d);
+	if (pj.pe == NULL)
+		return -1;
+	memset(&rj, 0, sizeof rj);
+	rj.banner = b;
+	rj.painter = opts->painter;
+	rj.width = opts->px_w;
+	rj.height = opts->px_h;
+	rj.jobs = opts->painter.clone != NULL ? opts->jobs : 1;
+	rj.band_rows = opts->band_rows ? opts->band_rows
+				       : raster_band_rows(opts->px_w);
+	rj.band = png_band_work;
+	rj.take = png_band_take;
+	rj.drop = png_band_drop;
+	rj.arg = &pj;
+	rj.progress = opts->progress;
+	rj.progress_arg = opts->progress_arg;
+	rc = raster_run(&rj, d);
+	if (rc == 0)
+		rc = pngenc_finish(pj.pe, d);
+	pngenc_free(pj.pe);
 	return rc;
+}
+
+static cairo_status_t
+file_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+						    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/*
+ * The banner as SVG 1.1 with the text laid out (glyphs as paths), for
+ * tools that cannot lay out text as bayraq does (rsvg-convert, browsers).
+ */
+static int
+write_svg(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	cairo_surface_t *surf = cairo_svg_surface_create_for_stream(file_write,
+		fp, banner_width(b), banner_height(b));
+	cairo_t *cr = cairo_create(surf);
+
+	(void)opts;
+	return pdf_close(cr, surf, render_draw(b, cr, NULL, d), d);
 }
 
 static char *

@@ -6,7 +6,9 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "pngenc.h"
 #include "print.h"
+#include "raster.h"
 #include "render.h"
 
 struct tiling;
@@ -29,6 +31,12 @@ struct output_opts {
 	const struct sheet *sheet; /* PDF: bleed, marks, PDF/X; borrowed */
 	const char *intent_icc; /* PDF/X: the CMYK output profile */
 	const char *srgb_icc; /* PDF/X: sRGB for DeviceRGB content */
+	enum png_level png_level; /* PNG: fast, default or small */
+	size_t jobs; /* PNG: threads drawing bands */
+	size_t band_rows; /* PNG: 0 for RASTER_BAND_ROWS */
+	struct raster_painter painter; /* PNG: a banner per extra thread */
+	raster_progress_fn progress; /* PNG: after each band, or NULL */
+	void *progress_arg;
 	const struct tiling *tiling; /* tiles: the grid; borrowed */
 	const struct tile_words *tile_words; /* tiles: their texts */
 };

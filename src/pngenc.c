@@ -1,6 +1,8 @@
-/* pngenc.c - a streaming PNG encoder: chunks, the "up" filter, zlib deflate. */
+/* pngenc.c - a PNG encoder for bands: chunks, filters, isa-l and zlib deflate.
+ */
 #include "pngenc.h"
 
+#include <isa-l/igzip_lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,18 +10,33 @@
 
 #include "xalloc.h"
 
-/* Deflate output is cut into IDAT chunks of this size. */
-#define IDAT_SIZE (256 * 1024)
+/* Image data is cut into IDAT chunks of at most this size. */
+#define IDAT_SIZE (1024 * 1024)
 
 struct pngenc {
 	FILE *fp;
 	size_t width, height, rows_done;
-	z_stream z;
-	int z_ready;
-	unsigned char *prev, *cur; /* filter byte + RGB, one row each */
-	unsigned char *idat;
+	uint32_t adler;
+	int header_done;
 	int write_failed;
 };
+
+int
+pngenc_level_parse(const char *s, enum png_level *out, struct diag *d)
+{
+	if (strcmp(s, "fast") == 0)
+		*out = PNG_FAST;
+	else if (strcmp(s, "default") == 0)
+		*out = PNG_DEFAULT;
+	else if (strcmp(s, "small") == 0)
+		*out = PNG_SMALL;
+	else
+		return diag_set(d, DIAG_USAGE,
+			"unknown PNG compression '%.20s' (expected fast, "
+			"default, small)",
+			s);
+	return 0;
+}
 
 static void
 put32(unsigned char *p, uint32_t v)
@@ -107,106 +124,201 @@ pngenc_new(FILE *fp, size_t w, size_t h, const struct pngenc_info *info,
 	pe->fp = fp;
 	pe->width = w;
 	pe->height = h;
-	pe->prev = xcalloc(1, w * 3 + 1);
-	pe->cur = xcalloc(1, w * 3 + 1);
-	pe->idat = xmalloc(IDAT_SIZE);
-	/* Level 6 with the up filter: flat flag colours compress very well. */
-	if (deflateInit(&pe->z, 6) != Z_OK) {
-		diag_set(d, DIAG_LIB, "cannot start zlib's deflate");
-		pngenc_free(pe);
-		return NULL;
-	}
-	pe->z_ready = 1;
-	pe->z.next_out = pe->idat;
-	pe->z.avail_out = IDAT_SIZE;
+	pe->adler = 1;
 	write_header(pe, info);
 	return pe;
 }
 
-static void
-flush_idat(struct pngenc *pe)
-{
-	size_t n = IDAT_SIZE - pe->z.avail_out;
-
-	if (n > 0)
-		chunk(pe, "IDAT", pe->idat, n);
-	pe->z.next_out = pe->idat;
-	pe->z.avail_out = IDAT_SIZE;
-}
-
-static int
-deflate_some(struct pngenc *pe, unsigned char *in, size_t len, int flush,
-	struct diag *d)
-{
-	int rc;
-
-	pe->z.next_in = in;
-	pe->z.avail_in = (uInt)len;
-	do {
-		rc = deflate(&pe->z, flush);
-		if (rc == Z_STREAM_ERROR)
-			return diag_set(d, DIAG_LIB, "zlib's deflate failed");
-		if (pe->z.avail_out == 0)
-			flush_idat(pe);
-	} while (pe->z.avail_in > 0 ||
-		 (flush == Z_FINISH && rc != Z_STREAM_END));
-	return 0;
-}
-
 /* cairo RGB24 is a native-endian 0xXXRRGGBB word per pixel. */
 static void
-filter_row(struct pngenc *pe, const uint32_t *px)
+to_rgb(unsigned char *out, const unsigned char *row, size_t width)
 {
-	unsigned char *cur = pe->cur + 1, *prev = pe->prev + 1;
+	const uint32_t *px = (const uint32_t *)(const void *)row;
 	size_t x;
 
-	for (x = 0; x < pe->width; x++) {
-		uint32_t p = px[x];
-
-		cur[3 * x] = (unsigned char)(p >> 16);
-		cur[3 * x + 1] = (unsigned char)(p >> 8);
-		cur[3 * x + 2] = (unsigned char)p;
+	for (x = 0; x < width; x++) {
+		out[3 * x] = (unsigned char)(px[x] >> 16);
+		out[3 * x + 1] = (unsigned char)(px[x] >> 8);
+		out[3 * x + 2] = (unsigned char)px[x];
 	}
-	pe->cur[0] = 2; /* up */
-	/* The filtered bytes go into prev, which then becomes the raw row. */
-	for (x = 0; x < pe->width * 3; x++)
-		prev[x] = (unsigned char)(cur[x] - prev[x]);
-	pe->prev[0] = 2;
 }
 
-int
-pngenc_rows(struct pngenc *pe, const unsigned char *data, size_t stride,
-	size_t n, struct diag *d)
+/* Filter byte and filtered row i into out; prev is row i - 1 as RGB. */
+static void
+filter(unsigned char *out, const unsigned char *cur, const unsigned char *prev,
+	size_t bytes)
 {
 	size_t i;
 
-	for (i = 0; i < n && pe->rows_done < pe->height; i++) {
-		unsigned char *t;
-
-		filter_row(pe,
-			(const uint32_t *)(const void *)(data + i * stride));
-		if (deflate_some(pe, pe->prev, pe->width * 3 + 1, Z_NO_FLUSH,
-			    d) < 0)
-			return -1;
-		t = pe->prev;
-		pe->prev = pe->cur;
-		pe->cur = t;
-		pe->rows_done++;
+	if (prev == NULL) {
+		out[0] = 1; /* sub: needs nothing from the band before */
+		for (i = 0; i < bytes; i++)
+			out[1 + i] = (unsigned char)(cur[i] -
+						     (i >= 3 ? cur[i - 3] : 0));
+		return;
 	}
+	out[0] = 2; /* up: flat colours become runs of zeros */
+	for (i = 0; i < bytes; i++)
+		out[1 + i] = (unsigned char)(cur[i] - prev[i]);
+}
+
+static void
+band_grow(struct png_band *b, size_t more)
+{
+	if (b->len + more > b->cap) {
+		b->cap = (b->len + more) * 2;
+		b->data = xreallocarray(b->data, b->cap, 1);
+	}
+}
+
+/* zlib's raw deflate, ending on a full flush, or the stream's end. */
+static int
+deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
+	int last, struct diag *d)
+{
+	z_stream z;
+	int rc;
+
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) !=
+		Z_OK)
+		return diag_set(d, DIAG_LIB, "cannot start zlib's deflate");
+	z.next_in = in;
+	z.avail_in = (uInt)len;
+	do {
+		band_grow(b, 65536);
+		z.next_out = b->data + b->len;
+		z.avail_out = (uInt)(b->cap - b->len);
+		rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
+		b->len = b->cap - z.avail_out;
+	} while (rc == Z_OK && (z.avail_out == 0 || z.avail_in > 0 ||
+				       (last && rc != Z_STREAM_END)));
+	deflateEnd(&z);
+	if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+		return diag_set(d, DIAG_LIB, "zlib's deflate failed (%d)", rc);
+	return 0;
+}
+
+/* isa-l's deflate: several times zlib's speed, at level 0 or 1. */
+static int
+deflate_isal(struct png_band *b, unsigned char *in, size_t len, int level,
+	int last, struct diag *d)
+{
+	struct isal_zstream s;
+	size_t buf_size = level == 0 ? 0 : ISAL_DEF_LVL1_DEFAULT;
+	unsigned char *level_buf = buf_size ? xmalloc(buf_size) : NULL;
+	int rc = COMP_OK;
+
+	isal_deflate_init(&s);
+	s.level = (uint32_t)level;
+	s.level_buf = level_buf;
+	s.level_buf_size = (uint32_t)buf_size;
+	s.gzip_flag = IGZIP_DEFLATE;
+	s.flush = FULL_FLUSH;
+	s.end_of_stream = (uint16_t)last;
+	s.next_in = in;
+	s.avail_in = (uint32_t)len;
+	do {
+		band_grow(b, len / 4 + 65536);
+		s.next_out = b->data + b->len;
+		s.avail_out = (uint32_t)(b->cap - b->len);
+		rc = isal_deflate(&s);
+		b->len = b->cap - s.avail_out;
+	} while (rc == COMP_OK &&
+		 (s.avail_in > 0 || s.avail_out == 0 ||
+			 (last && s.internal_state.state != ZSTATE_END)));
+	free(level_buf);
+	if (rc != COMP_OK)
+		return diag_set(d, DIAG_LIB, "isa-l's deflate failed (%d)", rc);
+	return 0;
+}
+
+int
+pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
+	size_t width, size_t n, enum png_level level, int last, struct diag *d)
+{
+	size_t bytes = width * 3, line = bytes + 1, i;
+	unsigned char *raw = xmalloc(line * n), *rgb = xmalloc(bytes * 2);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < n; i++) {
+		unsigned char *cur = rgb + (i % 2) * bytes;
+
+		to_rgb(cur, rows + i * stride, width);
+		filter(raw + i * line, cur,
+			i == 0 ? NULL : rgb + ((i + 1) % 2) * bytes, bytes);
+	}
+	out->raw_len = line * n;
+	out->adler = (uint32_t)adler32(1L, raw, (uInt)out->raw_len);
+	if (level == PNG_SMALL)
+		rc = deflate_zlib(out, raw, out->raw_len, 9, last, d);
+	else
+		rc = deflate_isal(out, raw, out->raw_len,
+			level == PNG_DEFAULT ? 1 : 0, last, d);
+	free(raw);
+	free(rgb);
+	return rc;
+}
+
+void
+png_band_release(struct png_band *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof *b);
+}
+
+int
+pngenc_append(struct pngenc *pe, const struct png_band *b, struct diag *d)
+{
+	size_t off;
+
+	if (!pe->header_done) {
+		/* zlib header: deflate, 32K window; (0x78 << 8 | 0x01) % 31 ==
+		 * 0 */
+		static const unsigned char zhead[2] = { 0x78, 0x01 };
+
+		chunk(pe, "IDAT", zhead, 2);
+		pe->header_done = 1;
+	}
+	for (off = 0; off < b->len; off += IDAT_SIZE)
+		chunk(pe, "IDAT", b->data + off,
+			b->len - off < IDAT_SIZE ? b->len - off : IDAT_SIZE);
+	pe->adler = (uint32_t)adler32_combine(pe->adler, b->adler,
+		(z_off_t)b->raw_len);
+	pe->rows_done += b->raw_len / (pe->width * 3 + 1);
 	if (pe->write_failed)
 		return diag_set(d, DIAG_IO, "cannot write the PNG");
 	return 0;
 }
 
 int
+pngenc_rows(struct pngenc *pe, const unsigned char *data, size_t stride,
+	size_t n, enum png_level level, struct diag *d)
+{
+	struct png_band b;
+	int rc;
+
+	if (n > pe->height - pe->rows_done)
+		n = pe->height - pe->rows_done;
+	rc = pngenc_band(&b, data, stride, pe->width, n, level,
+		pe->rows_done + n == pe->height, d);
+	if (rc == 0)
+		rc = pngenc_append(pe, &b, d);
+	png_band_release(&b);
+	return rc;
+}
+
+int
 pngenc_finish(struct pngenc *pe, struct diag *d)
 {
+	unsigned char tail[4];
+
 	if (pe->rows_done != pe->height)
 		return diag_set(d, DIAG_LIB, "PNG has %zu of %zu rows",
 			pe->rows_done, pe->height);
-	if (deflate_some(pe, NULL, 0, Z_FINISH, d) < 0)
-		return -1;
-	flush_idat(pe);
+	put32(tail, pe->adler);
+	chunk(pe, "IDAT", tail, 4);
 	chunk(pe, "IEND", NULL, 0);
 	if (pe->write_failed)
 		return diag_set(d, DIAG_IO, "cannot write the PNG");
@@ -216,12 +328,5 @@ pngenc_finish(struct pngenc *pe, struct diag *d)
 void
 pngenc_free(struct pngenc *pe)
 {
-	if (pe == NULL)
-		return;
-	if (pe->z_ready)
-		deflateEnd(&pe->z);
-	free(pe->prev);
-	free(pe->cur);
-	free(pe->idat);
 	free(pe);
 }

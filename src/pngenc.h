@@ -1,4 +1,4 @@
-/* pngenc.h - a streaming PNG encoder: our chunk stream over zlib's deflate. */
+/* pngenc.h - a PNG encoder for bands: our chunk stream over isa-l or zlib. */
 #ifndef BAYRAQ_PNGENC_H
 #define BAYRAQ_PNGENC_H
 
@@ -8,7 +8,11 @@
 
 #include "diag.h"
 
-struct pngenc;
+/* How hard to compress: --png-compression fast|default|small. */
+enum png_level { PNG_FAST, PNG_DEFAULT, PNG_SMALL };
+
+/* Parses "fast", "default" or "small"; DIAG_USAGE lists them. */
+int pngenc_level_parse(const char *s, enum png_level *out, struct diag *d);
 
 /* Text chunks written before the image data; NULL fields are skipped. */
 struct pngenc_info {
@@ -19,21 +23,49 @@ struct pngenc_info {
 };
 
 /*
+ * One band of rows, filtered and deflated on its own: a band's bytes
+ * never refer to another band's, so bands compress on any thread, in any
+ * order, and the file is the same whatever the number of threads.
+ */
+struct png_band {
+	unsigned char *data; /* raw deflate, byte-aligned at its end */
+	size_t len, cap;
+	uint32_t adler; /* of the filtered bytes */
+	size_t raw_len; /* how many filtered bytes */
+};
+
+/*
+ * Filters n rows of cairo CAIRO_FORMAT_RGB24 pixels, stride bytes apart,
+ * width wide (the first row with PNG's "sub" filter, the others with
+ * "up"), and deflates them into out; last ends the deflate stream.
+ * Release out with png_band_release().
+ */
+int pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
+	size_t width, size_t n, enum png_level level, int last, struct diag *d);
+
+void png_band_release(struct png_band *b);
+
+struct pngenc;
+
+/*
  * Starts an 8-bit RGB PNG of w x h pixels on fp (which the caller keeps and
- * closes): signature, IHDR, pHYs, sRGB and tEXt. Rows then arrive in order
- * through pngenc_rows(). Free with pngenc_free().
+ * closes): signature, IHDR, pHYs, sRGB and iTXt. Bands then arrive in
+ * order through pngenc_append(). Free with pngenc_free().
  */
 struct pngenc *pngenc_new(FILE *fp, size_t w, size_t h,
 	const struct pngenc_info *info, struct diag *d);
 
+/* Writes one band's data as IDAT. Fails with DIAG_IO on a failed write. */
+int pngenc_append(struct pngenc *pe, const struct png_band *b, struct diag *d);
+
 /*
- * Encodes n rows of cairo CAIRO_FORMAT_RGB24 pixels, stride bytes apart.
- * Fails with DIAG_IO when a write fails.
+ * Encodes and writes n rows at once, for callers without threads: the
+ * band is the last when the rows reach the image's height.
  */
 int pngenc_rows(struct pngenc *pe, const unsigned char *data, size_t stride,
-	size_t n, struct diag *d);
+	size_t n, enum png_level level, struct diag *d);
 
-/* Writes the last image data and IEND. All rows must have been given. */
+/* Writes the checksum and IEND. Every row must have been given. */
 int pngenc_finish(struct pngenc *pe, struct diag *d);
 
 void pngenc_free(struct pngenc *pe);

@@ -258,7 +258,7 @@ draw_sheet(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	const struct tile_words *w, size_t row, size_t col, struct diag *d)
 {
 	double reg[4], m = t->margin, o = t->overlap;
-	char label[8];
+	char label[24];
 	int rc = 0;
 
 	tile_region(t, row, col, reg);
@@ -314,7 +314,7 @@ draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	rc = render_draw(b, cr, NULL, d);
 	for (r = 0; rc == 0 && r < t->rows; r++)
 		for (c = 0; rc == 0 && c < t->cols; c++) {
-			char label[8];
+			char label[24];
 
 			tile_region(t, r, c, reg);
 			cairo_rectangle(cr, reg[0], reg[1], reg[2], reg[3]);

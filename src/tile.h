@@ -47,7 +47,7 @@ int tile_plan(struct tiling *t, double banner_w, double banner_h,
 /* The part of the banner sheet (row, col) shows: x, y, w, h. */
 void tile_region(const struct tiling *t, size_t row, size_t col, double r[4]);
 
-/* The label of a sheet: "A1", "B3". buf holds at least 4 bytes. */
+/* The label of a sheet: "A1", "B3". */
 void tile_label(size_t row, size_t col, char *buf, size_t size);
 
 /* What the pages say, from the catalog, in the banner's language. */

@@ -20,8 +20,8 @@ test_usage_errors() {
 	one_error "unknown country 'XX'"
 	expect_exit 2 bayraq render --city Berlin --country DE --design nope -o out/
 	one_error "unknown design 'nope' (available: liberate-crimea)"
-	expect_exit 2 bayraq render --city Berlin --country DE --format tiff -o out/
-	one_error "unknown format 'tiff' (expected pdf, png)"
+	expect_exit 2 bayraq render --city Berlin --country DE --format gif -o out/
+	one_error "unknown format 'gif' (expected pdf, png, svg"
 	expect_exit 2 bayraq render --city Berlin --country DE --dpi lots -o out/
 	one_error "dpi must be a number from 10 to 2400"
 	expect_exit 2 bayraq render --city Berlin --country DE --orientation diagonal -o out/
@@ -65,11 +65,11 @@ test_no_variant_for_ratio() {
 	no_files out
 }
 
-# A PNG that cannot be made must not leave the PDF of the same render behind.
+# A PNG past the size cap is refused before anything, the PDF included.
 test_all_or_nothing() {
 	mkdir out
-	expect_exit 2 bayraq render --city Berlin --country DE --size banner-3x1m --dpi 300 -o out/
-	one_error "PNG would be 35433 pixels wide; the limit is 32767 (lower --dpi)"
+	expect_exit 2 bayraq render --city Berlin --country DE --size banner-3x1m --dpi 600 -o out/
+	one_error "PNG of 70866 x 23622 pixels (about 1.3 GB) is past the cap of 2^31 pixels or 1 GB; lower --dpi, or --force"
 	no_files out
 }
 

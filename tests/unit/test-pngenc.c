@@ -25,7 +25,8 @@ fill(unsigned char *data, size_t stride, size_t w, size_t h)
 }
 
 static int
-encode(const char *path, size_t w, size_t h, size_t band, double dpi)
+encode(const char *path, size_t w, size_t h, size_t band, double dpi,
+	enum png_level level)
 {
 	struct pngenc_info info = { dpi, "Крим — це Україна!", "uk", "test" };
 	size_t stride = w * 4, y;
@@ -38,7 +39,7 @@ encode(const char *path, size_t w, size_t h, size_t band, double dpi)
 	fill(data, stride, w, h);
 	for (y = 0; rc == 0 && y < h; y += band)
 		rc = pngenc_rows(pe, data + y * stride, stride,
-			h - y < band ? h - y : band, &d);
+			h - y < band ? h - y : band, level, &d);
 	if (rc == 0)
 		rc = pngenc_finish(pe, &d);
 	pngenc_free(pe);
@@ -100,13 +101,29 @@ main(void)
 	struct diag d = { 0 };
 	FILE *full;
 
-	CHECK(encode("build/test/pngenc-a.png", 333, 257, 64, 150) == 0);
-	check_decoded("build/test/pngenc-a.png", 333, 257, 150);
-	/* Bands that do not divide the height; a single-pixel image. */
-	CHECK(encode("build/test/pngenc-b.png", 1000, 700, 256, 300) == 0);
-	check_decoded("build/test/pngenc-b.png", 1000, 700, 300);
-	CHECK(encode("build/test/pngenc-c.png", 1, 1, 1, 72) == 0);
-	check_decoded("build/test/pngenc-c.png", 1, 1, 72);
+	static const enum png_level levels[] = { PNG_FAST, PNG_DEFAULT,
+		PNG_SMALL };
+	size_t i;
+
+	/* Every level round-trips through libpng's reader. */
+	for (i = 0; i < 3; i++) {
+		CHECK(encode("build/test/pngenc-a.png", 333, 257, 64, 150,
+			      levels[i]) == 0);
+		check_decoded("build/test/pngenc-a.png", 333, 257, 150);
+		/* Bands that do not divide the height; one pixel. */
+		CHECK(encode("build/test/pngenc-b.png", 1000, 700, 256, 300,
+			      levels[i]) == 0);
+		check_decoded("build/test/pngenc-b.png", 1000, 700, 300);
+		CHECK(encode("build/test/pngenc-c.png", 1, 1, 1, 72,
+			      levels[i]) == 0);
+		check_decoded("build/test/pngenc-c.png", 1, 1, 72);
+	}
+	CHECK(pngenc_level_parse("small", &(enum png_level){ PNG_FAST }, &d) ==
+		0);
+	CHECK(pngenc_level_parse("tiny", &(enum png_level){ PNG_FAST }, &d) <
+		0);
+	CHECK(d.kind == DIAG_USAGE);
+	diag_clear(&d);
 	CHECK(pngenc_new(stdout, 0, 10,
 		      &(struct pngenc_info){ 72, NULL, NULL, NULL },
 		      &d) == NULL);
@@ -122,7 +139,7 @@ main(void)
 		diag_clear(&d);
 		setvbuf(full, NULL, _IONBF, 0);
 		pe = pngenc_new(full, 64, 64, &info, &d);
-		rc = pngenc_rows(pe, px, 64 * 4, 64, &d);
+		rc = pngenc_rows(pe, px, 64 * 4, 64, PNG_FAST, &d);
 		if (rc == 0)
 			rc = pngenc_finish(pe, &d);
 		CHECK(rc < 0 && d.kind == DIAG_IO);
