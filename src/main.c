@@ -50,7 +50,8 @@ enum {
 	OPT_MARGIN,
 	OPT_PNG_COMPRESSION,
 	OPT_FORCE,
-	OPT_PROGRESS
+	OPT_PROGRESS,
+	OPT_BAND_ROWS
 };
 
 static const char usage_text[] =
@@ -228,6 +229,8 @@ static const struct option render_options[] = {
 	{ "png-compression", required_argument, NULL, OPT_PNG_COMPRESSION },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	/* For tests: any band height must give the same pixels. */
+	{ "band-rows", required_argument, NULL, OPT_BAND_ROWS },
 	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "overlap", required_argument, NULL, OPT_OVERLAP },
 	{ "margin", required_argument, NULL, OPT_MARGIN },
@@ -410,6 +413,12 @@ parse_render(int argc, char **argv, struct job *job, int tile)
 		}
 		case OPT_FORCE:
 			job->force = 1;
+			break;
+		case OPT_BAND_ROWS:
+			job->band_rows = (size_t)strtol(optarg, &end, 10);
+			if (*end != '\0' || job->band_rows < 1)
+				return usage_error("bad --band-rows '%.10s'",
+					optarg);
 			break;
 		case OPT_PROGRESS:
 			job->progress = band_progress;

@@ -7,8 +7,12 @@
 #include "diag.h"
 #include "render.h"
 
-/* cairo's image surfaces stop at this many pixels a side. */
-#define RASTER_MAX_SURFACE 32767
+/*
+ * The widest tile drawn at once. cairo's image surfaces stop at 32767
+ * pixels, and drawing into one that wide comes out blank (pixman's 16-bit
+ * regions, seen with cairo 1.16): half of that is safe.
+ */
+#define RASTER_MAX_SURFACE 16384
 
 /* Rows drawn at a time, at most; wide images take fewer. */
 #define RASTER_BAND_ROWS 256
@@ -65,8 +69,8 @@ struct raster_job {
 };
 
 /*
- * Draws the banner at width x height pixels in bands, RASTER_BAND_ROWS
- * rows high and cut into tiles across beyond RASTER_MAX_SURFACE, on
+ * Draws the banner at width x height pixels in bands of at most
+ * RASTER_BAND_ROWS rows, cut into tiles across beyond RASTER_MAX_SURFACE, on
  * job->jobs threads: a thread draws a band and runs band() on it while
  * the caller's thread takes finished bands in order. At most two bands a
  * thread are in memory. The result is the same whatever the threads.
