@@ -317,7 +317,8 @@ write_all(const struct job *job, const struct job_paths *paths,
 	opts.progress = job->progress;
 	opts.progress_arg = job->progress_arg;
 	for (i = 0; i < n && rc == 0; i++)
-		if (strcmp(names[i], "png") == 0)
+		if (strcmp(names[i], "png") == 0 ||
+			strcmp(names[i], "tiff") == 0)
 			rc = check_raster(job, opts.px_w, opts.px_h, d);
 	if (rc < 0) {
 		free(subject);

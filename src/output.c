@@ -3,6 +3,8 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <glib.h>
+#include <tiffio.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -33,6 +35,8 @@ static int write_png(FILE *fp, const struct banner *b,
 	const struct output_opts *opts, struct diag *d);
 static int write_svg(FILE *fp, const struct banner *b,
 	const struct output_opts *opts, struct diag *d);
+static int write_tiff(FILE *fp, const struct banner *b,
+	const struct output_opts *opts, struct diag *d);
 
 static const struct writer {
 	const char *name;
@@ -41,6 +45,7 @@ static const struct writer {
 	{ "pdf", write_pdf },
 	{ "png", write_png },
 	{ "svg", write_svg },
+	{ "tiff", write_tiff },
 };
 
 #define WRITER_COUNT (sizeof writers / sizeof writers[0])
@@ -65,7 +70,7 @@ output_format_known(const char *format)
 const char *
 output_format_names(void)
 {
-	return "pdf, png, svg";
+	return "pdf, png, svg, tiff";
 }
 
 /* cairo's PDF is collected in memory, then finished by pdfpost. */
@@ -356,6 +361,128 @@ write_png(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	if (rc == 0)
 		rc = pngenc_finish(pj.pe, d);
 	pngenc_free(pj.pe);
+	return rc;
+}
+
+/* TIFF: bands become RGB strips on their threads; libtiff deflates them. */
+struct tiff_job {
+	TIFF *tif;
+	size_t width;
+};
+
+static int
+tiff_band_work(void *arg, const unsigned char *rows, size_t stride, size_t y0,
+	size_t n, int last, void **result, struct diag *d)
+{
+	struct tiff_job *j = arg;
+	struct png_band *b = xcalloc(1, sizeof *b);
+	size_t y, x;
+
+	(void)y0;
+	(void)last;
+	(void)d;
+	b->len = b->cap = j->width * 3 * n;
+	b->data = xmalloc(b->len);
+	for (y = 0; y < n; y++) {
+		const uint32_t *px =
+			(const uint32_t *)(const void *)(rows + y * stride);
+		unsigned char *out = b->data + y * j->width * 3;
+
+		for (x = 0; x < j->width; x++) {
+			out[3 * x] = (unsigned char)(px[x] >> 16);
+			out[3 * x + 1] = (unsigned char)(px[x] >> 8);
+			out[3 * x + 2] = (unsigned char)px[x];
+		}
+	}
+	*result = b;
+	return 0;
+}
+
+static int
+tiff_band_take(void *arg, size_t band, void *result, struct diag *d)
+{
+	struct tiff_job *j = arg;
+	struct png_band *b = result;
+	tmsize_t rc = TIFFWriteEncodedStrip(j->tif, (uint32_t)band, b->data,
+		(tmsize_t)b->len);
+
+	png_band_drop(arg, result);
+	return rc < 0 ? diag_set(d, DIAG_IO, "cannot write the TIFF") : 0;
+}
+
+static void
+tiff_fields(TIFF *tif, const struct banner *b, const struct output_opts *opts,
+	size_t rows)
+{
+	gchar *icc = NULL;
+	gsize icc_len = 0;
+
+	TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, (uint32_t)opts->px_w);
+	TIFFSetField(tif, TIFFTAG_IMAGELENGTH, (uint32_t)opts->px_h);
+	TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 8);
+	TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 3);
+	TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
+	TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+	TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE);
+	TIFFSetField(tif, TIFFTAG_PREDICTOR, PREDICTOR_HORIZONTAL);
+	TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, (uint32_t)rows);
+	TIFFSetField(tif, TIFFTAG_XRESOLUTION, (float)opts->dpi);
+	TIFFSetField(tif, TIFFTAG_YRESOLUTION, (float)opts->dpi);
+	TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH);
+	TIFFSetField(tif, TIFFTAG_SOFTWARE, opts->software);
+	TIFFSetField(tif, TIFFTAG_DOCUMENTNAME, banner_title(b));
+	/* The pixels are sRGB: say so, for the shop's RIP. */
+	if (opts->srgb_icc != NULL &&
+		g_file_get_contents(opts->srgb_icc, &icc, &icc_len, NULL))
+		TIFFSetField(tif, TIFFTAG_ICCPROFILE, (uint32_t)icc_len, icc);
+	g_free(icc);
+}
+
+/*
+ * TIFF for large-format shops: deflate with the horizontal predictor,
+ * resolution tags and the sRGB profile; BigTIFF past 2 GB of pixels.
+ */
+static int
+write_tiff(FILE *fp, const struct banner *b, const struct output_opts *opts,
+	struct diag *d)
+{
+	struct tiff_job tj = { NULL, opts->px_w };
+	struct raster_job rj;
+	double raw = (double)opts->px_w * (double)opts->px_h * 3;
+	int fd, rc;
+
+	/* libtiff would print its complaints; its return values say enough. */
+	TIFFSetErrorHandler(NULL);
+	TIFFSetWarningHandler(NULL);
+	fflush(fp);
+	fd = dup(fileno(fp));
+	tj.tif = fd < 0 ? NULL
+			: TIFFFdOpen(fd, "banner.tiff", raw > 2e9 ? "w8" : "w");
+	if (tj.tif == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return diag_set(d, DIAG_IO, "cannot start the TIFF");
+	}
+	memset(&rj, 0, sizeof rj);
+	rj.banner = b;
+	rj.painter = opts->painter;
+	rj.width = opts->px_w;
+	rj.height = opts->px_h;
+	rj.jobs = opts->painter.clone != NULL ? opts->jobs : 1;
+	rj.band_rows = opts->band_rows ? opts->band_rows
+				       : raster_band_rows(opts->px_w);
+	rj.band = tiff_band_work;
+	rj.take = tiff_band_take;
+	rj.drop = png_band_drop;
+	rj.arg = &tj;
+	rj.progress = opts->progress;
+	rj.progress_arg = opts->progress_arg;
+	tiff_fields(tj.tif, b, opts, rj.band_rows);
+	rc = raster_run(&rj, d);
+	if (rc == 0 && !TIFFFlush(tj.tif))
+		rc = diag_set(d, DIAG_IO, "cannot write the TIFF");
+	/* TIFFClose closes the duplicate descriptor, not fp. */
+	TIFFClose(tj.tif);
 	return rc;
 }
 

@@ -81,3 +81,18 @@ test_raster_caps() {
 	one_error "not enough disk space in 'out/' for a PNG of about"
 	no_files out
 }
+
+# TIFF for large-format shops: deflate, resolution, the sRGB profile, and
+# the same pixels as the PNG.
+test_tiff() {
+	args="--lang ar --city عمان --country JO --size A3 --dpi 50"
+	bayraq render $args -f png,tiff -j 2 -o banner.png >/dev/null
+	[ -f banner.tiff ]
+	tiffinfo banner.tiff >info.txt 2>&1
+	grep -q 'Image Width: 585 Image Length: 827' info.txt || die "$(cat info.txt)"
+	grep -q 'Resolution: 50, 50 pixels/inch' info.txt
+	grep -q 'Compression Scheme: AdobeDeflate' info.txt
+	grep -q 'ICC Profile: <present>' info.txt
+	"$ROOT/$TOOLS/tiff2png" banner.tiff fromtiff.png
+	"$ROOT/$TOOLS/pngcmp" fromtiff.png banner.png diff.png 0 0 || die "TIFF and PNG differ"
+}
