@@ -8,6 +8,8 @@
 
 #include "xalloc.h"
 
+/* The size layouts are measured at; see fits_at(). */
+#define FIT_REF_SIZE 100.0
 /* Sizes closer than this count as equal: far below what print shows. */
 #define FIT_PRECISION 0.01
 /* How much size even lines may cost. */
@@ -101,19 +103,35 @@ breaks_allowed(PangoLayout *layout, const char *text)
 	return 1;
 }
 
+/*
+ * Whether text at size, wrapped at wrap_w, fits w x h. The layout is made
+ * at FIT_REF_SIZE with every length scaled instead: linear metrics make
+ * that the same layout, and pango then needs the fonts at one size only
+ * (each new size costs a fontconfig sort of every font).
+ */
 static int
-fits_lines(PangoLayout *layout, const char *text, const struct fit_style *st,
-	size_t max_lines, double size, double w, double h)
+fits_at(PangoLayout *layout, const char *text, const struct fit_style *st,
+	size_t max_lines, double size, double wrap_w, double w, double h)
 {
+	double k = FIT_REF_SIZE / size;
 	PangoRectangle ink;
 
-	layout_set_size(layout, st, size);
+	layout_set_size(layout, st, FIT_REF_SIZE);
+	pango_layout_set_width(layout, (int)(wrap_w * k * PANGO_SCALE));
 	if ((size_t)pango_layout_get_line_count(layout) > max_lines)
 		return 0;
 	if (!breaks_allowed(layout, text))
 		return 0;
 	pango_layout_get_extents(layout, &ink, NULL);
-	return ink.width <= w * PANGO_SCALE && ink.height <= h * PANGO_SCALE;
+	return ink.width <= w * k * PANGO_SCALE &&
+	       ink.height <= h * k * PANGO_SCALE;
+}
+
+static int
+fits_lines(PangoLayout *layout, const char *text, const struct fit_style *st,
+	size_t max_lines, double size, double w, double h)
+{
+	return fits_at(layout, text, st, max_lines, size, w, w, h);
 }
 
 static int
@@ -153,38 +171,65 @@ largest_size(PangoLayout *layout, const char *text, const struct fit_style *st,
  */
 static double
 balance(PangoLayout *layout, const char *text, const struct fit_style *st,
-	double size, double w, double h)
+	double size, double w, double h, double *wrap)
 {
-	int lines = pango_layout_get_line_count(layout);
 	double lo = 0, hi = w, smaller;
 	PangoRectangle ink;
+	int lines;
 
+	*wrap = w;
+	fits_at(layout, text, st, st->max_lines, size, w, w, h);
+	lines = pango_layout_get_line_count(layout);
 	/* With three lines or more, evening them out strands short words. */
 	if (lines != 2)
 		return size;
 	while (hi - lo > w / 200) {
 		double mid = (lo + hi) / 2;
 
-		pango_layout_set_width(layout, (int)(mid * PANGO_SCALE));
-		if (fits_lines(layout, text, st, 2, size, w, h * 2) &&
+		if (fits_at(layout, text, st, 2, size, mid, w, h * 2) &&
 			pango_layout_get_line_count(layout) == lines)
 			hi = mid;
 		else
 			lo = mid;
 	}
-	pango_layout_set_width(layout, (int)(hi * PANGO_SCALE));
-	layout_set_size(layout, st, size);
+	fits_at(layout, text, st, 2, size, hi, w, h * 2);
 	pango_layout_get_extents(layout, &ink, NULL);
-	if (ink.height <= h * PANGO_SCALE)
+	if (ink.height <= h * FIT_REF_SIZE / size * PANGO_SCALE) {
+		*wrap = hi;
 		return size;
-	smaller = floor(size * h * PANGO_SCALE / ink.height * 100) / 100;
+	}
+	smaller = floor(size * h * FIT_REF_SIZE / size * PANGO_SCALE /
+			  ink.height * 100) /
+		  100;
 	if (smaller >= size * (1 - BALANCE_LOSS) &&
-		fits_lines(layout, text, st, 2, smaller, w, h) &&
-		pango_layout_get_line_count(layout) == lines)
+		fits_at(layout, text, st, 2, smaller, hi, w, h) &&
+		pango_layout_get_line_count(layout) == lines) {
+		*wrap = hi;
 		return smaller;
-	pango_layout_set_width(layout, (int)(w * PANGO_SCALE));
-	layout_set_size(layout, st, size);
+	}
 	return size;
+}
+
+/*
+ * The layout at its real size and wrap width. Should the rounding of
+ * pango units break a line differently than at FIT_REF_SIZE, the wrap
+ * width grows by a hair until it does not.
+ */
+static void
+set_final(PangoLayout *layout, const char *text, const struct fit_style *st,
+	double size, double wrap, double w, double h)
+{
+	int lines, i;
+
+	fits_at(layout, text, st, st->max_lines, size, wrap, w, h);
+	lines = pango_layout_get_line_count(layout);
+	layout_set_size(layout, st, size);
+	for (i = 0; i < 4; i++) {
+		pango_layout_set_width(layout,
+			(int)(wrap * (1 + 0.0005 * i) * PANGO_SCALE));
+		if (pango_layout_get_line_count(layout) == lines)
+			break;
+	}
 }
 
 static PangoAlignment
@@ -233,7 +278,7 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	const struct fit_style *st, double w, double h, struct diag *d)
 {
 	PangoContext *ctx = fonts_context_new(fonts);
-	double lo = st->min_size, hi, best;
+	double lo = st->min_size, hi, best, wrap;
 	size_t n;
 
 	memset(out, 0, sizeof *out);
@@ -247,7 +292,7 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	pango_layout_set_wrap(out->layout, PANGO_WRAP_WORD);
 	pango_layout_set_alignment(out->layout, pango_align(st));
 
-	layout_set_size(out->layout, st, lo);
+	layout_set_size(out->layout, st, FIT_REF_SIZE);
 	if (pango_layout_get_unknown_glyphs_count(out->layout) > 0) {
 		fit_error("no font has a glyph for a character in", text, d);
 		goto fail;
@@ -277,8 +322,8 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	out->size = floor(lo * 100) / 100;
 	if (out->size < st->min_size)
 		out->size = st->min_size;
-	layout_set_size(out->layout, st, out->size);
-	out->size = balance(out->layout, text, st, out->size, w, h);
+	out->size = balance(out->layout, text, st, out->size, w, h, &wrap);
+	set_final(out->layout, text, st, out->size, wrap, w, h);
 	place(out, st, w, h);
 	return 0;
 fail:

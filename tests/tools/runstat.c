@@ -1,6 +1,7 @@
 /*
- * runstat.c - bench tool: runs a command and prints its wall time in
- * seconds, its peak resident memory in MB and its exit status.
+ * runstat.c - bench tool: runs a command, its output to /dev/null, and
+ * prints its wall time in seconds, its peak resident memory in MB and its
+ * exit status.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,10 @@ main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pid = fork();
 	if (pid == 0) {
+		/* Only our line goes to stdout. */
+		if (freopen("/dev/null", "w", stdout) == NULL ||
+			freopen("/dev/null", "w", stderr) == NULL)
+			_exit(127);
 		execvp(argv[1], argv + 1);
 		_exit(127);
 	}
@@ -31,8 +36,10 @@ main(int argc, char **argv)
 		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("%.3f %.1f %d\n",
-		(double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
+		(double)(t1.tv_sec - t0.tv_sec) +
+			(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		ru.ru_maxrss / 1024.0,
-		WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		WIFEXITED(status) ? WEXITSTATUS(status)
+				  : 128 + WTERMSIG(status));
 	return 0;
 }
