@@ -55,7 +55,7 @@ enum {
 };
 
 static const char usage_text[] =
-	"usage: bayraq render [options]      make a banner (PDF and PNG)\n"
+	"usage: bayraq render [options]      make a banner (PDF, PNG, TIFF)\n"
 	"       bayraq batch FILE.csv        a banner for every row, in "
 	"parallel\n"
 	"       bayraq preflight FILE.pdf    check a PDF as a print shop "
@@ -93,14 +93,15 @@ static const char render_help[] =
 	"                           (default " JOB_DEFAULT_SIZE ")\n"
 	"  -r, --orientation O      portrait or landscape (default: the "
 	"size's own)\n"
-	"  -f, --format LIST        pdf, png or pdf,png "
-	"(default " JOB_DEFAULT_FORMATS ")\n"
-	"  -D, --dpi N              PNG resolution for physical sizes (default "
-	"150);\n"
+	"  -f, --format LIST        pdf, png, svg or tiff; several with commas "
+	"(default\n"
+	"                           " JOB_DEFAULT_FORMATS ")\n"
+	"  -D, --dpi N              PNG and TIFF resolution for physical sizes "
+	"(150);\n"
 	"                           px sizes are exact and carry 96 dpi\n"
 	"  -o, --output PATH        a folder (default " JOB_DEFAULT_OUTPUT
 	") or a file name\n"
-	"  -j, --jobs N             threads drawing large PNGs (default: the "
+	"  -j, --jobs N             threads drawing PNG and TIFF (default: the "
 	"cores)\n"
 	"      --png-compression C  fast, default or small\n"
 	"      --force              past the PNG size cap (2^31 pixels or "
