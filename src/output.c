@@ -310,6 +310,7 @@ png_band_work(void *arg, const unsigned char *rows, size_t stride, size_t y0,
 	return pngenc_band(b, rows, stride, j->width, n, j->level, last, d);
 }
 
+/* Bands not taken, on an error; TIFF strips use the same struct. */
 static void
 png_band_drop(void *arg, void *result)
 {
@@ -330,6 +331,28 @@ png_band_take(void *arg, size_t band, void *result, struct diag *d)
 	return rc;
 }
 
+/* A raster job for the banner at the options' pixel size. */
+static void
+raster_job_init(struct raster_job *rj, const struct banner *b,
+	const struct output_opts *opts, raster_band_fn band,
+	raster_take_fn take, void *arg)
+{
+	memset(rj, 0, sizeof *rj);
+	rj->banner = b;
+	rj->painter = opts->painter;
+	rj->width = opts->px_w;
+	rj->height = opts->px_h;
+	rj->jobs = opts->painter.clone != NULL ? opts->jobs : 1;
+	rj->band_rows = opts->band_rows ? opts->band_rows
+					: raster_band_rows(opts->px_w);
+	rj->band = band;
+	rj->take = take;
+	rj->drop = png_band_drop;
+	rj->arg = arg;
+	rj->progress = opts->progress;
+	rj->progress_arg = opts->progress_arg;
+}
+
 static int
 write_png(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	struct diag *d)
@@ -343,20 +366,7 @@ write_png(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	pj.pe = pngenc_new(fp, opts->px_w, opts->px_h, &info, d);
 	if (pj.pe == NULL)
 		return -1;
-	memset(&rj, 0, sizeof rj);
-	rj.banner = b;
-	rj.painter = opts->painter;
-	rj.width = opts->px_w;
-	rj.height = opts->px_h;
-	rj.jobs = opts->painter.clone != NULL ? opts->jobs : 1;
-	rj.band_rows = opts->band_rows ? opts->band_rows
-				       : raster_band_rows(opts->px_w);
-	rj.band = png_band_work;
-	rj.take = png_band_take;
-	rj.drop = png_band_drop;
-	rj.arg = &pj;
-	rj.progress = opts->progress;
-	rj.progress_arg = opts->progress_arg;
+	raster_job_init(&rj, b, opts, png_band_work, png_band_take, &pj);
 	rc = raster_run(&rj, d);
 	if (rc == 0)
 		rc = pngenc_finish(pj.pe, d);
@@ -463,20 +473,7 @@ write_tiff(FILE *fp, const struct banner *b, const struct output_opts *opts,
 			close(fd);
 		return diag_set(d, DIAG_IO, "cannot start the TIFF");
 	}
-	memset(&rj, 0, sizeof rj);
-	rj.banner = b;
-	rj.painter = opts->painter;
-	rj.width = opts->px_w;
-	rj.height = opts->px_h;
-	rj.jobs = opts->painter.clone != NULL ? opts->jobs : 1;
-	rj.band_rows = opts->band_rows ? opts->band_rows
-				       : raster_band_rows(opts->px_w);
-	rj.band = tiff_band_work;
-	rj.take = tiff_band_take;
-	rj.drop = png_band_drop;
-	rj.arg = &tj;
-	rj.progress = opts->progress;
-	rj.progress_arg = opts->progress_arg;
+	raster_job_init(&rj, b, opts, tiff_band_work, tiff_band_take, &tj);
 	tiff_fields(tj.tif, b, opts, rj.band_rows);
 	rc = raster_run(&rj, d);
 	if (rc == 0 && !TIFFFlush(tj.tif))
