@@ -159,6 +159,18 @@ key_box(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
 	return rc;
 }
 
+/* Black on white, so a line shows on any artwork. */
+static void
+stroke_outlined(cairo_t *cr, double outer, double inner)
+{
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_line_width(cr, outer);
+	cairo_stroke_preserve(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, inner);
+	cairo_stroke(cr);
+}
+
 /* A round mark, the same on both sheets that share it. */
 static void
 align_mark(cairo_t *cr, double x, double y)
@@ -171,12 +183,7 @@ align_mark(cairo_t *cr, double x, double y)
 	cairo_line_to(cr, x + 1.6 * r, y);
 	cairo_move_to(cr, x, y - 1.6 * r);
 	cairo_line_to(cr, x, y + 1.6 * r);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_set_line_width(cr, 1.6);
-	cairo_stroke_preserve(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_set_line_width(cr, 0.6);
-	cairo_stroke(cr);
+	stroke_outlined(cr, 1.6, 0.6);
 }
 
 /* Marks in the middle of every glue strip, in banner coordinates. */
@@ -244,12 +251,7 @@ cut_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 	cairo_set_dash(cr, dash, 2, 0);
 	cairo_move_to(cr, x0, y0);
 	cairo_line_to(cr, x1, y1);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_set_line_width(cr, 1.4);
-	cairo_stroke_preserve(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_set_line_width(cr, 0.7);
-	cairo_stroke(cr);
+	stroke_outlined(cr, 1.4, 0.7);
 	cairo_restore(cr);
 }
 
