@@ -308,6 +308,29 @@ read_viewbox(struct variant *v, RsvgHandle *h, struct diag *d)
 	return 0;
 }
 
+/* Whether any element below node uses a filter (attribute or style). */
+static int
+uses_filter(xmlNode *node)
+{
+	xmlNode *child;
+
+	for (child = node->children; child != NULL; child = child->next) {
+		xmlChar *style;
+		int found;
+
+		if (child->type != XML_ELEMENT_NODE)
+			continue;
+		style = xmlGetProp(child, (const xmlChar *)"style");
+		found = xmlHasProp(child, (const xmlChar *)"filter") != NULL ||
+			(style != NULL &&
+				strstr((const char *)style, "filter") != NULL);
+		xmlFree(style);
+		if (found || uses_filter(child))
+			return 1;
+	}
+	return 0;
+}
+
 /* The background is drawn on its own, stretched to the page. */
 static int
 unlink_background(xmlNode *node)
@@ -384,6 +407,7 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	if (slot_geometry(v, geom, d) < 0)
 		goto out;
 	v->has_background = rsvg_handle_has_sub(geom, "#background");
+	v->has_filters = uses_filter(xmlDocGetRootElement(doc));
 	if (v->has_background) {
 		unlink_background(xmlDocGetRootElement(doc));
 		v->background = g_object_ref(geom);

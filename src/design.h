@@ -37,6 +37,7 @@ struct variant {
 	RsvgHandle
 		*background; /* the whole file, to draw #background; or NULL */
 	int has_background; /* an element with id="background" */
+	int has_filters; /* an element with a filter: costly per band */
 	struct slot *slots;
 	size_t slot_count;
 };

@@ -15,6 +15,8 @@ struct band_slot {
 
 struct pool {
 	const struct raster_job *job;
+	unsigned char *art; /* the design drawn once, or NULL */
+	size_t art_stride;
 	size_t bands, next, taken, window;
 	struct band_slot *slots;
 	int stop;
@@ -33,16 +35,27 @@ raster_band_rows(size_t width)
 	return rows < 16 ? 16 : rows;
 }
 
-/* Draws rows [y0, y0 + n) into data, in tiles cairo can handle. */
+/*
+ * Draws rows [y0, y0 + n) into data, in tiles cairo can handle. With art,
+ * the design comes from there and only flags and text are drawn.
+ */
 static int
-draw_band(const struct banner *b, unsigned char *data, size_t stride,
-	size_t width, size_t height, size_t y0, size_t n, struct diag *d)
+draw_band(const struct banner *b, const struct pool *p, unsigned char *data,
+	size_t stride, size_t width, size_t height, size_t y0, size_t n,
+	struct diag *d)
 {
 	double sx = (double)width / banner_width(b);
 	double sy = (double)height / banner_height(b);
 	size_t x0;
 	int rc = 0;
 
+	if (p->art != NULL) {
+		size_t y;
+
+		for (y = 0; y < n; y++)
+			memcpy(data + y * stride,
+				p->art + (y0 + y) * p->art_stride, width * 4);
+	}
 	for (x0 = 0; x0 < width && rc == 0; x0 += RASTER_MAX_SURFACE) {
 		size_t w = width - x0 < RASTER_MAX_SURFACE ? width - x0
 							   : RASTER_MAX_SURFACE;
@@ -63,7 +76,8 @@ draw_band(const struct banner *b, unsigned char *data, size_t stride,
 
 		cairo_translate(cr, -(double)x0, -(double)y0);
 		cairo_scale(cr, sx, sy);
-		rc = render_draw(b, cr, &f, d);
+		rc = p->art != NULL ? render_draw_overlay(b, cr, &f, d)
+				    : render_draw(b, cr, &f, d);
 		cairo_destroy(cr);
 		cairo_surface_flush(s);
 		cairo_surface_destroy(s);
@@ -112,8 +126,8 @@ worker(void *arg)
 		pthread_mutex_unlock(&p->lock);
 		y0 = i * rows;
 		n = job->height - y0 < rows ? job->height - y0 : rows;
-		rc = draw_band(b, data, stride, job->width, job->height, y0, n,
-			&d);
+		rc = draw_band(b, p, data, stride, job->width, job->height, y0,
+			n, &d);
 		if (rc == 0)
 			rc = job->band(job->arg, data, stride, y0, n,
 				i + 1 == p->bands, &result, &d);
@@ -170,6 +184,43 @@ take_all(struct pool *p, struct diag *d)
 	return 0;
 }
 
+/*
+ * librsvg computes a filter over the whole element whatever the clip, so
+ * a design with filters, drawn per band, would cost a full filter per
+ * band. Such a design is drawn once, whole, when it fits the memory
+ * budget, and bands copy their rows from it.
+ */
+static int
+draw_art_once(struct pool *p, struct diag *d)
+{
+	const struct raster_job *job = p->job;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	int rc;
+
+	if (!banner_has_filters(job->banner) ||
+		job->width > RASTER_MAX_SURFACE ||
+		job->height > RASTER_MAX_SURFACE ||
+		(double)job->width * (double)job->height * 4 > RASTER_ART_BYTES)
+		return 0;
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)job->width,
+		(int)job->height);
+	cr = cairo_create(s);
+	cairo_scale(cr, (double)job->width / banner_width(job->banner),
+		(double)job->height / banner_height(job->banner));
+	rc = render_draw_art(job->banner, cr, NULL, d);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	if (rc == 0) {
+		p->art_stride = (size_t)cairo_image_surface_get_stride(s);
+		p->art = xmalloc(p->art_stride * job->height);
+		memcpy(p->art, cairo_image_surface_get_data(s),
+			p->art_stride * job->height);
+	}
+	cairo_surface_destroy(s);
+	return rc;
+}
+
 int
 raster_run(const struct raster_job *job, struct diag *d)
 {
@@ -181,6 +232,8 @@ raster_run(const struct raster_job *job, struct diag *d)
 
 	memset(&p, 0, sizeof p);
 	p.job = job;
+	if (draw_art_once(&p, d) < 0)
+		return -1;
 	p.bands = (job->height + job->band_rows - 1) / job->band_rows;
 	p.window = 2 * jobs;
 	p.slots = xcalloc(p.bands, sizeof *p.slots);
@@ -214,6 +267,7 @@ raster_run(const struct raster_job *job, struct diag *d)
 	free(threads);
 	free(args);
 	free(p.slots);
+	free(p.art);
 	pthread_cond_destroy(&p.changed);
 	pthread_mutex_destroy(&p.lock);
 	return rc;

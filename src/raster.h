@@ -17,6 +17,9 @@
 /* Rows drawn at a time, at most; wide images take fewer. */
 #define RASTER_BAND_ROWS 256
 
+/* A design with filters is drawn once, whole, within this many bytes. */
+#define RASTER_ART_BYTES (512.0 * 1024 * 1024)
+
 /* Past this many pixels, text is drawn as paths. */
 #define RASTER_PATH_TEXT_PIXELS (16.0 * 1024 * 1024)
 

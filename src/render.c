@@ -35,6 +35,7 @@ struct banner {
 	size_t flag_count;
 	char *title;
 	char *lang;
+	size_t art_draws; /* how often the design was drawn, for tests */
 };
 
 static char *
@@ -309,46 +310,81 @@ draw_text(const struct placed_text *t, cairo_t *cr, int outline)
 	}
 }
 
-int
-render_draw(const struct banner *b, cairo_t *cr,
-	const struct render_frame *frame, struct diag *d)
+static int
+draw_status(cairo_t *cr, struct diag *d)
 {
-	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
-	GError *err = NULL;
-	size_t i;
-
-	cairo_save(cr);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
-	cairo_fill(cr);
-	if (draw_background(b, cr, frame, d) < 0)
-		goto fail;
-	cairo_translate(cr, b->off_x, b->off_y);
-	cairo_scale(cr, b->scale, b->scale);
-	if (!rsvg_handle_render_document(b->v->art, cr, &vp, &err)) {
-		rsvg_failed(err, b->v->path, d);
-		goto fail;
-	}
-	for (i = 0; i < b->flag_count; i++) {
-		const struct placed_flag *f = &b->flags[i];
-		RsvgRectangle r = { f->x, f->y, f->w, f->h };
-
-		if (!rsvg_handle_render_document(f->svg, cr, &r, &err)) {
-			rsvg_failed(err, "a flag", d);
-			goto fail;
-		}
-	}
-	for (i = 0; i < b->text_count; i++)
-		draw_text(&b->texts[i], cr,
-			frame != NULL && frame->outline_text);
-	cairo_restore(cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return diag_set(d, DIAG_LIB, "cannot draw the banner: %s",
 			cairo_status_to_string(cairo_status(cr)));
 	return 0;
-fail:
+}
+
+int
+render_draw_art(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d)
+{
+	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
+	GError *err = NULL;
+	int rc = 0;
+
+	((struct banner *)b)->art_draws++;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
+	cairo_fill(cr);
+	rc = draw_background(b, cr, frame, d);
+	cairo_translate(cr, b->off_x, b->off_y);
+	cairo_scale(cr, b->scale, b->scale);
+	if (rc == 0 && !rsvg_handle_render_document(b->v->art, cr, &vp, &err))
+		rc = rsvg_failed(err, b->v->path, d);
 	cairo_restore(cr);
-	return -1;
+	return rc < 0 ? -1 : draw_status(cr, d);
+}
+
+int
+render_draw_overlay(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d)
+{
+	GError *err = NULL;
+	size_t i;
+	int rc = 0;
+
+	cairo_save(cr);
+	cairo_translate(cr, b->off_x, b->off_y);
+	cairo_scale(cr, b->scale, b->scale);
+	for (i = 0; i < b->flag_count && rc == 0; i++) {
+		const struct placed_flag *f = &b->flags[i];
+		RsvgRectangle r = { f->x, f->y, f->w, f->h };
+
+		if (!rsvg_handle_render_document(f->svg, cr, &r, &err))
+			rc = rsvg_failed(err, "a flag", d);
+	}
+	for (i = 0; i < b->text_count && rc == 0; i++)
+		draw_text(&b->texts[i], cr,
+			frame != NULL && frame->outline_text);
+	cairo_restore(cr);
+	return rc < 0 ? -1 : draw_status(cr, d);
+}
+
+int
+render_draw(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d)
+{
+	if (render_draw_art(b, cr, frame, d) < 0)
+		return -1;
+	return render_draw_overlay(b, cr, frame, d);
+}
+
+int
+banner_has_filters(const struct banner *b)
+{
+	return b->v->has_filters;
+}
+
+size_t
+banner_art_draws(const struct banner *b)
+{
+	return b->art_draws;
 }
 
 double

@@ -51,6 +51,22 @@ struct render_frame {
 int render_draw(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d);
 
+/*
+ * The two halves of render_draw(): the design itself (white, background,
+ * art), then what bayraq places on it (flags, text). A raster writer can
+ * draw the design once and the rest per band.
+ */
+int render_draw_art(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d);
+int render_draw_overlay(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d);
+
+/* Whether the design uses SVG filters, which librsvg computes whole. */
+int banner_has_filters(const struct banner *b);
+
+/* How many times render_draw_art() drew this banner's design. */
+size_t banner_art_draws(const struct banner *b);
+
 double banner_width(const struct banner *b);
 double banner_height(const struct banner *b);
 
