@@ -51,6 +51,10 @@ test_wider_than_cairo() {
 	for x in 100 16000 17000 33000 35400; do
 		colour_at wide.png $x 11100 0B1D3A 8
 	done
+	# Other bands, other threads: the same pixels, to the bit.
+	bayraq render $args --dpi 300 -j 1 --band-rows 100 -f png -o wide100.png >/dev/null
+	"$ROOT/$TOOLS/pngcmp" wide100.png wide.png diff-bands.png 0 0 >/dev/null ||
+		die "bands of 100 rows differ from the default bands"
 }
 
 # A blur reaches across band edges: bands of 16 rows look like one surface.
