@@ -35,7 +35,7 @@ LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
-TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat
+TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
 BIN := $(OUT)/bayraq
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.

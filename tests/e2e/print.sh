@@ -239,3 +239,16 @@ test_cmyk_through_ghostscript() {
 	one_error "cmyk needs Ghostscript (gs), which is not installed; install it with: apt-get install ghostscript"
 	no_files out
 }
+
+# Raster images are judged at the size they print: 100 px over 200 mm is
+# 13 ppi; 1200 px over 100 mm is 305 ppi.
+test_preflight_image_resolution() {
+	"$ROOT/$TOOLS/imagepdf" low.pdf 100 100 200
+	expect_exit 1 bayraq preflight low.pdf
+	grep -q '^images  *1, lowest 13 ppi at printed size$' stdout || die "$(cat stdout)"
+	grep -q 'an image prints at 13 ppi; 150 is the least for this size' stderr
+	"$ROOT/$TOOLS/imagepdf" high.pdf 1200 1200 100
+	expect_exit 1 bayraq preflight high.pdf
+	grep -q '^images  *1, lowest 305 ppi at printed size$' stdout || die "$(cat stdout)"
+	! grep -q 'ppi' stderr || die "$(cat stderr)"
+}
