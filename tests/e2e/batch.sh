@@ -65,14 +65,15 @@ test_batch_contact_sheet() {
 
 # Ctrl-C: finished files are whole, nothing half written; a rerun does the rest.
 test_batch_interrupt_and_rerun() {
+	# Enough work (a few seconds) that the interrupt lands in the middle.
 	echo "design,lang,city,country,size,format,dpi" >many.csv
 	for i in $(seq 1 24); do
-		echo "liberate-crimea,en,City$i,GB,A3,\"pdf,png\",60" >>many.csv
+		echo "liberate-crimea,en,City$i,GB,A3,\"pdf,png\",200" >>many.csv
 	done
 	# The binary itself, not a shell function: the signal must reach it.
 	"$ROOT/$BAYRAQ" batch many.csv -j 2 -o out/ >first.txt 2>&1 &
 	pid=$!
-	while [ "$(ls out 2>/dev/null | wc -l)" -lt 2 ]; do sleep 0.1; done
+	while [ "$(ls out 2>/dev/null | wc -l)" -lt 2 ]; do sleep 0.05; done
 	kill -INT $pid
 	set +e
 	wait $pid
