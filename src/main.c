@@ -822,6 +822,9 @@ cmd_batch(int argc, char **argv, const struct job_paths *paths)
 	fprintf(stderr,
 		"bayraq: %zu rows: %zu done, %zu up to date, %zu failed",
 		b.row_count, done, skipped, failed);
+	if (done + skipped + failed < b.row_count)
+		fprintf(stderr, ", %zu not started",
+			b.row_count - done - skipped - failed);
 	for (i = 0, c = 0; i < b.row_count; i++)
 		if (b.rows[i].state == ROW_FAILED)
 			fprintf(stderr, "%s%zu", c++ ? ", " : " (lines ",

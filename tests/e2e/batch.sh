@@ -81,6 +81,7 @@ test_batch_interrupt_and_rerun() {
 	set -e
 	[ "$status" = 130 ] || die "exit status $status after Ctrl-C: $(cat first.txt)"
 	grep -q 'interrupted' first.txt
+	grep -q 'bayraq: 24 rows: .* not started' first.txt || die "$(tail -2 first.txt)"
 	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
 	n=$(ls out | wc -l)
 	[ "$n" -lt 48 ] || die "all $n files were written before the interrupt"
