@@ -386,24 +386,16 @@ tiff_band_work(void *arg, const unsigned char *rows, size_t stride, size_t y0,
 {
 	struct tiff_job *j = arg;
 	struct png_band *b = xcalloc(1, sizeof *b);
-	size_t y, x;
+	size_t y;
 
 	(void)y0;
 	(void)last;
 	(void)d;
 	b->len = b->cap = j->width * 3 * n;
 	b->data = xmalloc(b->len);
-	for (y = 0; y < n; y++) {
-		const uint32_t *px =
-			(const uint32_t *)(const void *)(rows + y * stride);
-		unsigned char *out = b->data + y * j->width * 3;
-
-		for (x = 0; x < j->width; x++) {
-			out[3 * x] = (unsigned char)(px[x] >> 16);
-			out[3 * x + 1] = (unsigned char)(px[x] >> 8);
-			out[3 * x + 2] = (unsigned char)px[x];
-		}
-	}
+	for (y = 0; y < n; y++)
+		pngenc_to_rgb(b->data + y * j->width * 3, rows + y * stride,
+			j->width);
 	*result = b;
 	return 0;
 }

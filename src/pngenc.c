@@ -130,8 +130,8 @@ pngenc_new(FILE *fp, size_t w, size_t h, const struct pngenc_info *info,
 }
 
 /* cairo RGB24 is a native-endian 0xXXRRGGBB word per pixel. */
-static void
-to_rgb(unsigned char *out, const unsigned char *row, size_t width)
+void
+pngenc_to_rgb(unsigned char *out, const unsigned char *row, size_t width)
 {
 	const uint32_t *px = (const uint32_t *)(const void *)row;
 	size_t x;
@@ -245,7 +245,7 @@ pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
 	for (i = 0; i < n; i++) {
 		unsigned char *cur = rgb + (i % 2) * bytes;
 
-		to_rgb(cur, rows + i * stride, width);
+		pngenc_to_rgb(cur, rows + i * stride, width);
 		filter(raw + i * line, cur,
 			i == 0 ? NULL : rgb + ((i + 1) % 2) * bytes, bytes);
 	}

@@ -45,6 +45,9 @@ int pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
 
 void png_band_release(struct png_band *b);
 
+/* One row of cairo CAIRO_FORMAT_RGB24 pixels as 8-bit RGB bytes. */
+void pngenc_to_rgb(unsigned char *out, const unsigned char *row, size_t width);
+
 struct pngenc;
 
 /*
