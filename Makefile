@@ -25,13 +25,16 @@ PROFILES := $(ICC)/FOGRA39.icc $(ICC)/GRACoL.icc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
            -DBAYRAQ_VERSION='"$(VERSION)"' -DBAYRAQ_DATADIR='"$(CURDIR)"' \
            -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' -DBAYRAQ_ICCDIR='"$(CURDIR)/$(ICC)"' $(XCFLAGS)
 LDFLAGS += $(LDFLAGS_$(BUILD))
 LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lisal -lpthread -lm
 
-LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/<room>/*.c: the library; src/cli/*.c: the command line.
+LIB_SRCS := $(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c)
+CLI_SRCS := $(wildcard src/cli/*.c)
+CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
@@ -74,17 +77,18 @@ $(OUT) $(OUT)/tests:
 # V=1 shows the whole command lines.
 Q := $(if $(V),,@)
 
-$(OUT)/%.o: src/%.c | $(OUT)
+$(OUT)/%.o: src/%.c
+	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BIN): $(OUT)/main.o $(LIB_OBJS)
+$(BIN): $(CLI_OBJS) $(LIB_OBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
 
 $(TOOL_BINS): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
 	@$(if $(Q),echo "  TOOL    $@")
@@ -107,13 +111,15 @@ bench:
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
 
+FORMAT_FILES = src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h
+
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h
+	clang-format -i $(FORMAT_FILES)
 
 format-check:
-	clang-format --dry-run -Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h
+	clang-format --dry-run -Werror $(FORMAT_FILES)
 
 clean:
 	rm -rf build/debug build/release build/asan build/test
 
--include $(LIB_OBJS:.o=.d) $(OUT)/main.d
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)

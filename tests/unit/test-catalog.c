@@ -1,6 +1,6 @@
 /* test-catalog.c - PO loading: good, fuzzy, untranslated, missing and broken.
  */
-#include "catalog.h"
+#include "input/catalog.h"
 
 #include "check.h"
 

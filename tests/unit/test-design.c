@@ -1,5 +1,5 @@
 /* test-design.c - slot discovery, transforms, variant choice and bad markup. */
-#include "design.h"
+#include "input/design.h"
 
 #include <stdlib.h>
 

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit.h"
-#include "fonts.h"
-#include "lang.h"
-#include "xalloc.h"
+#include "layout/fit.h"
+#include "input/fonts.h"
+#include "input/lang.h"
+#include "base/xalloc.h"
 
 #include "check.h"
 

@@ -1,5 +1,5 @@
 /* test-flags.c - our ua and crh drawn to spec; host flags keep their ratios. */
-#include "flags.h"
+#include "input/flags.h"
 
 #include <cairo.h>
 #include <stdint.h>

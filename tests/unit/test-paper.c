@@ -1,5 +1,5 @@
 /* test-paper.c - named sizes, units and orientation. */
-#include "paper.h"
+#include "input/paper.h"
 
 #include "check.h"
 

@@ -1,5 +1,5 @@
 /* test-pngenc.c - our PNG stream read back by libpng: pixels, size, pHYs. */
-#include "pngenc.h"
+#include "write/pngenc.h"
 
 #include <cairo.h>
 #include <png.h>

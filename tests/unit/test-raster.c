@@ -1,7 +1,7 @@
 /* test-raster.c - bands: a design with filters is drawn once, not per band. */
-#include "job.h"
-#include "raster.h"
-#include "render.h"
+#include "run/job.h"
+#include "write/raster.h"
+#include "layout/render.h"
 
 #include "check.h"
 

@@ -2,9 +2,9 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "lang.h"
-#include "slug.h"
-#include "text.h"
+#include "input/lang.h"
+#include "run/slug.h"
+#include "layout/text.h"
 
 #include "check.h"
 

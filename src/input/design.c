@@ -1,0 +1,635 @@
+/* design.c - SVG designs: variants via librsvg, slot markup via libxml2. */
+#include "input/design.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+/* libxml2 gives attribute values as xmlChar; these read ours. */
+static char *
+slot_attr(xmlNode *node, const char *name)
+{
+	xmlChar *v = xmlGetNsProp(node, (const xmlChar *)name,
+		(const xmlChar *)DESIGN_NS);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static int
+parse_number(const char *s, double *out)
+{
+	char *end;
+	double v = g_ascii_strtod(s, &end);
+
+	while (*end == ' ')
+		end++;
+	if (end == s || *end != '\0' || !isfinite(v) || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+parse_color(const char *s, double rgb[3])
+{
+	unsigned r, g, b;
+	size_t n = strlen(s);
+
+	if (n == 7 && sscanf(s, "#%2x%2x%2x", &r, &g, &b) == 3) {
+		rgb[0] = r / 255.0;
+		rgb[1] = g / 255.0;
+		rgb[2] = b / 255.0;
+		return 0;
+	}
+	if (n == 4 && sscanf(s, "#%1x%1x%1x", &r, &g, &b) == 3) {
+		rgb[0] = r * 17 / 255.0;
+		rgb[1] = g * 17 / 255.0;
+		rgb[2] = b * 17 / 255.0;
+		return 0;
+	}
+	return -1;
+}
+
+static int
+parse_weight(const char *s, int *out)
+{
+	double v;
+
+	if (strcmp(s, "regular") == 0 || strcmp(s, "normal") == 0)
+		*out = 400;
+	else if (strcmp(s, "bold") == 0)
+		*out = 700;
+	else if (parse_number(s, &v) == 0 && v >= 100 && v <= 1000)
+		*out = (int)v;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+parse_align(const char *s, enum fit_align *out)
+{
+	if (strcmp(s, "start") == 0)
+		*out = FIT_START;
+	else if (strcmp(s, "center") == 0 || strcmp(s, "middle") == 0)
+		*out = FIT_CENTER;
+	else if (strcmp(s, "end") == 0)
+		*out = FIT_END;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+bad_attr(const char *path, const struct slot *s, const char *attr,
+	const char *value, const char *expected, struct diag *d)
+{
+	return diag_set(d, DIAG_FORMAT,
+		"%s:%zu: slot '%s': bad bayraq:%s '%s' (expected %s)", path,
+		s->line, s->id, attr, value, expected);
+}
+
+/* Reads the optional style attributes; each has a documented default. */
+static int
+slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
+{
+	static const char *const names[] = { "font", "weight", "color", "align",
+		"caps", "max-lines", "min-size", "max-size", "letter-spacing" };
+	size_t i;
+	int rc = 0;
+
+	s->font = xstrdup("sans");
+	s->weight = 700;
+	s->rgb[0] = s->rgb[1] = s->rgb[2] = 1.0;
+	s->align = FIT_CENTER;
+	s->max_lines = 1;
+	for (i = 0; i < sizeof names / sizeof names[0] && rc == 0; i++) {
+		char *v = slot_attr(node, names[i]);
+		double num;
+
+		if (v == NULL)
+			continue;
+		if (i == 0) {
+			free(s->font);
+			s->font = xstrdup(v);
+		} else if (i == 1 && parse_weight(v, &s->weight) < 0) {
+			rc = bad_attr(path, s, names[i], v,
+				"regular, bold or 100 to 1000", d);
+		} else if (i == 2 && parse_color(v, s->rgb) < 0) {
+			rc = bad_attr(path, s, names[i], v, "#rrggbb", d);
+		} else if (i == 3 && parse_align(v, &s->align) < 0) {
+			rc = bad_attr(path, s, names[i], v,
+				"start, center or end", d);
+		} else if (i == 4) {
+			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+				rc = bad_attr(path, s, names[i], v, "yes or no",
+					d);
+			s->caps = strcmp(v, "yes") == 0;
+		} else if (i >= 5 && parse_number(v, &num) < 0) {
+			rc = bad_attr(path, s, names[i], v,
+				"a number of user units", d);
+		} else if (i == 5) {
+			if (num < 1 || num > 20 || num != floor(num))
+				rc = bad_attr(path, s, names[i], v,
+					"a whole number from 1 to 20", d);
+			s->max_lines = (size_t)num;
+		} else if (i == 6) {
+			s->min_size = num;
+		} else if (i == 7) {
+			s->max_size = num;
+		} else if (i == 8) {
+			s->letter_spacing = num;
+		}
+		free(v);
+	}
+	return rc;
+}
+
+static void
+slot_release(struct slot *s)
+{
+	free(s->id);
+	free(s->name);
+	free(s->font);
+}
+
+static int
+valid_flag_role(const char *role)
+{
+	return strcmp(role, "ua") == 0 || strcmp(role, "crh") == 0 ||
+	       strcmp(role, "host") == 0;
+}
+
+/* Turns one marked element into a slot; returns 1 if it was marked. */
+static int
+read_slot(struct variant *v, xmlNode *node, struct diag *d)
+{
+	char *text = slot_attr(node, "text");
+	char *flag = slot_attr(node, "flag");
+	xmlChar *id;
+	struct slot *s;
+
+	if (text == NULL && flag == NULL)
+		return 0;
+	v->slots = xreallocarray(v->slots, v->slot_count + 1, sizeof *v->slots);
+	s = &v->slots[v->slot_count++];
+	memset(s, 0, sizeof *s);
+	s->line = (size_t)xmlGetLineNo(node);
+	s->kind = text != NULL ? SLOT_TEXT : SLOT_FLAG;
+	s->name = text != NULL ? text : flag;
+	if (text != NULL)
+		free(flag);
+	id = xmlGetProp(node, (const xmlChar *)"id");
+	s->id = xstrdup(id != NULL ? (const char *)id : "");
+	xmlFree(id);
+	if (s->id[0] == '\0')
+		return diag_set(d, DIAG_FORMAT,
+			"%s:%zu: slot '%s' has no id attribute", v->path,
+			s->line, s->name);
+	if (s->kind == SLOT_FLAG && !valid_flag_role(s->name))
+		return bad_attr(v->path, s, "flag", s->name, "ua, crh or host",
+			d);
+	if (slot_style(s, node, v->path, d) < 0)
+		return -1;
+	return 1;
+}
+
+/* Collects the slots below node and unlinks them from the drawing. */
+static int
+collect_slots(struct variant *v, xmlNode *node, struct diag *d)
+{
+	xmlNode *child, *next;
+
+	for (child = node->children; child != NULL; child = next) {
+		int rc;
+
+		next = child->next;
+		if (child->type != XML_ELEMENT_NODE)
+			continue;
+		rc = read_slot(v, child, d);
+		if (rc < 0)
+			return -1;
+		if (rc == 1) {
+			xmlUnlinkNode(child);
+			xmlFreeNode(child);
+		} else if (collect_slots(v, child, d) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static RsvgHandle *
+handle_from_data(const char *path, const void *data, size_t len, struct diag *d)
+{
+	GInputStream *in =
+		g_memory_input_stream_new_from_data(data, (gssize)len, NULL);
+	GFile *base = g_file_new_for_path(path);
+	GError *err = NULL;
+	RsvgHandle *h;
+
+	h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE,
+		NULL, &err);
+	if (h == NULL) {
+		diag_set(d, DIAG_FORMAT, "cannot load '%s': %s", path,
+			err->message);
+		g_error_free(err);
+	} else {
+		rsvg_handle_set_dpi(h, 72.0);
+	}
+	g_object_unref(base);
+	g_object_unref(in);
+	return h;
+}
+
+static int
+slot_geometry(struct variant *v, RsvgHandle *h, struct diag *d)
+{
+	RsvgRectangle vp = { 0, 0, v->width, v->height }, ink, logical;
+	size_t i;
+
+	for (i = 0; i < v->slot_count; i++) {
+		struct slot *s = &v->slots[i];
+		char *ref = xasprintf("#%s", s->id);
+		GError *err = NULL;
+		gboolean ok = rsvg_handle_get_geometry_for_layer(h, ref, &vp,
+			&ink, &logical, &err);
+
+		free(ref);
+		if (!ok) {
+			diag_set(d, DIAG_FORMAT,
+				"%s:%zu: cannot measure slot '%s': %s", v->path,
+				s->line, s->id,
+				err != NULL ? err->message : "not rendered");
+			g_clear_error(&err);
+			return -1;
+		}
+		s->x = logical.x;
+		s->y = logical.y;
+		s->w = logical.width;
+		s->h = logical.height;
+		if (!(s->w > 0 && s->h > 0))
+			return diag_set(d, DIAG_FORMAT,
+				"%s:%zu: slot '%s' has no area", v->path,
+				s->line, s->id);
+		if (s->min_size == 0)
+			s->min_size = s->h / (4.0 * (double)s->max_lines);
+	}
+	return 0;
+}
+
+static int
+read_viewbox(struct variant *v, RsvgHandle *h, struct diag *d)
+{
+	gboolean has_w, has_h, has_vb;
+	RsvgLength lw, lh;
+	RsvgRectangle vb;
+
+	rsvg_handle_get_intrinsic_dimensions(h, &has_w, &lw, &has_h, &lh,
+		&has_vb, &vb);
+	if (!has_vb || !(vb.width > 0 && vb.height > 0))
+		return diag_set(d, DIAG_FORMAT,
+			"%s: the root <svg> needs a viewBox", v->path);
+	v->width = vb.width;
+	v->height = vb.height;
+	return 0;
+}
+
+/* Whether any element below node uses a filter (attribute or style). */
+static int
+uses_filter(xmlNode *node)
+{
+	xmlNode *child;
+
+	for (child = node->children; child != NULL; child = child->next) {
+		xmlChar *style;
+		int found;
+
+		if (child->type != XML_ELEMENT_NODE)
+			continue;
+		style = xmlGetProp(child, (const xmlChar *)"style");
+		found = xmlHasProp(child, (const xmlChar *)"filter") != NULL ||
+			(style != NULL &&
+				strstr((const char *)style, "filter") != NULL);
+		xmlFree(style);
+		if (found || uses_filter(child))
+			return 1;
+	}
+	return 0;
+}
+
+/* The background is drawn on its own, stretched to the page. */
+static int
+unlink_background(xmlNode *node)
+{
+	xmlNode *child;
+
+	for (child = node->children; child != NULL; child = child->next) {
+		xmlChar *id;
+		int found;
+
+		if (child->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(child, (const xmlChar *)"id");
+		found = id != NULL &&
+			strcmp((const char *)id, "background") == 0;
+		xmlFree(id);
+		if (found) {
+			xmlUnlinkNode(child);
+			xmlFreeNode(child);
+			return 1;
+		}
+		if (unlink_background(child))
+			return 1;
+	}
+	return 0;
+}
+
+static xmlDoc *
+read_xml(const char *path, const char *data, size_t len, struct diag *d)
+{
+	/* No network, no DTD, no entity substitution: designs are data. */
+	xmlDoc *doc = xmlReadMemory(data, (int)len, path, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+	if (doc == NULL) {
+		const xmlError *e = xmlGetLastError();
+
+		diag_set(d, DIAG_FORMAT, "%s:%d: %s", path,
+			e != NULL ? e->line : 0,
+			e != NULL && e->message != NULL ? e->message
+							: "not XML");
+		d->msg[strcspn(d->msg, "\n")] = '\0';
+	}
+	return doc;
+}
+
+int
+variant_load(struct variant *v, const char *path, struct diag *d)
+{
+	gchar *data = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	xmlDoc *doc = NULL;
+	RsvgHandle *geom = NULL;
+	xmlChar *art_data = NULL;
+	int art_len = 0, rc = -1;
+
+	memset(v, 0, sizeof *v);
+	v->path = xstrdup(path);
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		diag_set(d, DIAG_IO, "cannot read '%s': %s", path,
+			err->message);
+		g_error_free(err);
+		goto out;
+	}
+	doc = read_xml(path, data, len, d);
+	if (doc == NULL)
+		goto out;
+	geom = handle_from_data(path, data, len, d);
+	if (geom == NULL || read_viewbox(v, geom, d) < 0)
+		goto out;
+	if (collect_slots(v, xmlDocGetRootElement(doc), d) < 0)
+		goto out;
+	if (slot_geometry(v, geom, d) < 0)
+		goto out;
+	v->has_background = rsvg_handle_has_sub(geom, "#background");
+	v->has_filters = uses_filter(xmlDocGetRootElement(doc));
+	if (v->has_background) {
+		unlink_background(xmlDocGetRootElement(doc));
+		v->background = g_object_ref(geom);
+	}
+	xmlDocDumpMemory(doc, &art_data, &art_len);
+	v->art = handle_from_data(path, art_data, (size_t)art_len, d);
+	if (v->art != NULL)
+		rc = 0;
+out:
+	xmlFree(art_data);
+	if (geom != NULL)
+		g_object_unref(geom);
+	xmlFreeDoc(doc);
+	g_free(data);
+	return rc;
+}
+
+void
+variant_release(struct variant *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->slot_count; i++)
+		slot_release(&v->slots[i]);
+	free(v->slots);
+	if (v->art != NULL)
+		g_object_unref(v->art);
+	if (v->background != NULL)
+		g_object_unref(v->background);
+	free(v->path);
+	memset(v, 0, sizeof *v);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in dir ending in suffix ("" for folders). */
+static char **
+list_dir(const char *dir, const char *suffix)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = xcalloc(1, sizeof *names);
+	size_t n = 0, sl = strlen(suffix);
+
+	if (dp == NULL)
+		return names;
+	while ((e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *full;
+		int is_dir;
+
+		if (e->d_name[0] == '.' || e->d_name[0] == '_')
+			continue;
+		full = xasprintf("%s/%s", dir, e->d_name);
+		is_dir = g_file_test(full, G_FILE_TEST_IS_DIR);
+		free(full);
+		if (sl == 0 ? !is_dir
+			    : (is_dir || len <= sl ||
+				      strcmp(e->d_name + len - sl, suffix) !=
+					      0))
+			continue;
+		names = xreallocarray(names, n + 2, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+		names[n] = NULL;
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, cmp_str);
+	return names;
+}
+
+char **
+design_names(const char *designs_dir)
+{
+	return list_dir(designs_dir, "");
+}
+
+void
+design_names_free(char **names)
+{
+	size_t i;
+
+	if (names == NULL)
+		return;
+	for (i = 0; names[i] != NULL; i++)
+		free(names[i]);
+	free(names);
+}
+
+static int
+unknown_design(const char *designs_dir, const char *name, struct diag *d)
+{
+	char **names = design_names(designs_dir);
+	char list[160] = "";
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++) {
+		if (i > 0)
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, names[i], sizeof list - strlen(list) - 1);
+	}
+	design_names_free(names);
+	return diag_set(d, DIAG_USAGE, "unknown design '%s' (available: %s)",
+		name, list);
+}
+
+static int
+valid_name(const char *name)
+{
+	return name[0] != '\0' && name[0] != '.' && name[0] != '_' &&
+	       strchr(name, '/') == NULL;
+}
+
+struct design *
+design_load(const char *designs_dir, const char *name, struct diag *d)
+{
+	struct design *dz;
+	char *dir, **files;
+	size_t i;
+
+	dir = xasprintf("%s/%s", designs_dir, name);
+	if (!valid_name(name) || !g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		free(dir);
+		unknown_design(designs_dir, name, d);
+		return NULL;
+	}
+	dz = xcalloc(1, sizeof *dz);
+	dz->name = xstrdup(name);
+	files = list_dir(dir, ".svg");
+	for (i = 0; files[i] != NULL; i++) {
+		char *path = xasprintf("%s/%s", dir, files[i]);
+
+		dz->variants = xreallocarray(dz->variants,
+			dz->variant_count + 1, sizeof *dz->variants);
+		if (variant_load(&dz->variants[dz->variant_count++], path, d) <
+			0) {
+			free(path);
+			goto fail;
+		}
+		free(path);
+	}
+	if (dz->variant_count == 0) {
+		diag_set(d, DIAG_FORMAT,
+			"design '%s' has no .svg variant in '%s'", name, dir);
+		goto fail;
+	}
+	design_names_free(files);
+	free(dir);
+	return dz;
+fail:
+	design_names_free(files);
+	free(dir);
+	design_free(dz);
+	return NULL;
+}
+
+void
+design_free(struct design *dz)
+{
+	size_t i;
+
+	if (dz == NULL)
+		return;
+	for (i = 0; i < dz->variant_count; i++)
+		variant_release(&dz->variants[i]);
+	free(dz->variants);
+	free(dz->name);
+	free(dz);
+}
+
+void
+design_ratio_text(double ratio, char *buf, size_t size)
+{
+	int a, b;
+
+	for (b = 1; b <= 16; b++)
+		for (a = 1; a <= 16; a++)
+			if (fabs((double)a / b / ratio - 1) < 0.005) {
+				snprintf(buf, size, "%d:%d", a, b);
+				return;
+			}
+	if (ratio >= 1)
+		snprintf(buf, size, "%.2f:1", ratio);
+	else
+		snprintf(buf, size, "1:%.2f", 1 / ratio);
+}
+
+const struct variant *
+design_pick(const struct design *dz, double ratio, struct diag *d)
+{
+	const struct variant *best = NULL;
+	double best_err = INFINITY;
+	char list[200] = "", want[32];
+	size_t i;
+
+	for (i = 0; i < dz->variant_count; i++) {
+		const struct variant *v = &dz->variants[i];
+		double err = fabs(log(v->width / v->height / ratio));
+
+		if (err < best_err) {
+			best_err = err;
+			best = v;
+		}
+	}
+	if (best_err <= log(DESIGN_RATIO_TOLERANCE) + 1e-9)
+		return best;
+	for (i = 0; i < dz->variant_count; i++) {
+		char r[32];
+
+		design_ratio_text(dz->variants[i].width /
+					  dz->variants[i].height,
+			r, sizeof r);
+		if (i > 0)
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, r, sizeof list - strlen(list) - 1);
+	}
+	design_ratio_text(ratio, want, sizeof want);
+	diag_set(d, DIAG_FIT,
+		"design '%s' has no variant near ratio %s (it has %s)",
+		dz->name, want, list);
+	return NULL;
+}

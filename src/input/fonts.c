@@ -1,0 +1,103 @@
+/* fonts.c - a private fontconfig world: Debian's Noto and fonts/. */
+#include "input/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+struct fonts {
+	PangoFontMap *map;
+};
+
+static int
+has_family(FcConfig *cfg, const char *family)
+{
+	FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString,
+		(const FcChar8 *)family, (char *)NULL);
+	FcObjectSet *os = FcObjectSetBuild(FC_FILE, (char *)NULL);
+	FcFontSet *set = FcFontList(cfg, pat, os);
+	int found = set != NULL && set->nfont > 0;
+
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return found;
+}
+
+struct fonts *
+fonts_load(const char *fonts_dir, struct diag *d)
+{
+	struct fonts *f = NULL;
+	FcConfig *cfg = FcConfigCreate();
+	char *conf = xasprintf("%s/fonts.conf", fonts_dir);
+	/* fontconfig looks for a relative name in its own folders. */
+	char *abs = realpath(conf, NULL);
+
+	if (abs == NULL) {
+		diag_set(d, DIAG_IO, "cannot open font configuration '%s': %s",
+			conf, strerror(errno));
+		goto out;
+	}
+	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)abs, FcTrue)) {
+		diag_set(d, DIAG_IO, "cannot load font configuration '%s'",
+			conf);
+		goto out;
+	}
+	if (!FcConfigBuildFonts(cfg)) {
+		diag_set(d, DIAG_LIB, "cannot build the font list from '%s'",
+			conf);
+		goto out;
+	}
+	if (!has_family(cfg, "Noto Sans")) {
+		diag_set(d, DIAG_IO,
+			"font 'Noto Sans' not found (install fonts-noto-core "
+			"and fonts-noto-cjk: apt-get install fonts-noto-core "
+			"fonts-noto-cjk)");
+		goto out;
+	}
+	f = xcalloc(1, sizeof *f);
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
+out:
+	FcConfigDestroy(cfg);
+	free(abs);
+	free(conf);
+	return f;
+}
+
+void
+fonts_free(struct fonts *f)
+{
+	if (f == NULL)
+		return;
+	g_object_unref(f->map);
+	free(f);
+}
+
+PangoFontMap *
+fonts_map(const struct fonts *f)
+{
+	return f->map;
+}
+
+PangoContext *
+fonts_context_new(const struct fonts *f)
+{
+	PangoContext *ctx = pango_font_map_create_context(f->map);
+	cairo_font_options_t *fo = cairo_font_options_create();
+
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_cairo_context_set_resolution(ctx, 72.0);
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	return ctx;
+}

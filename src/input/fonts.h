@@ -1,0 +1,31 @@
+/* fonts.h - a PangoFontMap that sees only the fonts bayraq chooses. */
+#ifndef BAYRAQ_FONTS_H
+#define BAYRAQ_FONTS_H
+
+#include <pango/pango.h>
+
+#include "base/diag.h"
+
+struct fonts;
+
+/*
+ * Builds a private fontconfig configuration from fonts_dir/fonts.conf and a
+ * pangocairo font map on it. Never touches pango's per-thread default map.
+ * Fails with DIAG_IO when the configuration or the Noto fonts are missing.
+ * The caller frees the result with fonts_free().
+ */
+struct fonts *fonts_load(const char *fonts_dir, struct diag *d);
+
+void fonts_free(struct fonts *f);
+
+/* The font map. Borrowed; valid until fonts_free(). */
+PangoFontMap *fonts_map(const struct fonts *f);
+
+/*
+ * A new context on the font map with linear metrics: no hinting and
+ * unrounded glyph positions, at 72 dpi so a size in points is a size in
+ * user units. The caller releases it with g_object_unref().
+ */
+PangoContext *fonts_context_new(const struct fonts *f);
+
+#endif

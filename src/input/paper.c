@@ -1,0 +1,246 @@
+/* paper.c - named sizes, units and orientation. */
+#include "input/paper.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct named {
+	const char *name;
+	double w, h; /* in unit */
+	const char *unit;
+	enum paper_family family;
+	const char *note;
+};
+
+/* Paper is portrait by default, banners and screens as people say them. */
+static const struct named named_sizes[] = {
+	{ "A5", 148, 210, "mm", PAPER_ISO, "hand-held sign" },
+	{ "A4", 210, 297, "mm", PAPER_ISO, "home printer" },
+	{ "A3", 297, 420, "mm", PAPER_ISO, "small poster" },
+	{ "A2", 420, 594, "mm", PAPER_ISO, "poster" },
+	{ "A1", 594, 841, "mm", PAPER_ISO, "large poster" },
+	{ "A0", 841, 1189, "mm", PAPER_ISO, "largest poster" },
+	{ "letter", 8.5, 11, "in", PAPER_US, "US home printer" },
+	{ "legal", 8.5, 14, "in", PAPER_US, "US legal paper" },
+	{ "tabloid", 11, 17, "in", PAPER_US, "US small poster" },
+	{ "18x24in", 18, 24, "in", PAPER_US, "US poster" },
+	{ "24x36in", 24, 36, "in", PAPER_US, "US large poster" },
+	{ "banner-2x1m", 2000, 1000, "mm", PAPER_BANNER, "vinyl banner" },
+	{ "banner-3x1m", 3000, 1000, "mm", PAPER_BANNER, "vinyl banner" },
+	{ "square-1080", 1080, 1080, "px", PAPER_SCREEN, "social media post" },
+	{ "story-1080x1920", 1080, 1920, "px", PAPER_SCREEN,
+		"social media story" },
+};
+
+#define NAMED_COUNT (sizeof named_sizes / sizeof named_sizes[0])
+
+static double
+unit_points(const char *unit)
+{
+	if (strcmp(unit, "mm") == 0)
+		return 72.0 / 25.4;
+	if (strcmp(unit, "cm") == 0)
+		return 720.0 / 25.4;
+	if (strcmp(unit, "in") == 0)
+		return 72.0;
+	if (strcmp(unit, "pt") == 0)
+		return 1.0;
+	if (strcmp(unit, "px") == 0)
+		return 72.0 / PAPER_PX_DPI;
+	return 0.0;
+}
+
+static void
+paper_set(struct paper *p, double w, double h, const char *unit)
+{
+	double k = unit_points(unit);
+
+	p->width_pt = w * k;
+	p->height_pt = h * k;
+	if (strcmp(unit, "px") == 0) {
+		p->width_px = (size_t)w;
+		p->height_px = (size_t)h;
+	} else {
+		p->width_px = p->height_px = 0;
+	}
+}
+
+static int
+named_list_error(const char *spec, struct diag *d)
+{
+	char list[160] = "";
+	size_t i;
+
+	for (i = 0; i < NAMED_COUNT; i++) {
+		if (i > 0)
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, named_sizes[i].name,
+			sizeof list - strlen(list) - 1);
+	}
+	return diag_set(d, DIAG_USAGE,
+		"unknown size '%s' (expected %s, or WxH with mm, cm, in, pt "
+		"or px)",
+		spec, list);
+}
+
+static int
+parse_custom(struct paper *p, const char *spec, struct diag *d)
+{
+	const char *rest;
+	char *end, unit[4];
+	double w, h;
+	size_t i;
+
+	w = strtod(spec, &end);
+	if (end == spec || (*end != 'x' && *end != 'X'))
+		return named_list_error(spec, d);
+	rest = end + 1;
+	h = strtod(rest, &end);
+	if (end == rest)
+		return named_list_error(spec, d);
+	if (*end == '\0')
+		return diag_set(d, DIAG_USAGE,
+			"size '%s' needs a unit (mm, cm, in, pt or px)", spec);
+	for (i = 0; i < 3 && end[i] != '\0'; i++)
+		unit[i] = (char)tolower((unsigned char)end[i]);
+	unit[i] = '\0';
+	if (strlen(end) != 2 || unit_points(unit) == 0.0)
+		return diag_set(d, DIAG_USAGE,
+			"unknown unit '%.10s' in size '%s' (expected mm, cm, "
+			"in, pt or px)",
+			end, spec);
+	if (!(w > 0 && h > 0) || !isfinite(w) || !isfinite(h))
+		return diag_set(d, DIAG_USAGE, "size '%s' must be positive",
+			spec);
+	if (strcmp(unit, "px") == 0 && (w != floor(w) || h != floor(h)))
+		return diag_set(d, DIAG_USAGE,
+			"a size in px takes whole pixels, not '%s'", spec);
+	paper_set(p, w, h, unit);
+	/* Past 200 in the PDF uses /UserUnit; 50 m is a sane upper bound. */
+	if (p->width_pt > PAPER_MAX_PT || p->height_pt > PAPER_MAX_PT)
+		return diag_set(d, DIAG_USAGE,
+			"size '%s' is larger than 50 m on a side", spec);
+	if (p->width_pt < 36 || p->height_pt < 36)
+		return diag_set(d, DIAG_USAGE,
+			"size '%s' is smaller than 12.7 mm (0.5 in) on a side",
+			spec);
+	snprintf(p->label, sizeof p->label, "%gx%g%s", w, h, unit);
+	p->family = PAPER_CUSTOM;
+	return 0;
+}
+
+int
+paper_parse(struct paper *p, const char *spec, struct diag *d)
+{
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < NAMED_COUNT; i++) {
+		const struct named *n = &named_sizes[i];
+
+		if (strcasecmp(spec, n->name) == 0) {
+			paper_set(p, n->w, n->h, n->unit);
+			snprintf(p->label, sizeof p->label, "%s", n->name);
+			p->family = n->family;
+			return 0;
+		}
+	}
+	if (strlen(spec) >= 32)
+		return named_list_error("...", d);
+	return parse_custom(p, spec, d);
+}
+
+int
+paper_orient(struct paper *p, const char *orientation, struct diag *d)
+{
+	int want_landscape;
+	size_t t;
+	double tp;
+
+	if (strcmp(orientation, "portrait") == 0)
+		want_landscape = 0;
+	else if (strcmp(orientation, "landscape") == 0)
+		want_landscape = 1;
+	else
+		return diag_set(d, DIAG_USAGE,
+			"unknown orientation '%s' (expected portrait, "
+			"landscape)",
+			orientation);
+	if ((p->width_pt > p->height_pt) == want_landscape ||
+		p->width_pt == p->height_pt)
+		return 0;
+	tp = p->width_pt;
+	p->width_pt = p->height_pt;
+	p->height_pt = tp;
+	t = p->width_px;
+	p->width_px = p->height_px;
+	p->height_px = t;
+	if (strlen(p->label) + 10 < sizeof p->label)
+		strcat(p->label, want_landscape ? "-landscape" : "-portrait");
+	return 0;
+}
+
+double
+paper_dpi(const struct paper *p, double dpi)
+{
+	return p->width_px ? PAPER_PX_DPI : dpi;
+}
+
+void
+paper_pixels(const struct paper *p, double dpi, size_t *w, size_t *h)
+{
+	if (p->width_px) {
+		*w = p->width_px;
+		*h = p->height_px;
+		return;
+	}
+	*w = (size_t)lround(p->width_pt * dpi / 72.0);
+	*h = (size_t)lround(p->height_pt * dpi / 72.0);
+}
+
+const char *
+paper_named(size_t i, char *desc, size_t desc_size)
+{
+	const struct named *n;
+
+	if (i >= NAMED_COUNT)
+		return NULL;
+	n = &named_sizes[i];
+	snprintf(desc, desc_size, "%g x %g %s, %s", n->w, n->h, n->unit,
+		n->note);
+	return n->name;
+}
+
+int
+paper_length(const char *s, const char *what, double *pt, struct diag *d)
+{
+	char *end, unit[3];
+	double v = strtod(s, &end);
+	double k;
+
+	if (end == s || !isfinite(v) || v < 0 || v > 1000000)
+		goto bad;
+	if (*end == '\0' && v == 0) {
+		*pt = 0;
+		return 0;
+	}
+	if (strlen(end) != 2)
+		goto bad;
+	unit[0] = (char)tolower((unsigned char)end[0]);
+	unit[1] = (char)tolower((unsigned char)end[1]);
+	unit[2] = '\0';
+	k = unit_points(unit);
+	if (k == 0.0 || strcmp(unit, "px") == 0)
+		goto bad;
+	*pt = v * k;
+	return 0;
+bad:
+	return diag_set(d, DIAG_USAGE,
+		"bad %s '%.20s' (expected a length such as 3mm, 0.125in, 1cm "
+		"or 9pt)",
+		what, s);
+}

@@ -1,0 +1,392 @@
+/* tile.c - a banner cut into sheets for the printer at home, with a map. */
+#include "layout/tile.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/fit.h"
+#include "input/paper.h"
+#include "layout/text.h"
+#include "base/xalloc.h"
+
+/* Text under the art on every sheet. */
+#define LABEL_BAND_MM 9.0
+
+static size_t
+count(double length, double art, double overlap)
+{
+	if (length <= art)
+		return 1;
+	return (size_t)ceil((length - overlap) / (art - overlap) - 1e-9);
+}
+
+static int
+plan_orientation(struct tiling *t, double bw, double bh, double sw, double sh,
+	const struct tile_opts *o)
+{
+	t->banner_w = bw;
+	t->banner_h = bh;
+	t->sheet_w = sw;
+	t->sheet_h = sh;
+	t->landscape = sw > sh;
+	t->margin = o->margin;
+	t->overlap = o->overlap;
+	t->label_h = PAPER_PT(LABEL_BAND_MM);
+	t->art_w = sw - 2 * o->margin;
+	t->art_h = sh - 2 * o->margin - t->label_h;
+	t->sheet_name = o->sheet_name;
+	if (t->art_w <= 2 * o->overlap || t->art_h <= 2 * o->overlap)
+		return -1;
+	t->cols = count(bw, t->art_w, o->overlap);
+	t->rows = count(bh, t->art_h, o->overlap);
+	return 0;
+}
+
+int
+tile_plan(struct tiling *t, double banner_w, double banner_h,
+	const struct tile_opts *o, struct diag *d)
+{
+	double sw = fmin(o->sheet_w, o->sheet_h),
+	       sh = fmax(o->sheet_w, o->sheet_h);
+	struct tiling land;
+	int p_ok, l_ok;
+
+	p_ok = plan_orientation(t, banner_w, banner_h, sw, sh, o) == 0;
+	l_ok = plan_orientation(&land, banner_w, banner_h, sh, sw, o) == 0;
+	if (!p_ok && !l_ok)
+		return diag_set(d, DIAG_USAGE,
+			"margin %.0f mm and overlap %.0f mm leave no room on "
+			"%s",
+			PAPER_MM(o->margin), PAPER_MM(o->overlap),
+			o->sheet_name);
+	if (!p_ok || (l_ok && land.cols * land.rows < t->cols * t->rows))
+		*t = land;
+	if (t->rows > TILE_MAX_ROWS || t->cols > TILE_MAX_COLS ||
+		t->rows * t->cols > TILE_MAX_SHEETS)
+		return diag_set(d, DIAG_USAGE,
+			"that would take %zu x %zu sheets of %s; use a larger "
+			"--sheet or a smaller --size",
+			t->cols, t->rows, o->sheet_name);
+	return 0;
+}
+
+/* Sheets share the banner evenly: no last column of a few centimetres. */
+static double
+part(double length, size_t n, double overlap)
+{
+	return (length + (double)(n - 1) * overlap) / (double)n;
+}
+
+void
+tile_region(const struct tiling *t, size_t row, size_t col, double r[4])
+{
+	r[2] = part(t->banner_w, t->cols, t->overlap);
+	r[3] = part(t->banner_h, t->rows, t->overlap);
+	r[0] = (double)col * (r[2] - t->overlap);
+	r[1] = (double)row * (r[3] - t->overlap);
+}
+
+void
+tile_label(size_t row, size_t col, char *buf, size_t size)
+{
+	snprintf(buf, size, "%c%zu", (char)('A' + (int)row), col + 1);
+}
+
+/* A text from the catalog with the tiling's values, or NULL. */
+static char *
+words(const struct tile_words *w, const char *key, const struct tiling *t,
+	const char *label, struct diag *d)
+{
+	char sheets[16], cols[16], rows[16];
+	const char *const more[] = { "size", w->size_text, "sheets", sheets,
+		"sheet", t->sheet_name, "cols", cols, "rows", rows, "label",
+		label != NULL ? label : "", NULL };
+	struct text_values v = { NULL, NULL, more };
+	const char *tmpl = catalog_text(w->catalog, key, d);
+
+	snprintf(sheets, sizeof sheets, "%zu", t->cols * t->rows);
+	snprintf(cols, sizeof cols, "%zu", t->cols);
+	snprintf(rows, sizeof rows, "%zu", t->rows);
+	if (tmpl == NULL)
+		return NULL;
+	return text_expand(tmpl, &v, w->lang->rtl, d);
+}
+
+/* Sets a text in the box x, y, w, h at the largest size up to max_size. */
+static int
+text_box(cairo_t *cr, const struct tile_words *w, const char *text, double x,
+	double y, double bw, double bh, int weight, size_t lines,
+	double max_size, enum fit_align align, struct diag *d)
+{
+	struct fit_style st;
+	struct fit f;
+
+	memset(&st, 0, sizeof st);
+	st.families = w->lang->families;
+	st.weight = weight;
+	st.lang = w->lang->tag;
+	st.rtl = w->lang->rtl;
+	st.cursive = w->lang->cursive;
+	st.max_lines = lines;
+	st.min_size = 4;
+	st.max_size = max_size;
+	st.align = align;
+	if (fit_text(&f, w->fonts, text, &st, bw, bh, d) < 0)
+		return -1;
+	cairo_move_to(cr, x + f.x, y + f.y);
+	pango_cairo_show_layout(cr, f.layout);
+	fit_release(&f);
+	return 0;
+}
+
+static int
+key_box(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
+	const char *key, const char *label, double x, double y, double bw,
+	double bh, int weight, size_t lines, double max_size,
+	enum fit_align align, struct diag *d)
+{
+	char *text = words(w, key, t, label, d);
+	int rc;
+
+	if (text == NULL)
+		return -1;
+	rc = text_box(cr, w, text, x, y, bw, bh, weight, lines, max_size, align,
+		d);
+	free(text);
+	return rc;
+}
+
+/* Black on white, so a line shows on any artwork. */
+static void
+stroke_outlined(cairo_t *cr, double outer, double inner)
+{
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_line_width(cr, outer);
+	cairo_stroke_preserve(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, inner);
+	cairo_stroke(cr);
+}
+
+/* A round mark, the same on both sheets that share it. */
+static void
+align_mark(cairo_t *cr, double x, double y)
+{
+	double r = PAPER_PT(3);
+
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+	cairo_move_to(cr, x - 1.6 * r, y);
+	cairo_line_to(cr, x + 1.6 * r, y);
+	cairo_move_to(cr, x, y - 1.6 * r);
+	cairo_line_to(cr, x, y + 1.6 * r);
+	stroke_outlined(cr, 1.6, 0.6);
+}
+
+/* Marks in the middle of every glue strip, in banner coordinates. */
+static void
+align_marks(cairo_t *cr, const struct tiling *t)
+{
+	size_t r, c;
+	double reg[4];
+
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->cols; c++) {
+			tile_region(t, r, c, reg);
+			if (c + 1 < t->cols)
+				align_mark(cr, reg[0] + reg[2] - t->overlap / 2,
+					reg[1] + reg[3] / 2);
+			if (r + 1 < t->rows)
+				align_mark(cr, reg[0] + reg[2] / 2,
+					reg[1] + reg[3] - t->overlap / 2);
+		}
+}
+
+/* Light hatching over a glue strip, on the sheet that goes underneath. */
+static int
+glue_strip(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
+	double x, double y, double sw, double sh, struct diag *d)
+{
+	double step = PAPER_PT(4), k;
+	int vertical = sh > sw;
+
+	cairo_save(cr);
+	cairo_rectangle(cr, x, y, sw, sh);
+	cairo_clip(cr);
+	cairo_set_source_rgba(cr, 1, 1, 1, 0.35);
+	cairo_set_line_width(cr, 0.6);
+	for (k = -sh; k < sw + sh; k += step) {
+		cairo_move_to(cr, x + k, y);
+		cairo_line_to(cr, x + k + sh, y + sh);
+	}
+	cairo_stroke(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	if (vertical) {
+		cairo_translate(cr, x + sw, y);
+		cairo_rotate(cr, M_PI / 2);
+	} else {
+		cairo_translate(cr, x, y);
+	}
+	/* Small, in the middle of the strip: the art shows around it. */
+	cairo_translate(cr, (vertical ? sh : sw) / 2 - PAPER_PT(20),
+		(vertical ? sw : sh) / 2 - PAPER_PT(2));
+	if (key_box(cr, w, t, "tile-glue", NULL, 0, 0, PAPER_PT(40),
+		    PAPER_PT(4), 700, 1, PAPER_PT(4), FIT_CENTER, d) < 0) {
+		cairo_restore(cr);
+		return -1;
+	}
+	cairo_restore(cr);
+	return 0;
+}
+
+static void
+cut_line(cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+	double dash[2] = { 4, 3 };
+
+	cairo_save(cr);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_move_to(cr, x0, y0);
+	cairo_line_to(cr, x1, y1);
+	stroke_outlined(cr, 1.4, 0.7);
+	cairo_restore(cr);
+}
+
+static int
+draw_sheet(cairo_t *cr, const struct tiling *t, const struct banner *b,
+	const struct tile_words *w, size_t row, size_t col, struct diag *d)
+{
+	double reg[4], m = t->margin, o = t->overlap;
+	char label[24];
+	int rc = 0;
+
+	tile_region(t, row, col, reg);
+	tile_label(row, col, label, sizeof label);
+	cairo_save(cr);
+	cairo_rectangle(cr, m, m, reg[2], reg[3]);
+	cairo_clip(cr);
+	cairo_translate(cr, m - reg[0], m - reg[1]);
+	rc = render_draw(b, cr, NULL, d);
+	if (rc == 0)
+		align_marks(cr, t);
+	cairo_restore(cr);
+	if (rc == 0 && col + 1 < t->cols)
+		rc = glue_strip(cr, w, t, m + reg[2] - o, m, o, reg[3], d);
+	if (rc == 0 && row + 1 < t->rows)
+		rc = glue_strip(cr, w, t, m, m + reg[3] - o, reg[2], o, d);
+	if (col > 0)
+		cut_line(cr, m, m, m, m + reg[3]);
+	if (row > 0)
+		cut_line(cr, m, m, m + reg[2], m);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	if (rc == 0)
+		rc = text_box(cr, w, label, m, m + t->art_h + PAPER_PT(1),
+			PAPER_PT(14), t->label_h - PAPER_PT(2), 700, 1, 100,
+			FIT_START, d);
+	if (rc == 0)
+		rc = key_box(cr, w, t, "tile-sheet", label, m + PAPER_PT(16),
+			m + t->art_h + PAPER_PT(2), PAPER_PT(30),
+			t->label_h - PAPER_PT(4), 400, 1, PAPER_PT(3),
+			FIT_START, d);
+	if (rc == 0 && (row > 0 || col > 0))
+		rc = key_box(cr, w, t, "tile-cut", NULL, m + PAPER_PT(50),
+			m + t->art_h + PAPER_PT(2), t->art_w - PAPER_PT(50),
+			t->label_h - PAPER_PT(4), 400, 1, PAPER_PT(3), FIT_END,
+			d);
+	cairo_show_page(cr);
+	return rc;
+}
+
+/* The banner small, with the grid and the sheets' labels over it. */
+static int
+draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
+	const struct tile_words *w, double x, double y, double bw, double bh,
+	struct diag *d)
+{
+	double k = fmin(bw / t->banner_w, bh / t->banner_h), reg[4];
+	size_t r, c;
+	int rc;
+
+	cairo_save(cr);
+	cairo_translate(cr, x + (bw - t->banner_w * k) / 2, y);
+	cairo_scale(cr, k, k);
+	rc = render_draw(b, cr, NULL, d);
+	for (r = 0; rc == 0 && r < t->rows; r++)
+		for (c = 0; rc == 0 && c < t->cols; c++) {
+			char label[24];
+
+			tile_region(t, r, c, reg);
+			cairo_rectangle(cr, reg[0], reg[1], reg[2], reg[3]);
+			cairo_set_source_rgb(cr, 1, 0.2, 0.6);
+			cairo_set_line_width(cr, 1.2 / k);
+			cairo_stroke(cr);
+			tile_label(r, c, label, sizeof label);
+			cairo_rectangle(cr, reg[0] + 3 / k, reg[1] + 3 / k,
+				24 / k, 14 / k);
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			cairo_fill(cr);
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			rc = text_box(cr, w, label, reg[0] + 3 / k,
+				reg[1] + 4 / k, 24 / k, 12 / k, 700, 1, 10 / k,
+				FIT_CENTER, d);
+		}
+	cairo_restore(cr);
+	return rc;
+}
+
+static int
+draw_map(cairo_t *cr, const struct tiling *t, const struct banner *b,
+	const struct tile_words *w, struct diag *d)
+{
+	static const char *const steps[] = { "tile-step1", "tile-step2",
+		"tile-step3", "tile-step4" };
+	double m = t->margin + PAPER_PT(5), aw = t->sheet_w - 2 * m;
+	double ah = t->sheet_h - 2 * m, y = m, line = fmin(ah / 14, 22);
+	size_t i;
+	int rc;
+
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	rc = key_box(cr, w, t, "tile-title", NULL, m, y, aw, line * 1.3, 700, 1,
+		24, FIT_START, d);
+	y += line * 1.8;
+	if (rc == 0)
+		rc = draw_thumbnail(cr, t, b, w, m, y, aw, ah * 0.5, d);
+	y += ah * 0.5 + line * 0.6;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	if (rc == 0)
+		rc = key_box(cr, w, t, "tile-size", NULL, m, y, aw, line, 700,
+			1, 14, FIT_START, d);
+	y += line * 1.2;
+	if (rc == 0)
+		rc = key_box(cr, w, t, "tile-sheets", NULL, m, y, aw, line, 400,
+			1, 14, FIT_START, d);
+	y += line * 1.6;
+	for (i = 0; rc == 0 && i < 4; i++) {
+		rc = key_box(cr, w, t, steps[i], NULL, m, y, aw, line * 1.6,
+			400, 2, 13, FIT_START, d);
+		y += line * 1.9;
+	}
+	cairo_show_page(cr);
+	return rc;
+}
+
+int
+tile_draw(cairo_t *cr, const struct tiling *t, const struct banner *b,
+	const struct tile_words *w, struct diag *d)
+{
+	size_t r, c;
+
+	if (draw_map(cr, t, b, w, d) < 0)
+		return -1;
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->cols; c++)
+			if (draw_sheet(cr, t, b, w, r, c, d) < 0)
+				return -1;
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		return diag_set(d, DIAG_LIB, "cannot draw the sheets: %s",
+			cairo_status_to_string(cairo_status(cr)));
+	return 0;
+}

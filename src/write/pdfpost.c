@@ -1,0 +1,373 @@
+/* pdfpost.c - finishing cairo's PDF with qpdf's C API. */
+#include "write/pdfpost.h"
+
+#include <glib.h>
+#include <libxml/entities.h>
+#include <qpdf/qpdf-c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+static int
+qpdf_failed(qpdf_data q, const char *what, struct diag *d)
+{
+	qpdf_error e = qpdf_get_error(q);
+
+	return diag_set(d, DIAG_LIB, "cannot %s the PDF: %s", what,
+		e != NULL ? qpdf_get_error_full_text(q, e) : "qpdf failed");
+}
+
+static qpdf_oh
+box_array(qpdf_data q, const struct pdf_box *b, double unit)
+{
+	qpdf_oh a = qpdf_oh_new_array(q);
+	double v[4] = { b->x0, b->y0, b->x1, b->y1 };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		qpdf_oh_append_item(q, a,
+			qpdf_oh_new_real_from_double(q, v[i] / unit, 4));
+	return a;
+}
+
+static void
+set_page_boxes(qpdf_data q, const struct pdfpost_opts *o)
+{
+	int i, n = qpdf_get_num_pages(q);
+
+	for (i = 0; i < n; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+
+		if (o->has_boxes) {
+			qpdf_oh_replace_key(q, page, "/TrimBox",
+				box_array(q, &o->trim, o->user_unit));
+			qpdf_oh_replace_key(q, page, "/BleedBox",
+				box_array(q, &o->bleed, o->user_unit));
+		}
+		if (o->user_unit > 1)
+			qpdf_oh_replace_key(q, page, "/UserUnit",
+				qpdf_oh_new_real_from_double(q, o->user_unit,
+					4));
+	}
+}
+
+/* An indirect stream holding an ICC profile with n components. */
+static qpdf_oh
+icc_stream(qpdf_data q, const char *path, int n, struct diag *d)
+{
+	gchar *data;
+	gsize len;
+	qpdf_oh s, dict;
+
+	if (!g_file_get_contents(path, &data, &len, NULL)) {
+		diag_set(d, DIAG_IO,
+			"cannot read the colour profile '%s' (run 'make')",
+			path);
+		return 0;
+	}
+	s = qpdf_oh_new_stream(q);
+	qpdf_oh_replace_stream_data(q, s, (unsigned char *)data, len,
+		qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	dict = qpdf_oh_get_dict(q, s);
+	qpdf_oh_replace_key(q, dict, "/N", qpdf_oh_new_integer(q, n));
+	g_free(data);
+	return s;
+}
+
+static void
+add_output_intent(qpdf_data q, qpdf_oh profile, const struct pdfpost_opts *o)
+{
+	qpdf_oh intent = qpdf_oh_new_dictionary(q), list = qpdf_oh_new_array(q);
+
+	qpdf_oh_replace_key(q, intent, "/Type",
+		qpdf_oh_new_name(q, "/OutputIntent"));
+	qpdf_oh_replace_key(q, intent, "/S", qpdf_oh_new_name(q, "/GTS_PDFX"));
+	qpdf_oh_replace_key(q, intent, "/OutputConditionIdentifier",
+		qpdf_oh_new_string(q, o->intent_id));
+	qpdf_oh_replace_key(q, intent, "/OutputCondition",
+		qpdf_oh_new_string(q, o->intent_info));
+	qpdf_oh_replace_key(q, intent, "/Info",
+		qpdf_oh_new_string(q, o->intent_info));
+	qpdf_oh_replace_key(q, intent, "/RegistryName",
+		qpdf_oh_new_string(q, "http://www.color.org"));
+	qpdf_oh_replace_key(q, intent, "/DestOutputProfile", profile);
+	qpdf_oh_append_item(q, list, intent);
+	qpdf_oh_replace_key(q, qpdf_get_root(q), "/OutputIntents", list);
+}
+
+/*
+ * Under a CMYK intent, DeviceRGB is legal only with a /DefaultRGB; cairo
+ * also names DeviceRGB as the blending space of its transparency groups,
+ * where no default applies, so those get sRGB itself.
+ */
+static void
+srgb_everywhere(qpdf_data q, qpdf_oh dict, qpdf_oh srgb, int depth)
+{
+	qpdf_oh res, cs, group, xobjs;
+
+	if (depth > 8 || !qpdf_oh_is_dictionary(q, dict))
+		return;
+	group = qpdf_oh_get_key(q, dict, "/Group");
+	if (qpdf_oh_is_dictionary(q, group) &&
+		qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, group, "/CS"),
+			"/DeviceRGB"))
+		qpdf_oh_replace_key(q, group, "/CS", srgb);
+	res = qpdf_oh_get_key(q, dict, "/Resources");
+	if (!qpdf_oh_is_dictionary(q, res))
+		return;
+	cs = qpdf_oh_get_key(q, res, "/ColorSpace");
+	if (!qpdf_oh_is_dictionary(q, cs)) {
+		cs = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, res, "/ColorSpace", cs);
+	}
+	qpdf_oh_replace_key(q, cs, "/DefaultRGB", srgb);
+	xobjs = qpdf_oh_get_key(q, res, "/XObject");
+	if (!qpdf_oh_is_dictionary(q, xobjs))
+		return;
+	/* Collect first: the key iterator is shared with nested calls. */
+	{
+		qpdf_oh kids[64];
+		int n = 0, i;
+
+		qpdf_oh_begin_dict_key_iter(q, xobjs);
+		while (qpdf_oh_dict_more_keys(q) && n < 64)
+			kids[n++] = qpdf_oh_get_key(q, xobjs,
+				qpdf_oh_dict_next_key(q));
+		for (i = 0; i < n; i++)
+			if (qpdf_oh_is_stream(q, kids[i]))
+				srgb_everywhere(q, qpdf_oh_get_dict(q, kids[i]),
+					srgb, depth + 1);
+	}
+}
+
+static char *
+xml_text(const char *s)
+{
+	xmlChar *e = xmlEncodeSpecialChars(NULL, (const xmlChar *)s);
+	char *r = xstrdup((const char *)e);
+
+	xmlFree(e);
+	return r;
+}
+
+/* PDF/X-4 asks for XMP metadata that agrees with the Info dictionary. */
+static char *
+xmp_packet(const struct pdfpost_opts *o, const char *doc_id)
+{
+	char *title = xml_text(o->title), *producer = xml_text(o->producer);
+	char *xmp = xasprintf(
+		"<?xpacket begin=\"\xef\xbb\xbf\" "
+		"id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		"<rdf:RDF "
+		"xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		"<rdf:Description rdf:about=\"\"\n"
+		" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+		" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+		" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+		" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
+		" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
+		"<dc:format>application/pdf</dc:format>\n"
+		"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li>"
+		"</rdf:Alt></dc:title>\n"
+		"<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></"
+		"dc:language>\n"
+		"<xmp:CreateDate>%s</xmp:CreateDate>\n"
+		"<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+		"<xmp:MetadataDate>%s</xmp:MetadataDate>\n"
+		"<xmp:CreatorTool>%s</xmp:CreatorTool>\n"
+		"<pdf:Producer>%s</pdf:Producer>\n"
+		"<pdf:Trapped>False</pdf:Trapped>\n"
+		"<xmpMM:DocumentID>uuid:%s</xmpMM:DocumentID>\n"
+		"<xmpMM:InstanceID>uuid:%s</xmpMM:InstanceID>\n"
+		"<xmpMM:VersionID>1</xmpMM:VersionID>\n"
+		"<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+		"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
+		"</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+		"<?xpacket end=\"w\"?>\n",
+		title, o->lang, o->date, o->date, o->date, producer, producer,
+		doc_id, doc_id);
+
+	free(title);
+	free(producer);
+	return xmp;
+}
+
+/* A UUID made from the content, so the same banner keeps the same ID. */
+static char *
+content_uuid(const unsigned char *data, size_t len)
+{
+	gchar *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+	char *id = xasprintf("%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12,
+		h + 16, h + 20);
+
+	g_free(h);
+	return id;
+}
+
+static void
+add_metadata(qpdf_data q, const struct pdfpost_opts *o,
+	const unsigned char *data, size_t len)
+{
+	char *id = content_uuid(data, len), *xmp = xmp_packet(o, id);
+	qpdf_oh s = qpdf_oh_new_stream(q), dict;
+	char pdfdate[32];
+
+	qpdf_oh_replace_stream_data(q, s, (unsigned char *)xmp, strlen(xmp),
+		qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	dict = qpdf_oh_get_dict(q, s);
+	qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
+	qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
+	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Metadata", s);
+	/* D:YYYYMMDDHHmmSSZ from YYYY-MM-DDTHH:mm:SSZ */
+	snprintf(pdfdate, sizeof pdfdate, "D:%.4s%.2s%.2s%.2s%.2s%.2sZ",
+		o->date, o->date + 5, o->date + 8, o->date + 11, o->date + 14,
+		o->date + 17);
+	qpdf_set_info_key(q, "/CreationDate", pdfdate);
+	qpdf_set_info_key(q, "/ModDate", pdfdate);
+	qpdf_set_info_key(q, "/Producer", o->producer);
+	qpdf_set_info_key(q, "/Title", o->title);
+	qpdf_set_info_key(q, "/GTS_PDFXVersion", "PDF/X-4");
+	free(id);
+	free(xmp);
+}
+
+/* Trapped is a name, which qpdf_set_info_key cannot write. */
+static void
+set_trapped(qpdf_data q)
+{
+	qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+
+	if (qpdf_oh_is_dictionary(q, info))
+		qpdf_oh_replace_key(q, info, "/Trapped",
+			qpdf_oh_new_name(q, "/False"));
+}
+
+static int
+make_pdfx(qpdf_data q, const struct pdfpost_opts *o, const unsigned char *data,
+	size_t len, struct diag *d)
+{
+	qpdf_oh intent = icc_stream(q, o->intent_icc, 4, d);
+	qpdf_oh srgb_profile, srgb;
+	int i, n;
+
+	if (intent == 0)
+		return -1;
+	srgb_profile = o->srgb_defaults ? icc_stream(q, o->srgb_icc, 3, d)
+					: qpdf_oh_new_null(q);
+	if (srgb_profile == 0)
+		return -1;
+	srgb = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, srgb, qpdf_oh_new_name(q, "/ICCBased"));
+	qpdf_oh_append_item(q, srgb, srgb_profile);
+	add_output_intent(q, intent, o);
+	n = qpdf_get_num_pages(q);
+	for (i = 0; o->srgb_defaults && i < n; i++)
+		srgb_everywhere(q, qpdf_get_page_n(q, (size_t)i), srgb, 0);
+	add_metadata(q, o, data, len);
+	set_trapped(q);
+	return 0;
+}
+
+static qpdf_oh
+content_stream(qpdf_data q, const char *ops)
+{
+	qpdf_oh s = qpdf_oh_new_stream(q);
+
+	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)ops,
+		strlen(ops), qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	return s;
+}
+
+/*
+ * Draws ops over each page. cairo's content leaves its transform in
+ * place, so it is wrapped in q ... Q first.
+ */
+static void
+add_content(qpdf_data q, const char *ops)
+{
+	int i, n = qpdf_get_num_pages(q);
+
+	for (i = 0; i < n; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		qpdf_oh old = qpdf_oh_get_key(q, page, "/Contents");
+		qpdf_oh list = qpdf_oh_new_array(q);
+		int k, m;
+
+		qpdf_oh_append_item(q, list, content_stream(q, "q\n"));
+		if (qpdf_oh_is_array(q, old)) {
+			m = qpdf_oh_get_array_n_items(q, old);
+			for (k = 0; k < m; k++)
+				qpdf_oh_append_item(q, list,
+					qpdf_oh_get_array_item(q, old, k));
+		} else {
+			qpdf_oh_append_item(q, list, old);
+		}
+		qpdf_oh_append_item(q, list, content_stream(q, "\nQ\n"));
+		qpdf_oh_append_item(q, list, content_stream(q, ops));
+		qpdf_oh_replace_key(q, page, "/Contents", list);
+	}
+}
+
+static void
+set_catalog_keys(qpdf_data q, const struct pdfpost_opts *o)
+{
+	qpdf_oh root = qpdf_get_root(q);
+	qpdf_oh prefs = qpdf_oh_new_dictionary(q);
+
+	qpdf_oh_replace_key(q, root, "/Lang",
+		qpdf_oh_new_unicode_string(q, o->lang));
+	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle",
+		qpdf_oh_new_bool(q, QPDF_TRUE));
+	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
+}
+
+int
+pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
+	const struct pdfpost_opts *o, struct diag *d)
+{
+	qpdf_data q = qpdf_init();
+	size_t n;
+	int rc = -1;
+
+	/* qpdf would print its errors and warnings; we return them. */
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (qpdf_read_memory(q, "banner.pdf", (const char *)data,
+		    (unsigned long long)len, NULL) &
+		QPDF_ERRORS) {
+		qpdf_failed(q, "read", d);
+		goto out;
+	}
+	set_catalog_keys(q, o);
+	set_page_boxes(q, o);
+	if (o->extra_content != NULL)
+		add_content(q, o->extra_content);
+	if (o->pdfx && make_pdfx(q, o, data, len, d) < 0)
+		goto out;
+	if (qpdf_has_error(q)) {
+		qpdf_failed(q, "edit", d);
+		goto out;
+	}
+	if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
+		qpdf_failed(q, "write", d);
+		goto out;
+	}
+	if (o->pdfx)
+		qpdf_set_minimum_pdf_version(q, "1.6");
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	if (qpdf_write(q) & QPDF_ERRORS) {
+		qpdf_failed(q, "write", d);
+		goto out;
+	}
+	n = qpdf_get_buffer_length(q);
+	if (fwrite(qpdf_get_buffer(q), 1, n, fp) != n) {
+		diag_set(d, DIAG_IO, "cannot write the PDF");
+		goto out;
+	}
+	rc = 0;
+out:
+	qpdf_cleanup(&q);
+	return rc;
+}

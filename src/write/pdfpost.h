@@ -1,0 +1,43 @@
+/* pdfpost.h - finishing cairo's PDF with qpdf: what cairo 1.16 cannot write. */
+#ifndef BAYRAQ_PDFPOST_H
+#define BAYRAQ_PDFPOST_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/diag.h"
+
+/* A rectangle in PDF user space: origin at the bottom left, points. */
+struct pdf_box {
+	double x0, y0, x1, y1;
+};
+
+struct pdfpost_opts {
+	const char *lang; /* BCP 47: the catalog's /Lang */
+	const char *title; /* also the XMP dc:title */
+	const char *producer; /* "bayraq 0.1.0" */
+	const char *date; /* ISO 8601 UTC: "2026-02-26T00:00:00Z" */
+	double user_unit; /* 1, or more for pages beyond 200 in */
+	int has_boxes;
+	struct pdf_box trim, bleed; /* in points, before /UserUnit */
+	int pdfx; /* write PDF/X-4 */
+	const char *intent_icc; /* CMYK output profile, a file */
+	const char *intent_id; /* OutputConditionIdentifier */
+	const char *intent_info; /* a human description of it */
+	const char *srgb_icc; /* for /DefaultRGB and groups */
+	int srgb_defaults; /* the content is RGB: declare it sRGB */
+	const char *extra_content; /* drawn over each page; or NULL */
+};
+
+/*
+ * Rewrites the PDF in data (as cairo wrote it) to fp: the document
+ * language, the title shown by viewers, page boxes and /UserUnit, a
+ * deterministic /ID; with pdfx, also PDF/X-4: version 1.6, the output
+ * intent with its ICC profile, XMP metadata and Info keys, and sRGB for
+ * every DeviceRGB use. Fails with DIAG_LIB when qpdf cannot read or write
+ * it, DIAG_IO when a profile or fp cannot be read or written.
+ */
+int pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
+	const struct pdfpost_opts *o, struct diag *d);
+
+#endif

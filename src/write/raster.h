@@ -1,0 +1,83 @@
+/* raster.h - banded, parallel rasterizing: bounded memory at any size. */
+#ifndef BAYRAQ_RASTER_H
+#define BAYRAQ_RASTER_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "layout/render.h"
+
+/*
+ * The widest tile drawn at once. cairo's image surfaces stop at 32767
+ * pixels, and drawing into one that wide comes out blank (pixman's 16-bit
+ * regions, seen with cairo 1.16): half of that is safe.
+ */
+#define RASTER_MAX_SURFACE 16384
+
+/* Rows drawn at a time, at most; wide images take fewer. */
+#define RASTER_BAND_ROWS 256
+
+/* A design with filters is drawn once, whole, within this many bytes. */
+#define RASTER_ART_BYTES (512.0 * 1024 * 1024)
+
+/* Past this many pixels, text is drawn as paths. */
+#define RASTER_PATH_TEXT_PIXELS (16.0 * 1024 * 1024)
+
+/* A band holds about this many bytes of pixels, whatever the width. */
+#define RASTER_BAND_BYTES (4 * 1024 * 1024)
+
+/*
+ * The rows of a band for an image width pixels wide: memory stays near
+ * RASTER_BAND_BYTES a thread, never growing with the image's height.
+ */
+size_t raster_band_rows(size_t width);
+
+/*
+ * A banner for each further thread: pango layouts and librsvg handles
+ * belong to one thread, so each worker draws its own copy.
+ */
+struct raster_painter {
+	struct banner *(*clone)(void *arg, void **state, struct diag *d);
+	void (*release)(void *arg, void *state, struct banner *b);
+	void *arg;
+};
+
+/*
+ * Work done on a band by the thread that drew it (compressing it), with
+ * rows as cairo RGB24. It fills *result for the consumer.
+ */
+typedef int (*raster_band_fn)(void *arg, const unsigned char *rows,
+	size_t stride, size_t y0, size_t n, int last, void **result,
+	struct diag *d);
+
+/* Takes the bands' results in order, on the calling thread. */
+typedef int (
+	*raster_take_fn)(void *arg, size_t band, void *result, struct diag *d);
+
+/* Told after each band is taken. */
+typedef void (*raster_progress_fn)(void *arg, size_t done, size_t total);
+
+struct raster_job {
+	const struct banner *banner; /* drawn by the first thread */
+	struct raster_painter painter; /* for the others */
+	size_t width, height; /* in pixels */
+	size_t jobs; /* threads, at least 1 */
+	size_t band_rows; /* RASTER_BAND_ROWS unless testing */
+	raster_band_fn band;
+	raster_take_fn take;
+	void (*drop)(void *arg, void *result); /* results never taken */
+	void *arg;
+	raster_progress_fn progress;
+	void *progress_arg;
+};
+
+/*
+ * Draws the banner at width x height pixels in bands of at most
+ * RASTER_BAND_ROWS rows, cut into tiles across beyond RASTER_MAX_SURFACE, on
+ * job->jobs threads: a thread draws a band and runs band() on it while
+ * the caller's thread takes finished bands in order. At most two bands a
+ * thread are in memory. The result is the same whatever the threads.
+ */
+int raster_run(const struct raster_job *job, struct diag *d);
+
+#endif
