@@ -46,8 +46,12 @@ static int
 parse_color(const char *s, double rgb[3])
 {
 	unsigned r, g, b;
-	size_t n = strlen(s);
+	size_t n = strlen(s), i;
 
+	/* sscanf's %x would take signs and spaces: "#-1-1-1". */
+	for (i = 1; i < n; i++)
+		if (!g_ascii_isxdigit(s[i]))
+			return -1;
 	if (n == 7 && sscanf(s, "#%2x%2x%2x", &r, &g, &b) == 3) {
 		rgb[0] = r / 255.0;
 		rgb[1] = g / 255.0;
@@ -410,12 +414,12 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	v->has_filters = uses_filter(xmlDocGetRootElement(doc));
 	if (v->has_background) {
 		unlink_background(xmlDocGetRootElement(doc));
-		v->background = g_object_ref(geom);
+		v->whole_svg = g_bytes_new_take(data, len);
+		data = NULL;
 	}
 	xmlDocDumpMemory(doc, &art_data, &art_len);
-	v->art = handle_from_data(path, art_data, (size_t)art_len, d);
-	if (v->art != NULL)
-		rc = 0;
+	v->art_svg = g_bytes_new(art_data, (gsize)art_len);
+	rc = 0;
 out:
 	xmlFree(art_data);
 	if (geom != NULL)
@@ -423,6 +427,29 @@ out:
 	xmlFreeDoc(doc);
 	g_free(data);
 	return rc;
+}
+
+static RsvgHandle *
+handle_from_bytes(const struct variant *v, GBytes *bytes, struct diag *d)
+{
+	gsize len;
+	const void *data = g_bytes_get_data(bytes, &len);
+
+	return handle_from_data(v->path, data, len, d);
+}
+
+RsvgHandle *
+variant_open_art(const struct variant *v, struct diag *d)
+{
+	return handle_from_bytes(v, v->art_svg, d);
+}
+
+RsvgHandle *
+variant_open_background(const struct variant *v, struct diag *d)
+{
+	if (!v->has_background)
+		return NULL;
+	return handle_from_bytes(v, v->whole_svg, d);
 }
 
 void
@@ -433,10 +460,10 @@ variant_release(struct variant *v)
 	for (i = 0; i < v->slot_count; i++)
 		slot_release(&v->slots[i]);
 	free(v->slots);
-	if (v->art != NULL)
-		g_object_unref(v->art);
-	if (v->background != NULL)
-		g_object_unref(v->background);
+	if (v->art_svg != NULL)
+		g_bytes_unref(v->art_svg);
+	if (v->whole_svg != NULL)
+		g_bytes_unref(v->whole_svg);
 	free(v->path);
 	memset(v, 0, sizeof *v);
 }
@@ -504,17 +531,13 @@ static int
 unknown_design(const char *designs_dir, const char *name, struct diag *d)
 {
 	char **names = design_names(designs_dir);
-	char list[160] = "";
-	size_t i;
+	char *list = g_strjoinv(", ", names);
 
-	for (i = 0; names[i] != NULL; i++) {
-		if (i > 0)
-			strncat(list, ", ", sizeof list - strlen(list) - 1);
-		strncat(list, names[i], sizeof list - strlen(list) - 1);
-	}
 	design_names_free(names);
-	return diag_set(d, DIAG_USAGE, "unknown design '%s' (available: %s)",
-		name, list);
+	diag_set(d, DIAG_USAGE, "unknown design '%.40s' (available: %s)", name,
+		list);
+	g_free(list);
+	return -1;
 }
 
 static int
@@ -603,7 +626,7 @@ design_pick(const struct design *dz, double ratio, struct diag *d)
 {
 	const struct variant *best = NULL;
 	double best_err = INFINITY;
-	char list[200] = "", want[32];
+	char **ratios, *list, want[32];
 	size_t i;
 
 	for (i = 0; i < dz->variant_count; i++) {
@@ -617,19 +640,29 @@ design_pick(const struct design *dz, double ratio, struct diag *d)
 	}
 	if (best_err <= log(DESIGN_RATIO_TOLERANCE) + 1e-9)
 		return best;
+	ratios = g_new0(char *, dz->variant_count + 1);
 	for (i = 0; i < dz->variant_count; i++) {
-		char r[32];
-
-		design_ratio_text(dz->variants[i].width /
-					  dz->variants[i].height,
-			r, sizeof r);
-		if (i > 0)
-			strncat(list, ", ", sizeof list - strlen(list) - 1);
-		strncat(list, r, sizeof list - strlen(list) - 1);
+		ratios[i] = g_malloc(32);
+		design_ratio_text(design_variant_ratio(dz, i), ratios[i], 32);
 	}
+	list = g_strjoinv(", ", ratios);
+	g_strfreev(ratios);
 	design_ratio_text(ratio, want, sizeof want);
 	diag_set(d, DIAG_FIT,
 		"design '%s' has no variant near ratio %s (it has %s)",
 		dz->name, want, list);
+	g_free(list);
 	return NULL;
+}
+
+size_t
+design_variant_count(const struct design *dz)
+{
+	return dz->variant_count;
+}
+
+double
+design_variant_ratio(const struct design *dz, size_t i)
+{
+	return dz->variants[i].width / dz->variants[i].height;
 }

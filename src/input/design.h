@@ -33,9 +33,8 @@ struct slot {
 struct variant {
 	char *path;
 	double width, height; /* the viewBox: the design's user units */
-	RsvgHandle *art; /* the drawing without slot guides or background */
-	RsvgHandle
-		*background; /* the whole file, to draw #background; or NULL */
+	GBytes *art_svg; /* the drawing without slot guides or background */
+	GBytes *whole_svg; /* the whole file, to draw #background; or NULL */
 	int has_background; /* an element with id="background" */
 	int has_filters; /* an element with a filter: costly per band */
 	struct slot *slots;
@@ -67,6 +66,19 @@ int variant_load(struct variant *v, const char *path, struct diag *d);
 void variant_release(struct variant *v);
 
 void design_free(struct design *dz);
+
+/*
+ * The variant's drawing (without guides and background) and its whole file
+ * (for #background, or NULL without one) as new librsvg handles, which
+ * belong to the calling thread. The variant itself is only read, so threads
+ * share it. Release with g_object_unref(); NULL with DIAG_FORMAT on error.
+ */
+RsvgHandle *variant_open_art(const struct variant *v, struct diag *d);
+RsvgHandle *variant_open_background(const struct variant *v, struct diag *d);
+
+/* The number of variants, and the aspect ratio (width / height) of one. */
+size_t design_variant_count(const struct design *dz);
+double design_variant_ratio(const struct design *dz, size_t i);
 
 /*
  * The variant whose aspect ratio (width / height) is nearest ratio.

@@ -11,7 +11,8 @@
 #include "base/xalloc.h"
 
 struct fonts {
-	PangoFontMap *map;
+	FcConfig *config; /* shared by clones: built once, then only read */
+	PangoFontMap *map; /* this thread's */
 };
 
 static int
@@ -30,6 +31,19 @@ has_family(FcConfig *cfg, const char *family)
 	return found;
 }
 
+/* A font map of our own on cfg, which it references. */
+static struct fonts *
+fonts_on(FcConfig *cfg)
+{
+	struct fonts *f = xcalloc(1, sizeof *f);
+
+	FcConfigReference(cfg);
+	f->config = cfg;
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
+	return f;
+}
+
 struct fonts *
 fonts_load(const char *fonts_dir, struct diag *d)
 {
@@ -41,7 +55,7 @@ fonts_load(const char *fonts_dir, struct diag *d)
 
 	if (abs == NULL) {
 		diag_set(d, DIAG_IO, "cannot open font configuration '%s': %s",
-			conf, strerror(errno));
+			conf, g_strerror(errno));
 		goto out;
 	}
 	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)abs, FcTrue)) {
@@ -61,9 +75,7 @@ fonts_load(const char *fonts_dir, struct diag *d)
 			"fonts-noto-cjk)");
 		goto out;
 	}
-	f = xcalloc(1, sizeof *f);
-	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
+	f = fonts_on(cfg);
 out:
 	FcConfigDestroy(cfg);
 	free(abs);
@@ -77,13 +89,14 @@ fonts_free(struct fonts *f)
 	if (f == NULL)
 		return;
 	g_object_unref(f->map);
+	FcConfigDestroy(f->config);
 	free(f);
 }
 
-PangoFontMap *
-fonts_map(const struct fonts *f)
+struct fonts *
+fonts_clone(const struct fonts *f)
 {
-	return f->map;
+	return fonts_on(f->config);
 }
 
 PangoContext *

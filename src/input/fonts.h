@@ -18,8 +18,12 @@ struct fonts *fonts_load(const char *fonts_dir, struct diag *d);
 
 void fonts_free(struct fonts *f);
 
-/* The font map. Borrowed; valid until fonts_free(). */
-PangoFontMap *fonts_map(const struct fonts *f);
+/*
+ * The same fonts for another thread: a font map of its own on the same
+ * fontconfig configuration, which is built once and only read after. Safe
+ * to call while another thread uses f. Free with fonts_free().
+ */
+struct fonts *fonts_clone(const struct fonts *f);
 
 /*
  * A new context on the font map with linear metrics: no hinting and

@@ -3,6 +3,7 @@
 #include "input/library.h"
 
 #include <glib.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,66 +14,120 @@ struct named {
 	void *object;
 };
 
-struct library {
-	const struct job_paths *paths;
-	struct fonts *fonts;
+/*
+ * What the clones of a library share: loaded under the lock, then only
+ * read, so a pointer handed out stays valid and unchanged.
+ */
+struct shelf {
+	const struct paths *paths;
+	pthread_mutex_t lock;
+	size_t refs;
+	struct fonts *fonts; /* its font map is never used: clones get theirs */
 	struct flags *flags;
 	struct named *designs, *catalogs;
 	size_t design_count, catalog_count;
 };
 
+struct library {
+	struct shelf *shelf;
+	struct fonts *fonts; /* this thread's */
+};
+
 struct library *
-library_new(const struct job_paths *paths)
+library_new(const struct paths *paths)
 {
 	struct library *lib = xcalloc(1, sizeof *lib);
 
-	lib->paths = paths;
+	lib->shelf = xcalloc(1, sizeof *lib->shelf);
+	lib->shelf->paths = paths;
+	lib->shelf->refs = 1;
+	pthread_mutex_init(&lib->shelf->lock, NULL);
 	return lib;
+}
+
+struct library *
+library_clone(const struct library *lib)
+{
+	struct library *c = xcalloc(1, sizeof *c);
+
+	c->shelf = lib->shelf;
+	pthread_mutex_lock(&c->shelf->lock);
+	c->shelf->refs++;
+	pthread_mutex_unlock(&c->shelf->lock);
+	return c;
+}
+
+static void
+shelf_free(struct shelf *sh)
+{
+	size_t i;
+
+	for (i = 0; i < sh->design_count; i++) {
+		design_free(sh->designs[i].object);
+		free(sh->designs[i].name);
+	}
+	for (i = 0; i < sh->catalog_count; i++) {
+		catalog_free(sh->catalogs[i].object);
+		free(sh->catalogs[i].name);
+	}
+	free(sh->designs);
+	free(sh->catalogs);
+	fonts_free(sh->fonts);
+	flags_free(sh->flags);
+	pthread_mutex_destroy(&sh->lock);
+	free(sh);
 }
 
 void
 library_free(struct library *lib)
 {
-	size_t i;
+	size_t left;
 
 	if (lib == NULL)
 		return;
-	for (i = 0; i < lib->design_count; i++) {
-		design_free(lib->designs[i].object);
-		free(lib->designs[i].name);
-	}
-	for (i = 0; i < lib->catalog_count; i++) {
-		catalog_free(lib->catalogs[i].object);
-		free(lib->catalogs[i].name);
-	}
-	free(lib->designs);
-	free(lib->catalogs);
+	pthread_mutex_lock(&lib->shelf->lock);
+	left = --lib->shelf->refs;
+	pthread_mutex_unlock(&lib->shelf->lock);
+	if (left == 0)
+		shelf_free(lib->shelf);
 	fonts_free(lib->fonts);
-	flags_free(lib->flags);
 	free(lib);
 }
 
-const struct job_paths *
+const struct paths *
 library_paths(const struct library *lib)
 {
-	return lib->paths;
+	return lib->shelf->paths;
 }
 
 const struct fonts *
 library_fonts(struct library *lib, struct diag *d)
 {
-	if (lib->fonts == NULL)
-		lib->fonts = fonts_load(lib->paths->fonts, d);
+	struct shelf *sh = lib->shelf;
+
+	if (lib->fonts != NULL)
+		return lib->fonts;
+	pthread_mutex_lock(&sh->lock);
+	if (sh->fonts == NULL)
+		sh->fonts = fonts_load(sh->paths->fonts, d);
+	if (sh->fonts != NULL)
+		lib->fonts = fonts_clone(sh->fonts);
+	pthread_mutex_unlock(&sh->lock);
 	return lib->fonts;
 }
 
 const struct flags *
 library_flags(struct library *lib, struct diag *d)
 {
-	if (lib->flags == NULL)
-		lib->flags =
-			flags_new(lib->paths->flags, lib->paths->flagset, d);
-	return lib->flags;
+	struct shelf *sh = lib->shelf;
+	struct flags *fl;
+
+	pthread_mutex_lock(&sh->lock);
+	if (sh->flags == NULL)
+		sh->flags = flags_new(sh->paths->flags, sh->paths->flagset, d);
+	fl = sh->flags;
+	pthread_mutex_unlock(&sh->lock);
+	return fl;
 }
 
 static void *
@@ -98,55 +153,68 @@ keep(struct named **list, size_t *n, const char *name, void *object)
 const struct design *
 library_design(struct library *lib, const char *name, struct diag *d)
 {
-	struct design *dz = find(lib->designs, lib->design_count, name);
+	struct shelf *sh = lib->shelf;
+	struct design *dz;
 
+	pthread_mutex_lock(&sh->lock);
+	dz = find(sh->designs, sh->design_count, name);
 	if (dz == NULL) {
-		dz = design_load(lib->paths->designs, name, d);
+		dz = design_load(sh->paths->designs, name, d);
 		if (dz != NULL)
-			keep(&lib->designs, &lib->design_count, name, dz);
+			keep(&sh->designs, &sh->design_count, name, dz);
 	}
+	pthread_mutex_unlock(&sh->lock);
 	return dz;
 }
 
 static int
-unknown_language(const struct job_paths *paths, const char *tag, struct diag *d)
+unknown_language(const struct paths *paths, const char *tag, struct diag *d)
 {
 	char **tags = library_languages(paths);
-	char list[200] = "";
-	size_t i;
+	char *list = g_strjoinv(", ", tags);
 
-	for (i = 0; tags[i] != NULL; i++) {
-		if (i > 0)
-			g_strlcat(list, ", ", sizeof list);
-		g_strlcat(list, tags[i], sizeof list);
-	}
 	library_languages_free(tags);
-	return diag_set(d, DIAG_USAGE,
-		"unknown language '%.20s' (available: %s)", tag, list);
+	diag_set(d, DIAG_USAGE, "unknown language '%.20s' (available: %s)", tag,
+		list);
+	g_free(list);
+	return -1;
+}
+
+static struct catalog *
+catalog_for(const struct paths *paths, const char *tag, struct diag *d)
+{
+	struct catalog *cat;
+	char *path;
+
+	if (strchr(tag, '/') != NULL || tag[0] == '.' || tag[0] == '\0') {
+		unknown_language(paths, tag, d);
+		return NULL;
+	}
+	path = xasprintf("%s/%s.po", paths->locales, tag);
+	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+		free(path);
+		unknown_language(paths, tag, d);
+		return NULL;
+	}
+	cat = catalog_load(path, d);
+	free(path);
+	return cat;
 }
 
 const struct catalog *
 library_catalog(struct library *lib, const char *tag, struct diag *d)
 {
-	struct catalog *cat = find(lib->catalogs, lib->catalog_count, tag);
-	char *path;
+	struct shelf *sh = lib->shelf;
+	struct catalog *cat;
 
-	if (cat != NULL)
-		return cat;
-	if (strchr(tag, '/') != NULL || tag[0] == '.' || tag[0] == '\0') {
-		unknown_language(lib->paths, tag, d);
-		return NULL;
+	pthread_mutex_lock(&sh->lock);
+	cat = find(sh->catalogs, sh->catalog_count, tag);
+	if (cat == NULL) {
+		cat = catalog_for(sh->paths, tag, d);
+		if (cat != NULL)
+			keep(&sh->catalogs, &sh->catalog_count, tag, cat);
 	}
-	path = xasprintf("%s/%s.po", lib->paths->locales, tag);
-	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-		free(path);
-		unknown_language(lib->paths, tag, d);
-		return NULL;
-	}
-	cat = catalog_load(path, d);
-	free(path);
-	if (cat != NULL)
-		keep(&lib->catalogs, &lib->catalog_count, tag, cat);
+	pthread_mutex_unlock(&sh->lock);
 	return cat;
 }
 
@@ -157,7 +225,7 @@ cmp_tag(const void *a, const void *b)
 }
 
 char **
-library_languages(const struct job_paths *paths)
+library_languages(const struct paths *paths)
 {
 	char **tags = xcalloc(1, sizeof *tags);
 	GDir *dir = g_dir_open(paths->locales, 0, NULL);

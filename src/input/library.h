@@ -3,34 +3,34 @@
 #ifndef BAYRAQ_LIBRARY_H
 #define BAYRAQ_LIBRARY_H
 
+#include "base/diag.h"
 #include "input/catalog.h"
 #include "input/design.h"
-#include "base/diag.h"
 #include "input/flags.h"
 #include "input/fonts.h"
-
-/* Where bayraq finds its data; filled from the build and the environment. */
-struct job_paths {
-	const char *designs; /* designs/ */
-	const char *locales; /* locales/ */
-	const char *fonts; /* fonts/ */
-	const char *flags; /* our flags: designs/_flags */
-	const char *flagset; /* the svg-country-flags package */
-	const char *icc; /* build/icc: the CMYK output profiles */
-	const char *srgb; /* an sRGB ICC profile */
-};
+#include "input/paths.h"
 
 struct library;
 
 /*
  * An empty library over paths (borrowed: they must outlive it). Things
- * are loaded on first use and kept. pango and librsvg objects belong to
- * one thread at a time: give each thread its own library.
+ * are loaded on first use and kept. A library belongs to one thread: give
+ * another thread a library_clone().
  */
-struct library *library_new(const struct job_paths *paths);
+struct library *library_new(const struct paths *paths);
+
+/*
+ * A library for another thread. What never changes once loaded (designs,
+ * catalogs, the flags, the font configuration) is shared with lib and its
+ * other clones, and loaded once for all; what belongs to a thread (the
+ * font map) is the clone's own. Safe while lib is in use.
+ */
+struct library *library_clone(const struct library *lib);
+
+/* Frees lib; the shared data goes with the last of its clones. */
 void library_free(struct library *lib);
 
-const struct job_paths *library_paths(const struct library *lib);
+const struct paths *library_paths(const struct library *lib);
 
 /* Each returns a borrowed object, valid until library_free(), or NULL. */
 const struct fonts *library_fonts(struct library *lib, struct diag *d);
@@ -45,7 +45,7 @@ const struct catalog *library_catalog(struct library *lib, const char *tag,
 	struct diag *d);
 
 /* The language tags that have a locales/<tag>.po, sorted; NULL-terminated. */
-char **library_languages(const struct job_paths *paths);
+char **library_languages(const struct paths *paths);
 void library_languages_free(char **tags);
 
 #endif

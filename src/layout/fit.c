@@ -273,24 +273,45 @@ fit_error(const char *what, const char *text, struct diag *d)
 	return diag_set(d, DIAG_FIT, "%s: '%.100s'", what, text);
 }
 
+/* An empty layout for text in the style's direction and alignment. */
+static PangoLayout *
+layout_new(const struct fonts *fonts, const char *text,
+	const struct fit_style *st)
+{
+	PangoContext *ctx = fonts_context_new(fonts);
+	PangoLayout *layout;
+
+	pango_context_set_base_dir(ctx,
+		st->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+	layout = pango_layout_new(ctx);
+	g_object_unref(ctx);
+	pango_layout_set_auto_dir(layout, FALSE);
+	pango_layout_set_text(layout, text, -1);
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+	pango_layout_set_alignment(layout, pango_align(st));
+	return layout;
+}
+
+static void
+keep_style(struct fit *f, const struct fit_style *st)
+{
+	f->style = *st;
+	f->style.families = xstrdup(st->families);
+	f->style.lang = xstrdup(st->lang);
+	f->wrap = pango_layout_get_width(f->layout);
+	f->text = xstrdup(pango_layout_get_text(f->layout));
+}
+
 int
 fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	const struct fit_style *st, double w, double h, struct diag *d)
 {
-	PangoContext *ctx = fonts_context_new(fonts);
 	double lo = st->min_size, hi, best, wrap;
 	size_t n;
 
 	memset(out, 0, sizeof *out);
-	pango_context_set_base_dir(ctx,
-		st->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-	out->layout = pango_layout_new(ctx);
-	g_object_unref(ctx);
-	pango_layout_set_auto_dir(out->layout, FALSE);
-	pango_layout_set_text(out->layout, text, -1);
+	out->layout = layout_new(fonts, text, st);
 	pango_layout_set_width(out->layout, (int)(w * PANGO_SCALE));
-	pango_layout_set_wrap(out->layout, PANGO_WRAP_WORD);
-	pango_layout_set_alignment(out->layout, pango_align(st));
 
 	layout_set_size(out->layout, st, FIT_REF_SIZE);
 	if (pango_layout_get_unknown_glyphs_count(out->layout) > 0) {
@@ -325,6 +346,7 @@ fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	out->size = balance(out->layout, text, st, out->size, w, h, &wrap);
 	set_final(out->layout, text, st, out->size, wrap, w, h);
 	place(out, st, w, h);
+	keep_style(out, st);
 	return 0;
 fail:
 	fit_release(out);
@@ -337,6 +359,23 @@ fit_release(struct fit *f)
 	if (f->layout != NULL)
 		g_object_unref(f->layout);
 	f->layout = NULL;
+	free((char *)f->style.families);
+	free((char *)f->style.lang);
+	free(f->text);
+	f->style.families = f->style.lang = NULL;
+	f->text = NULL;
+}
+
+void
+fit_clone(struct fit *out, const struct fit *src, const struct fonts *fonts)
+{
+	*out = *src;
+	out->style.families = xstrdup(src->style.families);
+	out->style.lang = xstrdup(src->style.lang);
+	out->text = xstrdup(src->text);
+	out->layout = layout_new(fonts, src->text, &src->style);
+	layout_set_size(out->layout, &src->style, src->size);
+	pango_layout_set_width(out->layout, src->wrap);
 }
 
 char *

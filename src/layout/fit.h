@@ -25,10 +25,14 @@ struct fit_style {
 
 /* A fitted text, in user units with the box's top left at the origin. */
 struct fit {
-	PangoLayout *layout; /* owned; draw it at (x, y) */
+	PangoLayout *layout; /* owned, bound to one thread; draw at (x, y) */
 	double size; /* the chosen font size */
 	double x, y; /* where the layout's origin goes */
 	size_t line_count;
+	/* What the layout is made of, so another thread can make its own. */
+	struct fit_style style; /* families and lang owned */
+	char *text; /* owned */
+	int wrap; /* the wrap width, pango units */
 };
 
 /*
@@ -44,6 +48,15 @@ int fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 	const struct fit_style *st, double w, double h, struct diag *d);
 
 void fit_release(struct fit *f);
+
+/*
+ * The fitted text laid out again on fonts (another thread's), at the size
+ * and line breaks already found: no fitting, the same result. Reads only
+ * the plain fields of src, never its layout, so it is safe while another
+ * thread draws src. Release with fit_release().
+ */
+void fit_clone(struct fit *out, const struct fit *src,
+	const struct fonts *fonts);
 
 /* The text of line i of a fitted layout, for golden tests; free(). */
 char *fit_line_text(const struct fit *f, size_t i);

@@ -61,12 +61,21 @@ default_bleed(const struct paper *p, const struct print_opts *o)
 	return PAPER_PT(3);
 }
 
-static double
-default_safe(const struct paper *p)
+double
+print_default_safe(double w, double h)
 {
-	double short_side = fmin(p->width_pt, p->height_pt);
+	return fmin(w, h) >= PAPER_PT(419) ? PAPER_PT(10) : PAPER_PT(5);
+}
 
-	return short_side >= PAPER_PT(419) ? PAPER_PT(10) : PAPER_PT(5);
+int
+print_safe_check(double margin, double safe, const char *what, struct diag *d)
+{
+	if (margin >= safe - 0.01)
+		return 0;
+	return diag_set(d, DIAG_FIT,
+		"%stext comes within %.1f mm of the trim; the safe margin is "
+		"%.1f mm",
+		what, PAPER_MM(fmax(margin, 0)), PAPER_MM(safe));
 }
 
 /*
@@ -135,7 +144,10 @@ print_sheet(struct sheet *s, const struct paper *p, const struct print_opts *o,
 	if (o->safe >= 0)
 		s->safe = o->safe + s->hem;
 	else
-		s->safe = p->width_px != 0 ? 0 : default_safe(p) + s->hem;
+		s->safe = p->width_px != 0 ? 0
+					   : print_default_safe(p->width_pt,
+						     p->height_pt) +
+						     s->hem;
 	s->intent = o->intent;
 	if (s->intent == INTENT_AUTO)
 		s->intent =

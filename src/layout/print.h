@@ -72,6 +72,17 @@ int print_finishing_parse(const char *s, enum print_finishing *out,
 int print_sheet(struct sheet *s, const struct paper *p,
 	const struct print_opts *o, struct diag *d);
 
+/* The safe margin when none is given: 10 mm from A2 up, else 5 mm. */
+double print_default_safe(double w, double h);
+
+/*
+ * The one safe-margin rule, for renders and preflight alike: text whose
+ * ink comes within margin of the trim, less than safe, fails with
+ * DIAG_FIT; what starts the message ("slot 'city' (de): ").
+ */
+int print_safe_check(double margin, double safe, const char *what,
+	struct diag *d);
+
 /* The name of a resolved intent: "FOGRA39", "GRACoL". */
 const char *print_intent_name(enum print_intent intent);
 

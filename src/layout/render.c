@@ -25,8 +25,17 @@ struct placed_flag {
 	double x, y, w, h; /* in design units */
 };
 
+/*
+ * The plan (variant, placements, fitted sizes) is plain data; the pango
+ * layouts and librsvg handles belong to the thread that made the banner,
+ * and banner_clone() makes another thread its own.
+ */
 struct banner {
 	const struct variant *v;
+	const struct flags *flag_set; /* borrowed, only read */
+	const struct fonts *fonts; /* the layouts' fonts: borrowed or own */
+	struct fonts *own_fonts; /* a clone's, freed with it */
+	RsvgHandle *art, *background; /* this thread's handles on v */
 	double page_w, page_h;
 	double scale, off_x, off_y; /* design units to page points */
 	struct placed_text *texts;
@@ -143,6 +152,16 @@ render_plan(const struct render_input *in, struct diag *d)
 	if (v == NULL)
 		goto fail;
 	b->v = v;
+	b->flag_set = in->flags;
+	b->fonts = in->fonts;
+	b->art = variant_open_art(v, d);
+	if (b->art == NULL)
+		goto fail;
+	if (v->has_background) {
+		b->background = variant_open_background(v, d);
+		if (b->background == NULL)
+			goto fail;
+	}
 	b->page_w = in->page_w;
 	b->page_h = in->page_h;
 	b->scale = fmin(in->page_w / v->width, in->page_h / v->height);
@@ -183,11 +202,60 @@ banner_free(struct banner *b)
 	}
 	for (i = 0; i < b->flag_count; i++)
 		g_object_unref(b->flags[i].svg);
+	if (b->art != NULL)
+		g_object_unref(b->art);
+	if (b->background != NULL)
+		g_object_unref(b->background);
 	free(b->texts);
 	free(b->flags);
 	free(b->title);
 	free(b->lang);
+	fonts_free(b->own_fonts);
 	free(b);
+}
+
+struct banner *
+banner_clone(const struct banner *src, struct diag *d)
+{
+	struct banner *b = xcalloc(1, sizeof *b);
+	size_t i;
+
+	*b = *src;
+	b->art = b->background = NULL;
+	b->texts = xcalloc(src->text_count, sizeof *b->texts);
+	b->flags = xcalloc(src->flag_count, sizeof *b->flags);
+	b->text_count = b->flag_count = 0;
+	b->title = xstrdup(src->title);
+	b->lang = xstrdup(src->lang);
+	b->art_draws = 0;
+	b->own_fonts = fonts_clone(src->fonts);
+	b->fonts = b->own_fonts;
+	for (i = 0; i < src->text_count; i++) {
+		b->texts[i] = src->texts[i];
+		b->texts[i].text = xstrdup(src->texts[i].text);
+		fit_clone(&b->texts[i].fit, &src->texts[i].fit, b->fonts);
+		b->text_count++;
+	}
+	for (i = 0; i < src->flag_count; i++) {
+		b->flags[i] = src->flags[i];
+		b->flags[i].svg =
+			flags_open(b->flag_set, src->flags[i].role, d);
+		if (b->flags[i].svg == NULL)
+			goto fail;
+		b->flag_count++;
+	}
+	b->art = variant_open_art(b->v, d);
+	if (b->art == NULL)
+		goto fail;
+	if (b->v->has_background) {
+		b->background = variant_open_background(b->v, d);
+		if (b->background == NULL)
+			goto fail;
+	}
+	return b;
+fail:
+	banner_free(b);
+	return NULL;
 }
 
 static int
@@ -236,7 +304,7 @@ background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 	cairo_push_group(cr);
 	cairo_translate(cr, x->p0 - x->d0 * sx, y->p0 - y->d0 * sy);
 	cairo_scale(cr, sx, sy);
-	ok = rsvg_handle_render_layer(b->v->background, cr, "#background", &vp,
+	ok = rsvg_handle_render_layer(b->background, cr, "#background", &vp,
 		&err);
 	cairo_pop_group_to_source(cr);
 	cairo_paint(cr);
@@ -336,7 +404,7 @@ render_draw_art(const struct banner *b, cairo_t *cr,
 	rc = draw_background(b, cr, frame, d);
 	cairo_translate(cr, b->off_x, b->off_y);
 	cairo_scale(cr, b->scale, b->scale);
-	if (rc == 0 && !rsvg_handle_render_document(b->v->art, cr, &vp, &err))
+	if (rc == 0 && !rsvg_handle_render_document(b->art, cr, &vp, &err))
 		rc = rsvg_failed(err, b->v->path, d);
 	cairo_restore(cr);
 	return rc < 0 ? -1 : draw_status(cr, d);

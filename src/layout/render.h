@@ -36,6 +36,14 @@ struct banner *render_plan(const struct render_input *in, struct diag *d);
 
 void banner_free(struct banner *b);
 
+/*
+ * The same banner for another thread: the plan and fitted sizes are
+ * copied, never fitted again; the pango layouts (on a clone of the fonts)
+ * and the librsvg handles are made anew, for the calling thread. Safe to
+ * call while another thread draws src. Free with banner_free().
+ */
+struct banner *banner_clone(const struct banner *src, struct diag *d);
+
 /* How to draw: how far the background runs past each edge, and text. */
 struct render_frame {
 	double bleed_left, bleed_top, bleed_right, bleed_bottom; /* points */

@@ -6,67 +6,53 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "run/job.h"
 #include "input/library.h"
 
 enum row_state { ROW_PENDING, ROW_DONE, ROW_SKIPPED, ROW_FAILED };
 
-struct batch_row {
-	size_t line; /* where the row starts in the CSV */
-	char **fields; /* by column, NULL where absent; owned */
-	struct job job; /* strings borrowed from fields */
-	int tile; /* also the home-printer sheets */
-	char **outputs; /* the files it writes; owned */
-	enum row_state state;
-	char error[256];
-};
-
-struct batch {
-	char *csv;
-	const char *outdir;
-	struct batch_row *rows;
-	size_t row_count;
-	int force; /* render even what is up to date */
-};
+struct batch;
+struct job;
 
 /*
  * Reads a CSV (RFC 4180: quoted fields may hold commas, quotes and line
  * breaks) whose header names the columns: design, lang, city, country,
- * size, format, and optionally dpi, print, tile-sheet and orientation. A
- * bad header or a malformed file fails with DIAG_USAGE naming the line;
- * bad values fail only their row, later.
+ * size, format, and optionally dpi, print, tile-sheet and orientation.
+ * Every file goes into the folder outdir. A bad header or a malformed
+ * file fails with DIAG_USAGE naming the line; bad values fail only their
+ * row, later. Free with batch_free().
  */
-int batch_load(struct batch *b, const char *csv_path, const char *outdir,
+struct batch *batch_load(const char *csv_path, const char *outdir,
 	struct diag *d);
-
-void batch_release(struct batch *b);
-
-/*
- * Checks every row before anything renders: bad options, and rows that
- * would write the same file (both fail), and marks as skipped the rows
- * whose files are all there and newer than their design and language.
- */
-void batch_check(struct batch *b, const struct job_paths *paths);
-
-/* Called after each row, from the worker that did it, one at a time. */
-typedef void (*batch_row_fn)(const struct batch *b, const struct batch_row *r,
-	size_t done, size_t total, void *arg);
+void batch_free(struct batch *b);
 
 /*
- * Renders the pending rows on jobs threads, each with its own library
- * (pango and librsvg objects belong to one thread), so fonts, designs,
- * flags and catalogs load once per thread, not per row. Stops taking rows
- * when *stop is set; a row in progress finishes, and its files are whole.
- * Returns the number of failed rows.
+ * Resolves every row before anything renders, as `bayraq render` would
+ * (bad options fail the row); rows that would write the same file both
+ * fail; and unless force, rows whose files are all there and newer than
+ * their design and language are marked up to date.
  */
-size_t batch_run(struct batch *b, const struct job_paths *paths, size_t jobs,
+void batch_check(struct batch *b, struct library *lib, int force);
+
+/* Called after each row, one call at a time, under the batch's lock. */
+typedef void (*batch_row_fn)(const struct batch *b, size_t row, void *arg);
+
+/*
+ * Renders the pending rows on jobs threads, each with a library_clone()
+ * of lib, so designs, catalogs and flags load once for all. Stops taking
+ * rows when *stop is set; a row in progress finishes, and its files are
+ * whole. Returns the number of failed rows.
+ */
+size_t batch_run(struct batch *b, struct library *lib, size_t jobs,
 	batch_row_fn each, void *arg, volatile sig_atomic_t *stop);
 
-/*
- * A proof of the whole batch: every row's banner as a labelled thumbnail,
- * failed rows as a box with the reason, on A3 landscape pages.
- */
-int batch_contact_sheet(const struct batch *b, struct library *lib,
-	const char *path, struct diag *d);
+/* The rows, and what each is and became; strings borrowed. */
+size_t batch_row_count(const struct batch *b);
+size_t batch_row_line(const struct batch *b, size_t row);
+enum row_state batch_row_state(const struct batch *b, size_t row);
+const char *batch_row_error(const struct batch *b, size_t row);
+/* The row's resolved job, or NULL when it failed before. */
+const struct job *batch_row_job(const struct batch *b, size_t row);
+/* How many rows are in the state. */
+size_t batch_count(const struct batch *b, enum row_state state);
 
 #endif

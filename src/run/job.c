@@ -1,4 +1,5 @@
-/* job.c - struct job: validating it and turning it into files. */
+/* job.c - what to render, resolved once: sizes, formats, names; then doing it.
+ */
 #include "run/job.h"
 
 #include <errno.h>
@@ -7,339 +8,449 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/statvfs.h>
 
-#include "input/catalog.h"
-#include "input/design.h"
-#include "input/flags.h"
-#include "input/fonts.h"
+#include "base/xalloc.h"
 #include "input/lang.h"
-#include "write/output.h"
 #include "input/paper.h"
 #include "layout/render.h"
-#include "run/slug.h"
 #include "layout/tile.h"
-#include "base/xalloc.h"
+#include "run/slug.h"
+#include "write/output.h"
+#include "write/pdf.h"
 
 #ifndef BAYRAQ_VERSION
 #define BAYRAQ_VERSION "0.0"
 #endif
+#define SOFTWARE "bayraq " BAYRAQ_VERSION
+
+/* One file the job writes: a banner format, or the tiles (w NULL). */
+struct job_file {
+	const struct writer *w;
+	char *path;
+};
+
+struct job {
+	char *design, *lang, *city, *sheet_name, *label, *subject;
+	char code[3]; /* the host country, "PL" */
+	struct paper paper;
+	struct sheet sheet;
+	struct output_opts out; /* strings point into the job */
+	struct tile_opts tile_opts;
+	struct tiling tiling;
+	int has_tiles;
+	struct job_file files[OUTPUT_MAX];
+	size_t file_count;
+	char *intent_icc;
+};
 
 void
-job_init(struct job *job)
+job_opts_init(struct job_opts *o)
 {
-	memset(job, 0, sizeof *job);
-	job->design = JOB_DEFAULT_DESIGN;
-	job->lang = JOB_DEFAULT_LANG;
-	job->size = JOB_DEFAULT_SIZE;
-	job->formats = JOB_DEFAULT_FORMATS;
-	job->dpi = JOB_DEFAULT_DPI;
-	job->output = JOB_DEFAULT_OUTPUT;
-	print_opts_init(&job->print);
-	job->png_level = PNG_DEFAULT;
-	job->jobs = 1;
-	job->sheet = "A4";
-	job->overlap = PAPER_PT(10);
-	job->margin = PAPER_PT(5);
+	memset(o, 0, sizeof *o);
+	o->design = JOB_DEFAULT_DESIGN;
+	o->lang = JOB_DEFAULT_LANG;
+	o->size = JOB_DEFAULT_SIZE;
+	o->dpi = JOB_DEFAULT_DPI;
+	o->output = JOB_DEFAULT_OUTPUT;
+	print_opts_init(&o->print);
+	o->png_level = PNG_DEFAULT;
+	o->jobs = 1;
+	o->sheet = JOB_DEFAULT_SHEET;
+	o->overlap = PAPER_PT(10);
+	o->margin = PAPER_PT(5);
 }
 
-/* Splits "pdf,png" into known writer names; at most max of them. */
+void
+job_free(struct job *job)
+{
+	size_t i;
+
+	if (job == NULL)
+		return;
+	for (i = 0; i < job->file_count; i++)
+		free(job->files[i].path);
+	free(job->design);
+	free(job->lang);
+	free(job->city);
+	free(job->sheet_name);
+	free(job->label);
+	free(job->subject);
+	free(job->intent_icc);
+	free(job);
+}
+
 static int
-split_formats(const char *list, char names[][8], size_t max, size_t *count,
+check_words(const struct job_opts *o, struct diag *d)
+{
+	if (o->city == NULL || o->city[0] == '\0')
+		return diag_set(d, DIAG_USAGE,
+			"missing --city (the host city as it should appear, "
+			"e.g. --city Berlin)");
+	if (o->country == NULL || o->country[0] == '\0')
+		return diag_set(d, DIAG_USAGE,
+			"missing --country (ISO code of the host country, e.g. "
+			"--country DE; see 'bayraq list countries')");
+	if (strlen(o->city) > 200)
+		return diag_set(d, DIAG_USAGE,
+			"--city is longer than 200 bytes");
+	if (!(o->dpi >= 10 && o->dpi <= 2400))
+		return diag_set(d, DIAG_USAGE,
+			"--dpi must be a number from 10 to 2400");
+	return 0;
+}
+
+/* The design, language and country exist: loaded now, kept in lib. */
+static int
+check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 	struct diag *d)
+{
+	const struct flags *fl;
+
+	if (library_catalog(lib, o->lang, d) == NULL ||
+		library_design(lib, o->design, d) == NULL)
+		return -1;
+	fl = library_flags(lib, d);
+	if (fl == NULL || flags_country(fl, o->country, job->code, d) < 0)
+		return -1;
+	job->subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", o->city,
+		flags_country_name(fl, job->code));
+	return 0;
+}
+
+static int
+check_page(struct job *job, const struct job_opts *o, struct diag *d)
+{
+	if (paper_parse(&job->paper, o->size, d) < 0)
+		return -1;
+	if (o->orientation != NULL &&
+		paper_orient(&job->paper, o->orientation, d) < 0)
+		return -1;
+	return print_sheet(&job->sheet, &job->paper, &o->print, d);
+}
+
+static int
+check_tiles(struct job *job, const struct job_opts *o, struct diag *d)
+{
+	struct paper sheet;
+
+	if (paper_parse(&sheet, o->sheet, d) < 0)
+		return -1;
+	if (sheet.width_px != 0)
+		return diag_set(d, DIAG_USAGE,
+			"--sheet must be paper, not '%s' in pixels", o->sheet);
+	job->sheet_name = xstrdup(o->sheet);
+	job->tile_opts.sheet_w = sheet.width_pt;
+	job->tile_opts.sheet_h = sheet.height_pt;
+	job->tile_opts.sheet_name = job->sheet_name;
+	job->tile_opts.margin = o->margin;
+	job->tile_opts.overlap = o->overlap;
+	job->has_tiles = 1;
+	return tile_plan(&job->tiling, job->paper.width_pt,
+		job->paper.height_pt, &job->tile_opts, d);
+}
+
+static int
+add_format(struct job *job, const char *name, size_t len, struct diag *d)
+{
+	char names[64], *fmt = xstrndup(name, len);
+	const struct writer *w = writer_lookup(fmt);
+	size_t i;
+	int rc = 0;
+
+	writer_names(names, sizeof names);
+	if (w == NULL)
+		rc = diag_set(d, DIAG_USAGE,
+			"unknown format '%.20s' (expected %s, "
+			"comma-separated)",
+			fmt, names);
+	for (i = 0; rc == 0 && i < job->file_count; i++)
+		if (job->files[i].w == w)
+			rc = diag_set(d, DIAG_USAGE, "format '%s' given twice",
+				fmt);
+	if (rc == 0 && job->file_count == OUTPUT_MAX - 1)
+		rc = diag_set(d, DIAG_USAGE, "too many formats");
+	if (rc == 0)
+		job->files[job->file_count++].w = w;
+	free(fmt);
+	return rc;
+}
+
+static int
+add_formats(struct job *job, const char *list, struct diag *d)
 {
 	const char *p = list;
 
-	*count = 0;
 	while (*p != '\0') {
 		size_t n = strcspn(p, ",");
-		size_t i;
 
-		if (n == 0 || n >= 8 || *count == max)
-			return diag_set(d, DIAG_USAGE,
-				"bad format list '%s' (expected %s, "
-				"comma-separated)",
-				list, output_format_names());
-		memcpy(names[*count], p, n);
-		names[*count][n] = '\0';
-		if (!output_format_known(names[*count]))
-			return diag_set(d, DIAG_USAGE,
-				"unknown format '%s' (expected %s)",
-				names[*count], output_format_names());
-		for (i = 0; i < *count; i++)
-			if (strcmp(names[i], names[*count]) == 0)
-				return diag_set(d, DIAG_USAGE,
-					"format '%s' given twice", names[i]);
-		(*count)++;
+		if (add_format(job, p, n, d) < 0)
+			return -1;
 		p += n;
 		if (*p == ',')
 			p++;
 	}
-	if (*count == 0)
+	if (job->file_count == 0)
 		return diag_set(d, DIAG_USAGE, "no format given (expected %s)",
-			output_format_names());
+			"pdf, png, svg or tiff");
 	return 0;
 }
 
-/* The page and the sheet around it, from the options. */
-static int
-job_sheet(const struct job *job, struct paper *p, struct sheet *s,
-	struct diag *d)
-{
-	if (paper_parse(p, job->size, d) < 0)
-		return -1;
-	if (job->orientation != NULL &&
-		paper_orient(p, job->orientation, d) < 0)
-		return -1;
-	return print_sheet(s, p, &job->print, d);
-}
-
-int
-job_check(const struct job *job, struct diag *d)
-{
-	char names[4][8];
-	size_t n;
-	struct paper p;
-	struct sheet s;
-
-	if (job->city == NULL || job->city[0] == '\0')
-		return diag_set(d, DIAG_USAGE,
-			"missing --city (the host city as it should appear, "
-			"e.g. --city Berlin)");
-	if (job->country == NULL)
-		return diag_set(d, DIAG_USAGE,
-			"missing --country (ISO code of the host country, e.g. "
-			"--country DE; see 'bayraq list countries')");
-	if (strlen(job->city) > 200)
-		return diag_set(d, DIAG_USAGE,
-			"--city is longer than 200 bytes");
-	if (!(job->dpi >= 10 && job->dpi <= 2400))
-		return diag_set(d, DIAG_USAGE,
-			"--dpi must be a number from 10 to 2400");
-	if (job_sheet(job, &p, &s, d) < 0)
-		return -1;
-	return split_formats(job->formats, names, 4, &n, d);
-}
-
-static int
-is_folder(const char *path)
-{
-	size_t n = strlen(path);
-
-	return n == 0 || path[n - 1] == '/' ||
-	       g_file_test(path, G_FILE_TEST_IS_DIR);
-}
-
-/* mkdir -p for the output folder; only once the render has succeeded. */
-static int
-make_folder(const char *dir, struct diag *d)
-{
-	if (dir[0] == '\0' || g_mkdir_with_parents(dir, 0777) == 0)
-		return 0;
-	return diag_set(d, DIAG_IO, "cannot create folder '%s': %s", dir,
-		strerror(errno));
-}
-
-/* The file path for one format: a folder gets the predictable name. */
-static char *
-output_path(const struct job *job, const struct paper *p, const char *code,
-	const char *format, size_t format_count)
-{
-	const char *out = job->output;
-	size_t n = strlen(out);
-
-	if (is_folder(out)) {
-		char *city = slug_new(job->city),
-		     *lc = g_ascii_strdown(code, -1);
-		char *path = xasprintf("%.*s%s%s-%s-%s-%s.%s", (int)n, out,
-			n > 0 && out[n - 1] != '/' ? "/" : "", job->design,
-			job->lang, city[0] != '\0' ? city : lc, p->label,
-			format);
-
-		free(city);
-		g_free(lc);
-		return path;
-	}
-	/* A file path: with several formats, each gets its own extension. */
-	if (format_count > 1) {
-		const char *dot = strrchr(out, '.');
-		const char *slash = strrchr(out, '/');
-
-		if (dot != NULL && (slash == NULL || dot > slash))
-			n = (size_t)(dot - out);
-		return xasprintf("%.*s.%s", (int)n, out, format);
-	}
-	return xstrdup(out);
-}
-
-static char *
-folder_of(const char *path)
+/* The extension of path's last part ("pdf"), or NULL. Borrowed. */
+static const char *
+extension(const char *path)
 {
 	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
 
-	if (slash == NULL)
-		return xstrdup("");
-	return xstrndup(path, (size_t)(slash - path));
+	return dot != NULL && dot > base && dot[1] != '\0' ? dot + 1 : NULL;
 }
 
-/* What one render takes from the library: borrowed. */
-struct loaded {
-	const struct fonts *fonts;
-	const struct design *design;
-	const struct catalog *catalog;
-	const struct flags *flags;
-	struct lang lang;
-	char code[3];
-};
+/*
+ * A folder unless it names a file: "out/", ".", an existing folder, and a
+ * last part without an extension are folders; "berlin.pdf" is a file.
+ */
+static int
+is_folder(const struct job_opts *o)
+{
+	size_t n = strlen(o->output);
+
+	return o->output_folder || n == 0 || o->output[n - 1] == '/' ||
+	       g_file_test(o->output, G_FILE_TEST_IS_DIR) ||
+	       extension(o->output) == NULL;
+}
 
 static int
-load_all(const struct job *job, struct library *lib, struct loaded *l,
+format_listed(const struct job *job, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < job->file_count; i++)
+		if (strcmp(job->files[i].w->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* -o FILE: its extension is the format, or one of --format's. */
+static int
+file_formats(struct job *job, const struct job_opts *o, const char *ext,
 	struct diag *d)
 {
-	memset(l, 0, sizeof *l);
-	l->catalog = library_catalog(lib, job->lang, d);
-	if (l->catalog == NULL)
+	char names[64];
+
+	writer_names(names, sizeof names);
+	if (o->tiles_only && strcmp(ext, "pdf") != 0)
+		return diag_set(d, DIAG_USAGE,
+			"the sheets for a home printer are one PDF: name the "
+			"file .pdf, not '%.60s'",
+			o->output);
+	if (o->tiles_only)
+		return 0;
+	if (o->tiles)
+		return diag_set(d, DIAG_USAGE,
+			"the output '%.60s' is one file, but there are "
+			"several to write: give a folder",
+			o->output);
+	if (writer_lookup(ext) == NULL)
+		return diag_set(d, DIAG_USAGE,
+			"cannot tell the format of '%.60s' (name it .pdf, "
+			".png, .svg or .tiff, or give --format %s)",
+			o->output, "pdf");
+	if (o->formats == NULL)
+		return add_formats(job, ext, d);
+	if (add_formats(job, o->formats, d) < 0)
 		return -1;
-	l->flags = library_flags(lib, d);
-	if (l->flags == NULL ||
-		flags_country(l->flags, job->country, l->code, d) < 0)
-		return -1;
-	l->design = library_design(lib, job->design, d);
-	if (l->design == NULL)
-		return -1;
-	lang_init(&l->lang, catalog_language(l->catalog));
-	l->fonts = library_fonts(lib, d);
-	return l->fonts == NULL ? -1 : 0;
+	if (!format_listed(job, ext))
+		return diag_set(d, DIAG_USAGE,
+			"'%.60s' names a .%s file, but --format is '%.20s': "
+			"make them agree, or give a folder",
+			o->output, ext, o->formats);
+	return 0;
 }
 
-/* A thread's own banner: its own library, fonts and layouts. */
-struct clone_arg {
-	const struct job *job;
-	const struct job_paths *paths;
-};
-
-static struct banner *
-clone_banner(void *arg, void **state, struct diag *d)
+/* DESIGN-LANG-CITY-SIZE: the city in Latin letters, else the country. */
+static char *
+base_name(const struct job *job, const char *folder)
 {
-	struct clone_arg *c = arg;
-	struct library *lib = library_new(c->paths);
+	char *city = slug_new(job->city), *lc = g_ascii_strdown(job->code, -1);
+	size_t n = strlen(folder);
+	char *base = xasprintf("%s%s%s-%s-%s-%s", folder,
+		n > 0 && folder[n - 1] != '/' ? "/" : "", job->design,
+		job->lang, city[0] != '\0' ? city : lc, job->paper.label);
 
-	*state = lib;
-	return job_plan(c->job, lib, d);
+	free(city);
+	g_free(lc);
+	return base;
 }
 
-static void
-release_banner(void *arg, void *state, struct banner *b)
+static int
+name_outputs(struct job *job, const struct job_opts *o, struct diag *d)
 {
-	(void)arg;
-	banner_free(b);
-	library_free(state);
+	int folder = is_folder(o);
+	const char *ext = extension(o->output);
+	char *base;
+	size_t i;
+
+	if (!folder && file_formats(job, o, ext, d) < 0)
+		return -1;
+	if (folder && !o->tiles_only &&
+		add_formats(job,
+			o->formats != NULL ? o->formats : JOB_DEFAULT_FORMATS,
+			d) < 0)
+		return -1;
+	if (folder)
+		base = base_name(job, o->output);
+	else
+		base = xstrndup(o->output, strlen(o->output) - strlen(ext) - 1);
+	for (i = 0; i < job->file_count; i++)
+		job->files[i].path =
+			xasprintf("%s.%s", base, job->files[i].w->name);
+	if (job->has_tiles) {
+		struct job_file *f = &job->files[job->file_count++];
+
+		f->w = NULL;
+		f->path = folder ? xasprintf("%s-tiles-%s.pdf", base,
+					   job->sheet_name)
+				 : xstrdup(o->output);
+	}
+	free(base);
+	return 0;
 }
 
 /* The nearest folder of path that exists, for the free space. */
 static char *
 existing_parent(const char *path)
 {
-	char *dir = xstrdup(path[0] != '\0' ? path : ".");
+	char *dir = g_path_get_dirname(path);
 
 	while (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
 		char *up = g_path_get_dirname(dir);
 
-		free(dir);
-		dir = xstrdup(up);
-		g_free(up);
+		g_free(dir);
+		dir = up;
 	}
 	return dir;
 }
 
 /*
- * Before anything is written: a PNG past 2^31 pixels or about 1 GB is
+ * Before anything is written: a raster past 2^31 pixels or about 1 GB is
  * refused unless --force, and so is one the disk has no room for. The
  * estimate takes a quarter of the raw pixels: flat banners compress far
  * better, photos rarely worse.
  */
 static int
-check_raster(const struct job *job, size_t w, size_t h, struct diag *d)
+check_raster(const struct job *job, const char *path, int force, struct diag *d)
 {
+	size_t w = job->out.px_w, h = job->out.px_h;
 	double pixels = (double)w * (double)h, estimate = pixels * 3 / 4;
-	char *parent = g_path_get_dirname(job->output);
-	char *dir =
-		existing_parent(is_folder(job->output) ? job->output : parent);
+	char *dir = existing_parent(path);
 	struct statvfs fs;
 	int rc = 0;
 
-	g_free(parent);
-	if (!job->force &&
-		(pixels > JOB_MAX_PIXELS || estimate > JOB_MAX_ESTIMATE))
+	if (!force && (pixels > JOB_MAX_PIXELS || estimate > JOB_MAX_ESTIMATE))
 		rc = diag_set(d, DIAG_USAGE,
-			"PNG of %zu x %zu pixels (about %.1f GB) is past the "
-			"cap of 2^31 pixels or 1 GB; lower --dpi, or --force",
+			"an image of %zu x %zu pixels (about %.1f GB) is past "
+			"the cap of 2^31 pixels or 1 GB; lower --dpi, or "
+			"--force",
 			w, h, estimate / 1e9);
 	else if (statvfs(dir, &fs) == 0 &&
 		 (double)fs.f_bavail * (double)fs.f_frsize < estimate)
 		rc = diag_set(d, DIAG_IO,
-			"not enough disk space in '%s' for a PNG of about %.0f "
-			"MB (%.0f MB free)",
+			"not enough disk space in '%s' for an image of about "
+			"%.0f MB (%.0f MB free)",
 			dir, estimate / 1e6,
 			(double)fs.f_bavail * (double)fs.f_frsize / 1e6);
-	free(dir);
+	g_free(dir);
 	return rc;
 }
 
-static int
-write_all(const struct job *job, const struct job_paths *paths,
-	const struct paper *p, const struct sheet *s, const struct banner *b,
-	const struct loaded *l, struct output *o, struct diag *d)
+static void
+fill_output_opts(struct job *job, const struct job_opts *o,
+	const struct library *lib)
 {
-	char names[4][8], *subject, *dir, *icc;
-	struct clone_arg clone = { job, paths };
-	struct output_opts opts;
-	size_t n, i;
-	int rc = 0;
+	const struct paths *paths = library_paths(lib);
+	struct output_opts *out = &job->out;
 
-	if (split_formats(job->formats, names, 4, &n, d) < 0)
-		return -1;
-	memset(&opts, 0, sizeof opts);
-	opts.dpi = paper_dpi(p, job->dpi);
-	paper_pixels(p, job->dpi, &opts.px_w, &opts.px_h);
-	opts.software = "bayraq " BAYRAQ_VERSION;
-	subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", job->city,
-		flags_country_name(l->flags, l->code));
-	opts.subject = subject;
-	opts.sheet = s;
-	opts.png_level = job->png_level;
-	opts.jobs = job->jobs;
-	opts.band_rows = job->band_rows;
-	opts.painter.clone = clone_banner;
-	opts.painter.release = release_banner;
-	opts.painter.arg = &clone;
-	opts.progress = job->progress;
-	opts.progress_arg = job->progress_arg;
-	for (i = 0; i < n && rc == 0; i++)
-		if (strcmp(names[i], "png") == 0 ||
-			strcmp(names[i], "tiff") == 0)
-			rc = check_raster(job, opts.px_w, opts.px_h, d);
-	if (rc < 0) {
-		free(subject);
-		return -1;
-	}
-	icc = xasprintf("%s/%s.icc", paths->icc, print_intent_name(s->intent));
-	opts.intent_icc = icc;
-	opts.srgb_icc = paths->srgb;
-	for (i = 0; i < n && rc == 0; i++) {
-		char *path = output_path(job, p, l->code, names[i], n);
+	out->dpi = paper_dpi(&job->paper, o->dpi);
+	paper_pixels(&job->paper, o->dpi, &out->px_w, &out->px_h);
+	out->software = SOFTWARE;
+	out->subject = job->subject;
+	out->sheet = &job->sheet;
+	job->intent_icc = xasprintf("%s/%s.icc", paths->icc,
+		print_intent_name(job->sheet.intent));
+	out->intent_icc = job->intent_icc;
+	out->srgb_icc = paths->srgb;
+	out->png_level = o->png_level;
+	out->jobs = o->jobs;
+	out->band_rows = o->band_rows;
+	out->progress = o->progress;
+	out->progress_arg = o->progress_arg;
+}
 
-		dir = folder_of(path);
-		rc = make_folder(dir, d);
-		free(dir);
-		if (rc == 0)
-			rc = output_write(o, b, names[i], path, &opts, d);
-		free(path);
-	}
-	free(icc);
-	free(subject);
-	return rc;
+struct job *
+job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
+{
+	struct job *job = xcalloc(1, sizeof *job);
+	size_t i;
+
+	if (check_words(o, d) < 0 || check_inputs(job, o, lib, d) < 0 ||
+		check_page(job, o, d) < 0)
+		goto fail;
+	job->design = xstrdup(o->design);
+	job->lang = xstrdup(o->lang);
+	job->city = xstrdup(o->city);
+	if ((o->tiles || o->tiles_only) && check_tiles(job, o, d) < 0)
+		goto fail;
+	fill_output_opts(job, o, lib);
+	if (name_outputs(job, o, d) < 0)
+		goto fail;
+	for (i = 0; i < job->file_count; i++)
+		if (job->files[i].w != NULL && job->files[i].w->raster &&
+			check_raster(job, job->files[i].path, o->force, d) < 0)
+			goto fail;
+	job->label = xasprintf("%s · %s · %s · %s", job->lang, job->city,
+		job->code, job->paper.label);
+	return job;
+fail:
+	job_free(job);
+	return NULL;
+}
+
+size_t
+job_output_count(const struct job *job)
+{
+	return job->file_count;
+}
+
+const char *
+job_output_path(const struct job *job, size_t i)
+{
+	return job->files[i].path;
+}
+
+const char *
+job_label(const struct job *job)
+{
+	return job->label;
+}
+
+const char *
+job_design(const struct job *job)
+{
+	return job->design;
+}
+
+const char *
+job_lang(const struct job *job)
+{
+	return job->lang;
+}
+
+const struct tiling *
+job_tiling(const struct job *job)
+{
+	return job->has_tiles ? &job->tiling : NULL;
 }
 
 /* Every text's ink stays inside the safe area: away from the cut and hem. */
@@ -351,62 +462,49 @@ check_safe(const struct banner *b, const struct sheet *s, const char *lang,
 	size_t i;
 
 	for (i = 0; s->safe > 0 && banner_item(b, i, &it) == 0; i++) {
-		double margin;
+		char what[96];
 
 		if (strcmp(it.kind, "text") != 0)
 			continue;
-		margin = fmin(fmin(it.ix, it.iy),
-			fmin(s->art_w - it.ix - it.iw,
-				s->art_h - it.iy - it.ih));
-		if (margin < s->safe - 0.01)
-			return diag_set(d, DIAG_FIT,
-				"slot '%s' (%s): text comes within %.1f mm of "
-				"the edge; the safe margin is %.1f mm",
-				it.slot, lang, PAPER_MM(fmax(margin, 0)),
-				PAPER_MM(s->safe));
+		snprintf(what, sizeof what, "slot '%.40s' (%s): ", it.slot,
+			lang);
+		if (print_safe_check(fmin(fmin(it.ix, it.iy),
+					     fmin(s->art_w - it.ix - it.iw,
+						     s->art_h - it.iy - it.ih)),
+			    s->safe, what, d) < 0)
+			return -1;
 	}
 	return 0;
-}
-
-/* Checks, loads and plans: everything that can fail before any file. */
-static struct banner *
-plan(const struct job *job, struct library *lib, struct paper *p,
-	struct sheet *s, struct loaded *l, struct diag *d)
-{
-	struct render_input in;
-	struct banner *b;
-
-	memset(l, 0, sizeof *l);
-	if (job_check(job, d) < 0 || job_sheet(job, p, s, d) < 0)
-		return NULL;
-	if (load_all(job, lib, l, d) < 0)
-		return NULL;
-	memset(&in, 0, sizeof in);
-	in.design = l->design;
-	in.catalog = l->catalog;
-	in.lang = &l->lang;
-	in.fonts = l->fonts;
-	in.flags = l->flags;
-	in.city = job->city;
-	in.country = l->code;
-	in.page_w = p->width_pt;
-	in.page_h = p->height_pt;
-	b = render_plan(&in, d);
-	if (b != NULL && check_safe(b, s, l->lang.tag, d) < 0) {
-		banner_free(b);
-		return NULL;
-	}
-	return b;
 }
 
 struct banner *
 job_plan(const struct job *job, struct library *lib, struct diag *d)
 {
-	struct loaded l;
-	struct paper p;
-	struct sheet s;
+	struct render_input in;
+	struct lang lang;
+	struct banner *b;
+	const struct catalog *cat = library_catalog(lib, job->lang, d);
 
-	return plan(job, lib, &p, &s, &l, d);
+	memset(&in, 0, sizeof in);
+	in.catalog = cat;
+	in.design = library_design(lib, job->design, d);
+	in.fonts = library_fonts(lib, d);
+	in.flags = library_flags(lib, d);
+	if (cat == NULL || in.design == NULL || in.fonts == NULL ||
+		in.flags == NULL)
+		return NULL;
+	lang_init(&lang, catalog_language(cat));
+	in.lang = &lang;
+	in.city = job->city;
+	in.country = job->code;
+	in.page_w = job->paper.width_pt;
+	in.page_h = job->paper.height_pt;
+	b = render_plan(&in, d);
+	if (b != NULL && check_safe(b, &job->sheet, lang.tag, d) < 0) {
+		banner_free(b);
+		return NULL;
+	}
+	return b;
 }
 
 int
@@ -414,17 +512,82 @@ job_layout(const struct job *job, struct library *lib, job_item_fn each,
 	void *arg, struct diag *d)
 {
 	struct banner_item item;
-	struct loaded l;
-	struct paper p;
-	struct sheet s;
-	struct banner *b = plan(job, lib, &p, &s, &l, d);
-	int rc = b == NULL ? -1 : 0;
+	struct banner *b = job_plan(job, lib, d);
 	size_t i;
 
-	for (i = 0; b != NULL && banner_item(b, i, &item) == 0; i++)
+	if (b == NULL)
+		return -1;
+	for (i = 0; banner_item(b, i, &item) == 0; i++)
 		each(&item, arg);
 	banner_free(b);
+	return 0;
+}
+
+/* mkdir -p for an output's folder. */
+static int
+make_folder(const char *path, struct diag *d)
+{
+	char *dir = g_path_get_dirname(path);
+	int rc = 0;
+
+	if (g_mkdir_with_parents(dir, 0777) != 0)
+		rc = diag_set(d, DIAG_IO, "cannot create folder '%s': %s", dir,
+			g_strerror(errno));
+	g_free(dir);
 	return rc;
+}
+
+/* The tiles' PDF: the assembly map, then the sheets, in the language. */
+struct tiles_draw {
+	const struct job *job;
+	const struct banner *b;
+	struct tile_words words;
+};
+
+static int
+draw_tiles(cairo_t *cr, void *arg, struct diag *d)
+{
+	struct tiles_draw *t = arg;
+
+	return tile_draw(cr, &t->job->tiling, t->b, &t->words, d);
+}
+
+static int
+write_tiles(FILE *fp, void *arg, struct diag *d)
+{
+	struct tiles_draw *t = arg;
+	struct pdf_doc doc = { t->job->tiling.sheet_w, t->job->tiling.sheet_h,
+		banner_title(t->b),
+		"#LIBERATECRIMEA banner in sheets for a home printer",
+		banner_lang(t->b), SOFTWARE, draw_tiles, t };
+
+	return pdf_write_pages(fp, &doc, d);
+}
+
+static int
+write_file(struct output *o, const struct job *job, const struct job_file *f,
+	const struct banner *b, struct library *lib, struct diag *d)
+{
+	struct tiles_draw t;
+	struct lang lang;
+	char size[48];
+
+	if (make_folder(f->path, d) < 0)
+		return -1;
+	if (f->w != NULL)
+		return output_banner(o, f->w, b, f->path, &job->out, d);
+	t.job = job;
+	t.b = b;
+	t.words.catalog = library_catalog(lib, job->lang, d);
+	t.words.fonts = library_fonts(lib, d);
+	if (t.words.catalog == NULL || t.words.fonts == NULL)
+		return -1;
+	lang_init(&lang, catalog_language(t.words.catalog));
+	t.words.lang = &lang;
+	snprintf(size, sizeof size, "%.0f x %.0f mm",
+		PAPER_MM(job->paper.width_pt), PAPER_MM(job->paper.height_pt));
+	t.words.size_text = size;
+	return output_file(o, f->path, write_tiles, &t, d);
 }
 
 int
@@ -432,138 +595,16 @@ job_run(const struct job *job, struct library *lib, job_written_fn written,
 	void *arg, struct diag *d)
 {
 	struct output o = { 0 };
-	struct loaded l;
-	struct banner *b;
-	struct paper p;
-	struct sheet s;
+	struct banner *b = job_plan(job, lib, d);
 	size_t i;
-	int rc = -1;
+	int rc = b == NULL ? -1 : 0;
 
-	b = plan(job, lib, &p, &s, &l, d);
-	if (b == NULL)
-		goto out;
-	if (write_all(job, library_paths(lib), &p, &s, b, &l, &o, d) < 0 ||
-		output_commit(&o, d) < 0)
-		goto out;
-	for (i = 0; i < o.count && written != NULL; i++)
-		written(o.final[i], arg);
-	rc = 0;
-out:
-	output_release(&o);
-	banner_free(b);
-	return rc;
-}
-
-static int
-tile_opts_for(const struct job *job, struct tile_opts *o, struct diag *d)
-{
-	struct paper sheet;
-
-	if (paper_parse(&sheet, job->sheet, d) < 0)
-		return -1;
-	if (sheet.width_px != 0)
-		return diag_set(d, DIAG_USAGE,
-			"--sheet must be paper, not '%s' in pixels",
-			job->sheet);
-	o->sheet_w = sheet.width_pt;
-	o->sheet_h = sheet.height_pt;
-	o->sheet_name = job->sheet;
-	o->margin = job->margin;
-	o->overlap = job->overlap;
-	return 0;
-}
-
-/* The tiles' file: DESIGN-LANG-CITY-SIZE-tiles-SHEET.pdf in a folder. */
-static char *
-tile_path(const struct job *job, const struct paper *p, const char *code)
-{
-	char *base, *path;
-	size_t n;
-
-	if (!is_folder(job->output))
-		return xstrdup(job->output);
-	base = output_path(job, p, code, "pdf", 1);
-	n = strlen(base) - 4;
-	path = xasprintf("%.*s-tiles-%s.pdf", (int)n, base, job->sheet);
-	free(base);
-	return path;
-}
-
-char **
-job_output_paths(const struct job *job, int tile, struct diag *d)
-{
-	char names[4][8], lc[3] = { 0 }, **paths;
-	struct paper p;
-	size_t n, i;
-
-	if (job_check(job, d) < 0 || paper_parse(&p, job->size, d) < 0 ||
-		(job->orientation != NULL &&
-			paper_orient(&p, job->orientation, d) < 0) ||
-		split_formats(job->formats, names, 4, &n, d) < 0)
-		return NULL;
-	/* Names use the code as given; a bad one fails at render time. */
-	lc[0] = job->country[0];
-	lc[1] = job->country[0] != '\0' ? job->country[1] : '\0';
-	paths = xcalloc(n + 2, sizeof *paths);
-	for (i = 0; i < n; i++)
-		paths[i] = output_path(job, &p, lc, names[i], n);
-	if (tile)
-		paths[n] = tile_path(job, &p, lc);
-	return paths;
-}
-
-void
-job_paths_free(char **paths)
-{
-	size_t i;
-
-	for (i = 0; paths != NULL && paths[i] != NULL; i++)
-		free(paths[i]);
-	free(paths);
-}
-
-int
-job_tile(const struct job *job, struct library *lib, struct tiling *grid,
-	job_written_fn written, void *arg, struct diag *d)
-{
-	struct output o = { 0 };
-	struct output_opts opts;
-	struct tile_words words;
-	struct tile_opts to;
-	struct loaded l;
-	struct banner *b;
-	struct paper p;
-	struct sheet s;
-	char *path = NULL, *dir, size[48];
-	int rc = -1;
-
-	b = plan(job, lib, &p, &s, &l, d);
-	if (b == NULL || tile_opts_for(job, &to, d) < 0 ||
-		tile_plan(grid, p.width_pt, p.height_pt, &to, d) < 0)
-		goto out;
-	snprintf(size, sizeof size, "%.0f x %.0f mm", PAPER_MM(p.width_pt),
-		PAPER_MM(p.height_pt));
-	words.catalog = l.catalog;
-	words.lang = &l.lang;
-	words.fonts = l.fonts;
-	words.size_text = size;
-	memset(&opts, 0, sizeof opts);
-	opts.software = "bayraq " BAYRAQ_VERSION;
-	opts.subject = "#LIBERATECRIMEA banner in sheets for a home printer";
-	opts.tiling = grid;
-	opts.tile_words = &words;
-	path = tile_path(job, &p, l.code);
-	dir = folder_of(path);
-	rc = make_folder(dir, d);
-	free(dir);
-	if (rc == 0)
-		rc = output_write_tiles(&o, b, path, &opts, d);
+	for (i = 0; rc == 0 && i < job->file_count; i++)
+		rc = write_file(&o, job, &job->files[i], b, lib, d);
 	if (rc == 0)
 		rc = output_commit(&o, d);
-	if (rc == 0 && written != NULL)
-		written(path, arg);
-out:
-	free(path);
+	for (i = 0; rc == 0 && written != NULL && i < job->file_count; i++)
+		written(job->files[i].path, arg);
 	output_release(&o);
 	banner_free(b);
 	return rc;

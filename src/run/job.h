@@ -1,4 +1,5 @@
-/* job.h - struct job: all one render needs, and running it. */
+/* job.h - what to render, resolved once: sizes, formats, names; then doing it.
+ */
 #ifndef BAYRAQ_JOB_H
 #define BAYRAQ_JOB_H
 
@@ -6,8 +7,8 @@
 
 #include "base/diag.h"
 #include "input/library.h"
-#include "write/pngenc.h"
 #include "layout/print.h"
+#include "write/pngenc.h"
 #include "write/raster.h"
 
 #define JOB_DEFAULT_DESIGN "liberate-crimea"
@@ -16,88 +17,95 @@
 #define JOB_DEFAULT_FORMATS "pdf,png"
 #define JOB_DEFAULT_DPI 150.0
 #define JOB_DEFAULT_OUTPUT "out/"
+#define JOB_DEFAULT_SHEET "A4"
 
-/* What to render. Strings are borrowed from the caller (argv, a form). */
-struct job {
+/* A PNG beyond either is refused unless force. */
+#define JOB_MAX_PIXELS 2147483648.0
+#define JOB_MAX_ESTIMATE 1e9
+
+/*
+ * What was asked for, as typed: from argv, a CSV row or a web form. The
+ * strings are borrowed, and only until job_resolve() returns.
+ */
+struct job_opts {
 	const char *design;
 	const char *lang;
 	const char *city;
 	const char *country;
 	const char *size;
 	const char *orientation; /* NULL: the size's own */
-	const char *formats; /* "pdf", "png" or "pdf,png" */
+	const char *formats; /* "pdf,png"; NULL: from output's extension */
 	double dpi;
 	const char *output; /* a folder, or a file path */
+	int output_folder; /* output is a folder, whatever its name */
 	struct print_opts print;
 	enum png_level png_level; /* --png-compression */
-	size_t jobs; /* threads for large PNGs */
+	size_t jobs; /* threads for large PNGs, at most */
 	int force; /* past the size caps */
-	raster_progress_fn progress; /* PNG bands, for a progress bar */
-	void *progress_arg;
-	size_t band_rows; /* 0: RASTER_BAND_ROWS; tests set it */
+	size_t band_rows; /* 0: raster_band_rows(); tests set it */
+	int tiles; /* also the banner in sheets for a home printer */
+	int tiles_only; /* only those: no banner files */
 	const char *sheet; /* tiles: the home printer's paper */
 	double overlap; /* tiles: the glue strip, points */
 	double margin; /* tiles: the printer's unprintable edge */
+	raster_progress_fn progress; /* PNG bands, for a progress bar */
+	void *progress_arg;
 };
 
-/* A PNG beyond either is refused unless job->force. */
-#define JOB_MAX_PIXELS 2147483648.0
-#define JOB_MAX_ESTIMATE 1e9
-
 /* Sets every default; the caller then fills what the user gave. */
-void job_init(struct job *job);
+void job_opts_init(struct job_opts *o);
 
-/* Validates the options that need no data: DIAG_USAGE on a bad one. */
-int job_check(const struct job *job, struct diag *d);
+struct job;
+
+/*
+ * Checks everything that can be checked before drawing, in one place:
+ * city, country, language, design, size, orientation, print and tile
+ * options, resolution, formats against the output's extension, the size
+ * caps and the free disk space; and works out every output's name. Loads
+ * what it needs to check into lib. A bad option fails with DIAG_USAGE
+ * naming it and the valid choices. Free with job_free().
+ */
+struct job *job_resolve(const struct job_opts *o, struct library *lib,
+	struct diag *d);
+void job_free(struct job *job);
+
+/* The files the job writes, in order: one per format, then the tiles. */
+size_t job_output_count(const struct job *job);
+const char *job_output_path(const struct job *job, size_t i);
+
+/* What the job is for, in short: "uk · Київ · PL · A2". Borrowed. */
+const char *job_label(const struct job *job);
+
+/* The design's and the language's names. Borrowed. */
+const char *job_design(const struct job *job);
+const char *job_lang(const struct job *job);
+
+/* The home-printer grid, or NULL when the job has no tiles. Borrowed. */
+const struct tiling *job_tiling(const struct job *job);
 
 /* A callback per file written, for the front end to report. */
 typedef void (*job_written_fn)(const char *path, void *arg);
 
 /*
- * Renders the job: takes the design, the catalog, the fonts and the flags
- * from lib (loading them there the first time), fits every text, writes every
- * format to temporary files and renames them into place only when all
- * succeeded. On failure nothing is left.
+ * Plans the banner (fits every text) and writes every output to
+ * temporary files, renamed into place only when all succeeded: on failure
+ * nothing is left, and files that were there before are as they were.
  */
 int job_run(const struct job *job, struct library *lib, job_written_fn written,
 	void *arg, struct diag *d);
 
+struct banner;
 struct banner_item;
+
+/* The banner planned, without writing; free with banner_free(). */
+struct banner *job_plan(const struct job *job, struct library *lib,
+	struct diag *d);
 
 /* A callback per placed slot, for `bayraq layout`. */
 typedef void (*job_item_fn)(const struct banner_item *item, void *arg);
 
-/*
- * Like job_run(), but instead of writing files reports where every slot,
- * flag and text went and at which size. Writes nothing.
- */
+/* Plans, then reports where every slot, flag and text went. Writes nothing. */
 int job_layout(const struct job *job, struct library *lib, job_item_fn each,
 	void *arg, struct diag *d);
-
-struct tiling;
-struct banner;
-
-/*
- * Checks and lays out the job without writing: the banner, for drawing
- * elsewhere (a contact sheet). Free with banner_free().
- */
-struct banner *job_plan(const struct job *job, struct library *lib,
-	struct diag *d);
-
-/*
- * The files a job will write, as job_run() and job_tile() name them (the
- * tiles' PDF last, when tile is set). NULL-terminated; free with
- * job_paths_free(). Fails with DIAG_USAGE on a bad size or format.
- */
-char **job_output_paths(const struct job *job, int tile, struct diag *d);
-void job_paths_free(char **paths);
-
-/*
- * Cuts the banner into sheets of job->sheet for a home printer and writes
- * one PDF (map, then sheets). Fills *grid with the grid chosen, for the
- * front end to tell. Writes nothing on failure.
- */
-int job_tile(const struct job *job, struct library *lib, struct tiling *grid,
-	job_written_fn written, void *arg, struct diag *d);
 
 #endif

@@ -14,6 +14,8 @@
 
 #include "input/paper.h"
 #include "base/xalloc.h"
+#include "layout/print.h"
+#include "write/pdfpost.h"
 
 /* Resources are nested through form XObjects; stop at this depth. */
 #define MAX_DEPTH 8
@@ -21,8 +23,8 @@
 struct walk {
 	qpdf_data q;
 	struct preflight *pf;
-	int seen_fonts[512];
-	size_t seen_count;
+	int *seen_fonts; /* object ids, so a font counts once */
+	size_t seen_count, seen_cap;
 	int rgb, rgb_unmanaged, cmyk, gray, icc, other;
 };
 
@@ -146,15 +148,10 @@ static void
 check_fonts(struct walk *w, qpdf_oh res)
 {
 	qpdf_data q = w->q;
-	qpdf_oh fonts = qpdf_oh_get_key(q, res, "/Font");
-	qpdf_oh list[64];
-	int n = 0, i;
+	size_t n, i;
+	qpdf_oh *list =
+		pdfpost_dict_values(q, qpdf_oh_get_key(q, res, "/Font"), &n);
 
-	if (!qpdf_oh_is_dictionary(q, fonts))
-		return;
-	qpdf_oh_begin_dict_key_iter(q, fonts);
-	while (qpdf_oh_dict_more_keys(q) && n < 64)
-		list[n++] = qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q));
 	for (i = 0; i < n; i++) {
 		int id = qpdf_oh_get_object_id(q, list[i]);
 		size_t k;
@@ -162,13 +159,19 @@ check_fonts(struct walk *w, qpdf_oh res)
 		for (k = 0; k < w->seen_count; k++)
 			if (w->seen_fonts[k] == id)
 				break;
-		if (k < w->seen_count || w->seen_count == 512)
+		if (k < w->seen_count)
 			continue;
+		if (w->seen_count == w->seen_cap) {
+			w->seen_cap = w->seen_cap ? w->seen_cap * 2 : 64;
+			w->seen_fonts = xreallocarray(w->seen_fonts,
+				w->seen_cap, sizeof *w->seen_fonts);
+		}
 		w->seen_fonts[w->seen_count++] = id;
 		w->pf->fonts++;
 		if (font_embedded(q, list[i]))
 			w->pf->fonts_embedded++;
 	}
+	free(list);
 }
 
 /* Colour operators in a content stream, token by token. */
@@ -229,15 +232,10 @@ static void
 walk_xobjects(struct walk *w, qpdf_oh res, int has_default_rgb, int depth)
 {
 	qpdf_data q = w->q;
-	qpdf_oh xobjs = qpdf_oh_get_key(q, res, "/XObject");
-	qpdf_oh list[64];
-	int n = 0, i;
+	size_t n, i;
+	qpdf_oh *list =
+		pdfpost_dict_values(q, qpdf_oh_get_key(q, res, "/XObject"), &n);
 
-	if (!qpdf_oh_is_dictionary(q, xobjs))
-		return;
-	qpdf_oh_begin_dict_key_iter(q, xobjs);
-	while (qpdf_oh_dict_more_keys(q) && n < 64)
-		list[n++] = qpdf_oh_get_key(q, xobjs, qpdf_oh_dict_next_key(q));
 	for (i = 0; i < n; i++) {
 		qpdf_oh dict = qpdf_oh_get_dict(q, list[i]);
 		qpdf_oh sub = qpdf_oh_get_key(q, dict, "/Subtype");
@@ -262,6 +260,7 @@ walk_xobjects(struct walk *w, qpdf_oh res, int has_default_rgb, int depth)
 			walk_resources(w, dict, depth + 1);
 		}
 	}
+	free(list);
 }
 
 static void
@@ -374,6 +373,7 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 		strcmp(pf->intent_space, "RGB") != 0)
 		problem(pf, "DeviceRGB is used without a DefaultRGB profile "
 			    "under a CMYK output intent");
+	free(w.seen_fonts);
 out:
 	qpdf_cleanup(&q);
 	return rc;
@@ -452,10 +452,10 @@ judge(struct preflight *pf)
 	double least = fmin(fmin(pf->bleed_side[0], pf->bleed_side[1]),
 		fmin(pf->bleed_side[2], pf->bleed_side[3]));
 	int banner = fmax(tw, th) > PAPER_PT(1000);
+	struct diag sd = { 0 };
 
 	if (pf->safe < 0)
-		pf->safe = fmin(tw, th) >= PAPER_PT(419) ? PAPER_PT(10)
-							 : PAPER_PT(5);
+		pf->safe = print_default_safe(tw, th);
 	if (!pf->has_trim)
 		problem(pf, "no TrimBox: the shop cannot tell the finished "
 			    "size");
@@ -484,11 +484,9 @@ judge(struct preflight *pf)
 			"an image prints at %.0f ppi; %d is the least for "
 			"this size",
 			pf->min_ppi, banner ? 72 : 150);
-	if (pf->has_text && pf->text_margin < pf->safe - 0.01)
-		problem(pf,
-			"text comes within %.1f mm of the trim; the safe "
-			"margin is %.1f mm",
-			PAPER_MM(fmax(pf->text_margin, 0)), PAPER_MM(pf->safe));
+	if (pf->has_text &&
+		print_safe_check(pf->text_margin, pf->safe, "", &sd) < 0)
+		problem(pf, "%s", sd.msg);
 }
 
 int

@@ -104,7 +104,8 @@ add_output_intent(qpdf_data q, qpdf_oh profile, const struct pdfpost_opts *o)
 static void
 srgb_everywhere(qpdf_data q, qpdf_oh dict, qpdf_oh srgb, int depth)
 {
-	qpdf_oh res, cs, group, xobjs;
+	qpdf_oh res, cs, group, xobjs, *kids;
+	size_t n, i;
 
 	if (depth > 8 || !qpdf_oh_is_dictionary(q, dict))
 		return;
@@ -125,20 +126,33 @@ srgb_everywhere(qpdf_data q, qpdf_oh dict, qpdf_oh srgb, int depth)
 	xobjs = qpdf_oh_get_key(q, res, "/XObject");
 	if (!qpdf_oh_is_dictionary(q, xobjs))
 		return;
-	/* Collect first: the key iterator is shared with nested calls. */
-	{
-		qpdf_oh kids[64];
-		int n = 0, i;
+	kids = pdfpost_dict_values(q, xobjs, &n);
+	for (i = 0; i < n; i++)
+		if (qpdf_oh_is_stream(q, kids[i]))
+			srgb_everywhere(q, qpdf_oh_get_dict(q, kids[i]), srgb,
+				depth + 1);
+	free(kids);
+}
 
-		qpdf_oh_begin_dict_key_iter(q, xobjs);
-		while (qpdf_oh_dict_more_keys(q) && n < 64)
-			kids[n++] = qpdf_oh_get_key(q, xobjs,
-				qpdf_oh_dict_next_key(q));
-		for (i = 0; i < n; i++)
-			if (qpdf_oh_is_stream(q, kids[i]))
-				srgb_everywhere(q, qpdf_oh_get_dict(q, kids[i]),
-					srgb, depth + 1);
+qpdf_oh *
+pdfpost_dict_values(qpdf_data q, qpdf_oh dict, size_t *n)
+{
+	qpdf_oh *values = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!qpdf_oh_is_dictionary(q, dict))
+		return NULL;
+	qpdf_oh_begin_dict_key_iter(q, dict);
+	while (qpdf_oh_dict_more_keys(q)) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			values = xreallocarray(values, cap, sizeof *values);
+		}
+		values[(*n)++] =
+			qpdf_oh_get_key(q, dict, qpdf_oh_dict_next_key(q));
 	}
+	return values;
 }
 
 static char *

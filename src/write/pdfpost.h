@@ -7,6 +7,15 @@
 
 #include "base/diag.h"
 
+#include <qpdf/qpdf-c.h>
+
+/*
+ * The values of a dictionary, all of them, collected first: qpdf's key
+ * iterator is one per document, so a nested walk would break it. NULL
+ * with *n = 0 when dict is not a dictionary; free() the result.
+ */
+qpdf_oh *pdfpost_dict_values(qpdf_data q, qpdf_oh dict, size_t *n);
+
 /* A rectangle in PDF user space: origin at the bottom left, points. */
 struct pdf_box {
 	double x0, y0, x1, y1;

@@ -93,13 +93,12 @@ worker(void *arg)
 	const struct raster_job *job = p->job;
 	const struct banner *b = job->banner;
 	struct banner *own = NULL;
-	void *state = NULL;
 	size_t rows = job->band_rows, stride = job->width * 4;
 	unsigned char *data = NULL;
 	struct diag d = { 0 };
 
 	if (!first) {
-		own = job->painter.clone(job->painter.arg, &state, &d);
+		own = banner_clone(b, &d);
 		b = own;
 	}
 	if (b != NULL)
@@ -143,8 +142,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&p->lock);
 	}
 	free(data);
-	if (own != NULL)
-		job->painter.release(job->painter.arg, state, own);
+	banner_free(own);
 	return NULL;
 }
 
@@ -221,13 +219,26 @@ draw_art_once(struct pool *p, struct diag *d)
 	return rc;
 }
 
+size_t
+raster_threads(const struct raster_job *job)
+{
+	size_t bands = (job->height + job->band_rows - 1) / job->band_rows;
+	double pixels = (double)job->width * (double)job->height;
+	size_t jobs = job->jobs < 1 ? 1 : job->jobs;
+	size_t worth = 1 + (size_t)(pixels / RASTER_PIXELS_PER_THREAD);
+
+	if (jobs > worth)
+		jobs = worth;
+	return jobs > bands ? bands : jobs;
+}
+
 int
 raster_run(const struct raster_job *job, struct diag *d)
 {
 	struct pool p;
 	pthread_t *threads;
 	void *(*args)[2];
-	size_t i, jobs = job->jobs < 1 ? 1 : job->jobs;
+	size_t i, jobs, started;
 	int rc;
 
 	memset(&p, 0, sizeof p);
@@ -235,27 +246,33 @@ raster_run(const struct raster_job *job, struct diag *d)
 	if (draw_art_once(&p, d) < 0)
 		return -1;
 	p.bands = (job->height + job->band_rows - 1) / job->band_rows;
+	jobs = raster_threads(job);
 	p.window = 2 * jobs;
 	p.slots = xcalloc(p.bands, sizeof *p.slots);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.changed, NULL);
-	if (jobs > p.bands)
-		jobs = p.bands;
 	threads = xcalloc(jobs, sizeof *threads);
 	args = xcalloc(jobs, sizeof *args);
-	for (i = 0; i < jobs; i++) {
-		args[i][0] = &p;
-		args[i][1] = i == 0 ? (void *)&p : NULL;
-		pthread_create(&threads[i], NULL, worker, args[i]);
+	/* Fewer threads only make it slower; none at all is an error. */
+	for (started = 0; started < jobs; started++) {
+		args[started][0] = &p;
+		args[started][1] = started == 0 ? (void *)&p : NULL;
+		if (pthread_create(&threads[started], NULL, worker,
+			    args[started]) != 0)
+			break;
 	}
-	rc = take_all(&p, d);
+	if (started == 0) {
+		p.stop = 1;
+		diag_set(&p.err, DIAG_LIB, "cannot start a drawing thread");
+	}
+	rc = started == 0 ? -1 : take_all(&p, d);
 	if (rc < 0) {
 		pthread_mutex_lock(&p.lock);
 		p.stop = 1;
 		pthread_cond_broadcast(&p.changed);
 		pthread_mutex_unlock(&p.lock);
 	}
-	for (i = 0; i < jobs; i++)
+	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	if (rc < 0 && p.err.kind != DIAG_NONE)
 		diag_set(d, p.err.kind, "%s", p.err.msg);

@@ -33,14 +33,10 @@
 size_t raster_band_rows(size_t width);
 
 /*
- * A banner for each further thread: pango layouts and librsvg handles
- * belong to one thread, so each worker draws its own copy.
+ * A thread beyond the first is worth its banner_clone() only with this
+ * many pixels for it to draw.
  */
-struct raster_painter {
-	struct banner *(*clone)(void *arg, void **state, struct diag *d);
-	void (*release)(void *arg, void *state, struct banner *b);
-	void *arg;
-};
+#define RASTER_PIXELS_PER_THREAD (2.0 * 1024 * 1024)
 
 /*
  * Work done on a band by the thread that drew it (compressing it), with
@@ -58,10 +54,9 @@ typedef int (
 typedef void (*raster_progress_fn)(void *arg, size_t done, size_t total);
 
 struct raster_job {
-	const struct banner *banner; /* drawn by the first thread */
-	struct raster_painter painter; /* for the others */
+	const struct banner *banner; /* the others draw a banner_clone() */
 	size_t width, height; /* in pixels */
-	size_t jobs; /* threads, at least 1 */
+	size_t jobs; /* threads at most; small images take fewer */
 	size_t band_rows; /* RASTER_BAND_ROWS unless testing */
 	raster_band_fn band;
 	raster_take_fn take;
@@ -70,6 +65,13 @@ struct raster_job {
 	raster_progress_fn progress;
 	void *progress_arg;
 };
+
+/*
+ * The threads raster_run() starts: job->jobs at most, one per band at
+ * most, and one per RASTER_PIXELS_PER_THREAD at most, so that a small
+ * image is never slower for the threads it was given.
+ */
+size_t raster_threads(const struct raster_job *job);
 
 /*
  * Draws the banner at width x height pixels in bands of at most

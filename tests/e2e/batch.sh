@@ -109,6 +109,6 @@ test_batch_bad_csv() {
 	expect_exit 2 bayraq batch missing.csv -o out/
 	one_error "cannot read 'missing.csv'"
 	expect_exit 2 bayraq batch -j 0 bad.csv
-	one_error "-j takes 1 to 64"
+	one_error "-j takes a whole number from 1 to 64"
 	[ ! -e out ]
 }

@@ -69,7 +69,7 @@ test_no_variant_for_ratio() {
 test_all_or_nothing() {
 	mkdir out
 	expect_exit 2 bayraq render --city Berlin --country DE --size banner-3x1m --dpi 600 -o out/
-	one_error "PNG of 70866 x 23622 pixels (about 1.3 GB) is past the cap of 2^31 pixels or 1 GB; lower --dpi, or --force"
+	one_error "an image of 70866 x 23622 pixels (about 1.3 GB) is past the cap of 2^31 pixels or 1 GB; lower --dpi, or --force"
 	no_files out
 }
 

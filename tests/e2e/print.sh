@@ -107,7 +107,7 @@ test_crop_marks_outside_bleed() {
 test_safe_area() {
 	mkdir out
 	expect_exit 1 bayraq render --lang de --city Berlin --country DE --size A3 --safe 60mm -o out/
-	one_error "slot 'text-[a-z]*' (de): text comes within [0-9.]* mm of the edge; the safe margin is 60.0 mm"
+	one_error "slot 'text-[a-z]*' (de): text comes within [0-9.]* mm of the trim; the safe margin is 60.0 mm"
 	no_files out
 	bayraq render --lang de --city Berlin --country DE --size A3 --safe 15mm -f pdf -o out/ >/dev/null
 }

@@ -79,10 +79,10 @@ test_blur_across_bands() {
 test_raster_caps() {
 	mkdir out
 	expect_exit 2 bayraq render --city Berlin --country DE --size A0 --dpi 1200 -f png -o out/
-	one_error "PNG of 39732 x 56173 pixels (about 1.7 GB) is past the cap"
+	one_error "an image of 39732 x 56173 pixels (about 1.7 GB) is past the cap"
 	# --force lifts the cap, but not past the free disk space.
 	expect_exit 1 bayraq render --city Berlin --country DE --size 50000x50000mm --dpi 300 --force -f png -o out/
-	one_error "not enough disk space in 'out/' for a PNG of about"
+	one_error "not enough disk space in 'out' for an image of about"
 	no_files out
 }
 

@@ -17,7 +17,7 @@ test_reference_renders() {
 	for args in "$ROOT"/tests/ref/*.args; do
 		name=$(basename "$args" .args)
 		eval "set -- $(cat "$args")"
-		bayraq render "$@" -o "$name.pdf" >/dev/null
+		bayraq render "$@" -f pdf,png -o "$name.pdf" >/dev/null
 		"$ROOT/$TOOLS/pngcmp" "$name.png" "$ROOT/tests/ref/$name-ref.png" "$name-diff.png" \
 			$REF_PNG_TOL $REF_PNG_FRACTION || die "$name.png differs from tests/ref/$name-ref.png: see $PWD/$name-diff.png"
 		pdftocairo -r 96 -png -singlefile "$name.pdf" "$name-pdf"

@@ -175,8 +175,14 @@ test_output_names() {
 	[ -f out/amman.pdf ]
 	bayraq render --lang ar --city "عمان" --country JO --size A4 --orientation landscape -f pdf -o out >/dev/null
 	[ -f out/liberate-crimea-ar-jo-A4-landscape.pdf ] || die "$(ls out)"
+	# A file name's extension is its format; with several, each its own.
 	bayraq render --city Berlin --country DE --size A5 -o out/x.pdf >/dev/null
-	[ -f out/x.pdf ] && [ -f out/x.png ]
+	[ -f out/x.pdf ] && [ ! -e out/x.png ]
+	bayraq render --city Berlin --country DE --size A5 -f png,pdf -o out/y.pdf >/dev/null
+	[ -f out/y.pdf ] && [ -f out/y.png ]
+	# A name without an extension is a folder, there or not.
+	bayraq render --city Berlin --country DE --size A5 -f pdf -o fresh >/dev/null
+	[ -f fresh/liberate-crimea-en-berlin-A5.pdf ] || die "fresh: $(ls -R fresh)"
 	bayraq render --city Berlin --country DE --size A5 -o new/deeper/ -f pdf >/dev/null
 	[ -f new/deeper/liberate-crimea-en-berlin-A5.pdf ]
 	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"

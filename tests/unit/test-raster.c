@@ -3,6 +3,8 @@
 #include "write/raster.h"
 #include "layout/render.h"
 
+#include <stdlib.h>
+
 #include "check.h"
 
 static int
@@ -32,46 +34,208 @@ take_nothing(void *arg, size_t band, void *result, struct diag *d)
 	return 0;
 }
 
-/* Draws the design of job at 600 x 600 pixels in 16-row bands. */
+static struct paths
+test_paths(const char *designs)
+{
+	struct paths paths = { designs, "locales", "fonts", "designs/_flags",
+		"build/flags/package", "build/icc", NULL };
+
+	return paths;
+}
+
+/* The banner of a design for Oslo at size, or NULL (reported). */
+static struct banner *
+plan(struct library *lib, const char *design, const char *size)
+{
+	struct diag d = { 0 };
+	struct job_opts o;
+	struct job *job;
+	struct banner *b = NULL;
+
+	job_opts_init(&o);
+	o.design = design;
+	o.city = "Oslo";
+	o.country = "NO";
+	o.size = size;
+	o.formats = "pdf";
+	job = job_resolve(&o, lib, &d);
+	if (job != NULL)
+		b = job_plan(job, lib, &d);
+	if (b == NULL)
+		fprintf(stderr, "%s\n", d.msg);
+	job_free(job);
+	return b;
+}
+
+static void
+raster_init(struct raster_job *rj, const struct banner *b, size_t w, size_t h,
+	raster_band_fn band, raster_take_fn take, void *arg)
+{
+	memset(rj, 0, sizeof *rj);
+	rj->banner = b;
+	rj->width = w;
+	rj->height = h;
+	rj->jobs = 1;
+	rj->band_rows = 16;
+	rj->band = band;
+	rj->take = take;
+	rj->arg = arg;
+}
+
+/* Draws the design at 600 x 600 pixels in 16-row bands. */
 static size_t
 art_draws(const char *design, size_t *bands)
 {
-	struct job_paths paths = { "tests/data/designs", "locales", "fonts",
-		"designs/_flags", "build/flags/package", NULL, NULL };
-	struct library *lib;
+	struct paths paths =
+		test_paths(design[0] == 'b' ? "tests/data/designs" : "designs");
+	struct library *lib = library_new(&paths);
 	struct raster_job rj;
 	struct diag d = { 0 };
-	struct banner *b;
-	struct job job;
+	struct banner *b = plan(lib, design, "600x600px");
 	size_t draws = 0;
 
-	if (design[0] != 'b')
-		paths.designs = "designs";
-	lib = library_new(&paths);
-	job_init(&job);
-	job.design = design;
-	job.city = "Oslo";
-	job.country = "NO";
-	job.size = "600x600px";
-	b = job_plan(&job, lib, &d);
 	CHECK(b != NULL);
 	if (b != NULL) {
-		memset(&rj, 0, sizeof rj);
-		rj.banner = b;
-		rj.width = rj.height = 600;
-		rj.jobs = 1;
-		rj.band_rows = 16;
-		rj.band = keep_nothing;
-		rj.take = take_nothing;
-		rj.arg = bands;
+		raster_init(&rj, b, 600, 600, keep_nothing, take_nothing,
+			bands);
 		CHECK(raster_run(&rj, &d) == 0);
 		draws = banner_art_draws(b);
 		banner_free(b);
-	} else {
-		fprintf(stderr, "%s\n", d.msg);
 	}
 	library_free(lib);
 	return draws;
+}
+
+/* Every band's rows, in order, in one buffer. */
+struct image {
+	unsigned char *data;
+	size_t width, filled;
+};
+
+static int
+keep_rows(void *arg, const unsigned char *rows, size_t stride, size_t y0,
+	size_t n, int last, void **result, struct diag *d)
+{
+	struct image *img = arg;
+	unsigned char *copy = malloc(img->width * 4 * n + sizeof(size_t));
+	size_t y;
+
+	(void)y0;
+	(void)last;
+	(void)d;
+	memcpy(copy, &n, sizeof n);
+	for (y = 0; y < n; y++)
+		memcpy(copy + sizeof n + y * img->width * 4, rows + y * stride,
+			img->width * 4);
+	*result = copy;
+	return 0;
+}
+
+static int
+take_rows(void *arg, size_t band, void *result, struct diag *d)
+{
+	struct image *img = arg;
+	size_t n;
+
+	(void)band;
+	(void)d;
+	memcpy(&n, result, sizeof n);
+	memcpy(img->data + img->filled, (unsigned char *)result + sizeof n,
+		img->width * 4 * n);
+	img->filled += img->width * 4 * n;
+	free(result);
+	return 0;
+}
+
+static unsigned char *
+draw(const struct banner *b, size_t w, size_t h, size_t jobs, size_t *threads)
+{
+	struct image img = { calloc(w * h, 4), w, 0 };
+	struct raster_job rj;
+	struct diag d = { 0 };
+
+	raster_init(&rj, b, w, h, keep_rows, take_rows, &img);
+	rj.jobs = jobs;
+	rj.band_rows = 64;
+	*threads = raster_threads(&rj);
+	CHECK(raster_run(&rj, &d) == 0);
+	CHECK(img.filled == w * h * 4);
+	return img.data;
+}
+
+/*
+ * Threads draw clones of the banner, made without fitting again: the
+ * same pixels as the banner itself, and as a clone drawn alone.
+ */
+static void
+test_clones_draw_the_same(void)
+{
+	struct paths paths = test_paths("designs");
+	struct library *lib = library_new(&paths);
+	struct banner *b = plan(lib, "liberate-crimea", "1600x1600px"), *c;
+	struct diag d = { 0 };
+	unsigned char *one, *two, *cloned;
+	size_t t1, t2, tc;
+
+	CHECK(b != NULL);
+	if (b == NULL)
+		return;
+	c = banner_clone(b, &d);
+	CHECK(c != NULL);
+	one = draw(b, 1600, 1600, 1, &t1);
+	two = draw(b, 1600, 1600, 2, &t2);
+	cloned = draw(c, 1600, 1600, 1, &tc);
+	CHECK(t1 == 1);
+	CHECK(t2 == 2);
+	CHECK(memcmp(one, two, 1600 * 1600 * 4) == 0);
+	CHECK(memcmp(one, cloned, 1600 * 1600 * 4) == 0);
+	free(one);
+	free(two);
+	free(cloned);
+	banner_free(c);
+	banner_free(b);
+	library_free(lib);
+}
+
+/* A small image takes one thread whatever -j: a clone would cost more. */
+static void
+test_small_images_one_thread(void)
+{
+	struct raster_job rj;
+
+	raster_init(&rj, NULL, 1080, 1080, keep_nothing, take_nothing, NULL);
+	rj.jobs = 8;
+	CHECK(raster_threads(&rj) == 1);
+	raster_init(&rj, NULL, 2480, 3508, keep_nothing, take_nothing, NULL);
+	rj.jobs = 2;
+	CHECK(raster_threads(&rj) == 2);
+	rj.jobs = 64;
+	CHECK(raster_threads(&rj) == 5); /* 8.7 Mpx: one per 2 Mpx */
+	rj.width = 200000;
+	rj.height = 32;
+	CHECK(raster_threads(&rj) == 2); /* two bands of 16 rows */
+}
+
+/* A library's clone shares what was loaded: one design for both. */
+static void
+test_library_clone_shares(void)
+{
+	struct paths paths = test_paths("designs");
+	struct library *lib = library_new(&paths), *c = library_clone(lib);
+	struct diag d = { 0 };
+	const struct design *a = library_design(lib, "liberate-crimea", &d);
+	const struct design *b = library_design(c, "liberate-crimea", &d);
+	const struct fonts *fa = library_fonts(lib, &d);
+	const struct fonts *fb = library_fonts(c, &d);
+
+	CHECK(a != NULL && a == b);
+	CHECK(library_catalog(c, "uk", &d) == library_catalog(lib, "uk", &d));
+	/* The font map is each thread's own. */
+	CHECK(fa != NULL && fb != NULL && fa != fb);
+	library_free(lib);
+	/* The clone keeps the shared data alive. */
+	CHECK(library_design(c, "liberate-crimea", &d) == b);
+	library_free(c);
 }
 
 int
@@ -86,5 +250,8 @@ main(void)
 	bands = 0;
 	CHECK(art_draws("liberate-crimea", &bands) == 38);
 	CHECK(bands == 38);
+	test_clones_draw_the_same();
+	test_small_images_one_thread();
+	test_library_clone_shares();
 	return check_done("test-raster");
 }

@@ -1,0 +1,170 @@
+/* cmd-batch.c - bayraq batch: a banner for every row of a CSV file. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "run/batch.h"
+#include "run/contact.h"
+
+struct batch_args {
+	size_t jobs;
+	const char *outdir, *contact;
+	int force, progress_lines;
+};
+
+static int
+batch_option(enum option_id id, const char *value, void *arg, struct diag *d)
+{
+	struct batch_args *a = arg;
+
+	switch (id) {
+	case OPT_BATCH_JOBS:
+		return options_count(value, "-j", 1, 64, &a->jobs, d);
+	case OPT_BATCH_OUTPUT:
+		a->outdir = value;
+		return 0;
+	case OPT_CONTACT_SHEET:
+		a->contact = value;
+		return 0;
+	case OPT_BATCH_FORCE:
+		a->force = 1;
+		return 0;
+	case OPT_BATCH_PROGRESS:
+		a->progress_lines = 1;
+		return 0;
+	default:
+		return diag_set(d, DIAG_USAGE, "not a batch option");
+	}
+}
+
+/* Ctrl-C: finish the rows in progress, start no more. */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+struct report {
+	const char *csv;
+	struct progress progress;
+};
+
+/* Every row on stdout; failures on stderr; a bar on a terminal. */
+static void
+print_row(const struct batch *b, size_t i, void *arg)
+{
+	struct report *r = arg;
+	const struct job *job = batch_row_job(b, i);
+	enum row_state st = batch_row_state(b, i);
+	size_t k, n = batch_row_count(b);
+	size_t settled = n - batch_count(b, ROW_PENDING);
+	char note[48];
+
+	progress_clear(&r->progress);
+	if (st == ROW_FAILED)
+		fprintf(stderr, "bayraq: %s:%zu: %s\n", r->csv,
+			batch_row_line(b, i), batch_row_error(b, i));
+	printf("%s:%zu: %s", r->csv, batch_row_line(b, i),
+		st == ROW_DONE	    ? "done"
+		: st == ROW_SKIPPED ? "up to date"
+				    : "failed");
+	for (k = 0; st != ROW_FAILED && k < job_output_count(job); k++)
+		printf(" %s", job_output_path(job, k));
+	printf("\n");
+	fflush(stdout);
+	snprintf(note, sizeof note, "%zu failed", batch_count(b, ROW_FAILED));
+	progress_show(&r->progress, settled, n, note);
+}
+
+static void
+print_summary(const struct batch *b)
+{
+	size_t i, n = batch_row_count(b), failed = batch_count(b, ROW_FAILED);
+	size_t pending = batch_count(b, ROW_PENDING);
+	int listed = 0;
+
+	fprintf(stderr,
+		"bayraq: %zu rows: %zu done, %zu up to date, %zu failed", n,
+		batch_count(b, ROW_DONE), batch_count(b, ROW_SKIPPED), failed);
+	for (i = 0; i < n; i++)
+		if (batch_row_state(b, i) == ROW_FAILED)
+			fprintf(stderr, "%s%zu", listed++ ? ", " : " (lines ",
+				batch_row_line(b, i));
+	fprintf(stderr, "%s", listed ? ")" : "");
+	if (pending > 0)
+		fprintf(stderr, ", %zu not started", pending);
+	fprintf(stderr, "\n");
+}
+
+static int
+run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
+{
+	struct batch_args a = { cli_cores(), JOB_DEFAULT_OUTPUT, NULL, 0, 0 };
+	struct report r;
+	struct diag d = { 0 };
+	struct library *lib;
+	struct batch *b;
+	int first,
+		rc = options_parse(cmd, argc, argv, batch_option, &a, &first);
+
+	if (rc >= 0)
+		return rc;
+	if (first + 1 != argc)
+		return cli_usage_error(cmd, "batch takes one CSV file");
+	b = batch_load(argv[first], a.outdir, &d);
+	if (b == NULL)
+		return cli_fail(&d);
+	lib = library_new(cli->paths);
+	batch_check(b, lib, a.force);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	r.csv = argv[first];
+	progress_init(&r.progress, "rows", a.progress_lines);
+	batch_run(b, lib, a.jobs, print_row, &r, &interrupted);
+	progress_clear(&r.progress);
+	print_summary(b);
+	rc = batch_count(b, ROW_FAILED) > 0 ? 1 : 0;
+	if (interrupted) {
+		fprintf(stderr, "bayraq: interrupted: finished files are "
+				"complete; run again to do the rest\n");
+		rc = 130;
+	} else if (a.contact != NULL &&
+		   contact_sheet_write(b, lib, a.contact, &d) < 0) {
+		rc = cli_fail(&d);
+	}
+	batch_free(b);
+	library_free(lib);
+	return rc;
+}
+
+const struct command command_batch = { "batch", run, OPTS_BATCH,
+	"FILE.csv [options]", "a banner for every row of a CSV, in parallel",
+	"Renders a banner for every row of a CSV file whose first row names "
+	"the\n"
+	"columns: design, lang, city, country, size, format, and if you like "
+	"dpi,\n"
+	"print (yes/no), tile-sheet (A4, letter: also sheets for a home "
+	"printer) and\n"
+	"orientation. Quote a field that holds a comma or a quote "
+	"(\"Washington, D.C.\").\n"
+	"Every file goes into the folder -o, named as 'bayraq render' names "
+	"them.\n"
+	"\n"
+	"A bad row is reported with its line and does not stop the others; "
+	"two rows\n"
+	"that would write the same file both fail before anything renders. "
+	"Files\n"
+	"newer than their design and language are kept. Ctrl-C stops after "
+	"the rows\n"
+	"in progress; no file is ever left half written. Exit status: 0 all "
+	"done,\n"
+	"1 some rows failed, 2 a bad CSV or option, 130 interrupted.\n"
+	"\n"
+	"Example:\n"
+	"  bayraq batch campaign.csv -j 2 -o out/campaign/ --contact-sheet "
+	"out/campaign/proof.pdf" };

@@ -1,0 +1,24 @@
+/* paths.h - where bayraq finds its data: designs, locales, fonts, flags, ICC.
+ */
+#ifndef BAYRAQ_PATHS_H
+#define BAYRAQ_PATHS_H
+
+struct paths {
+	const char *designs; /* designs/ */
+	const char *locales; /* locales/ */
+	const char *fonts; /* fonts/ */
+	const char *flags; /* our flags: designs/_flags */
+	const char *flagset; /* the svg-country-flags package */
+	const char *icc; /* build/icc: the CMYK output profiles */
+	const char *srgb; /* an sRGB ICC profile */
+};
+
+/*
+ * The build's folders, each overridden by its environment variable
+ * (BAYRAQ_DATADIR, BAYRAQ_FLAGSET, BAYRAQ_ICCDIR). Release with
+ * paths_release().
+ */
+void paths_init(struct paths *p);
+void paths_release(struct paths *p);
+
+#endif
