@@ -141,10 +141,10 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	}
 	near = cli_nearest(argv[first], names, LIST_COUNT);
 	return cli_usage_error(cmd,
-		"unknown list '%.30s'%s%s%s (expected designs, languages, "
+		"unknown list '%.30s' (%s%s%sexpected designs, languages, "
 		"sizes, countries)",
-		argv[first], near ? "; did you mean '" : "", near ? near : "",
-		near ? "'?" : "");
+		argv[first], near ? "did you mean '" : "", near ? near : "",
+		near ? "'? " : "");
 }
 
 const struct command command_list = { "list", run, 0,

@@ -50,7 +50,7 @@ unknown_command(const char *name)
 	near = cli_nearest(name, names, n);
 	if (near != NULL)
 		return cli_usage_error(NULL,
-			"unknown command '%.30s'; did you mean '%s'?", name,
+			"unknown command '%.30s' (did you mean '%s'?)", name,
 			near);
 	return cli_usage_error(NULL, "unknown command '%.30s'", name);
 }

@@ -10,9 +10,6 @@
 #include "run/job.h"
 #include "write/output.h"
 
-#define STR(x) #x
-#define XSTR(x) STR(x)
-
 struct opt {
 	const char *name;
 	int letter; /* 0: long only */
@@ -51,9 +48,8 @@ static const struct opt opts[] = {
 		"pdf, png, svg or tiff; several with commas "
 		"(default\n" JOB_DEFAULT_FORMATS ", or the extension of -o)" },
 	{ "dpi", 'D', "N", OPTS_RASTER, OPT_DPI,
-		"PNG and TIFF resolution for physical sizes (default " XSTR(
-			JOB_DEFAULT_DPI) ");\nsizes in px are exact and "
-					 "carry 96 dpi" },
+		"PNG and TIFF resolution for physical sizes (default "
+		"150); sizes in px are exact and carry 96 dpi" },
 	{ "jobs", 'j', "N", OPTS_RASTER, OPT_JOBS,
 		"threads drawing large PNG and TIFF (default: the cores)" },
 	{ "png-compression", 0, "C", OPTS_RASTER, OPT_PNG_COMPRESSION,
@@ -147,30 +143,45 @@ commands_taking(const char *name, char *buf, size_t size)
 			}
 }
 
+/* The long name of an option known by its letter elsewhere, or NULL. */
+static const char *
+name_of_letter(int letter)
+{
+	size_t i;
+
+	for (i = 0; i < OPT_COUNT; i++)
+		if (opts[i].letter == letter)
+			return opts[i].name;
+	return NULL;
+}
+
+/* word is "--sheet", "--sheet=A3" or "-o". */
 static int
 unknown_option(const struct command *cmd, const char *word)
 {
 	const char *names[OPT_COUNT];
+	const char *start = word + strspn(word, "-"), *near = NULL;
 	char taken[128], *name;
-	const char *near;
 	size_t i, n = 0;
 	int rc;
 
-	/* "--sheet=A3" is the option "sheet". */
-	name = xstrndup(word + strspn(word, "-"),
-		strcspn(word + strspn(word, "-"), "="));
+	if (word[1] != '-' && name_of_letter(word[1]) != NULL)
+		name = xstrdup(name_of_letter(word[1]));
+	else
+		name = xstrndup(start, strcspn(start, "="));
 	for (i = 0; i < OPT_COUNT; i++)
 		if (takes(cmd, &opts[i]) && opts[i].help != NULL)
 			names[n++] = opts[i].name;
 	commands_taking(name, taken, sizeof taken);
-	near = cli_nearest(name, names, n);
+	if (word[1] == '-')
+		near = cli_nearest(name, names, n);
 	if (taken[0] != '\0')
 		rc = cli_usage_error(cmd,
 			"'--%s' is an option of %s, not of 'bayraq %s'", name,
 			taken, cmd->name);
 	else if (near != NULL)
 		rc = cli_usage_error(cmd,
-			"unknown option '%.40s'; did you mean '--%s'?", word,
+			"unknown option '%.40s' (did you mean '--%s'?)", word,
 			near);
 	else
 		rc = cli_usage_error(cmd, "unknown option '%.40s'", word);
@@ -235,28 +246,35 @@ options_parse(const struct command *cmd, int argc, char **argv,
 	return -1;
 }
 
-/* One option's help: "  -o, --output PATH   text", continued below. */
+#define HELP_COLUMN 28
+#define HELP_WIDTH 80
+
+/* One option's help: "  -o, --output PATH   text", wrapped at 80. */
 static void
 help_line(const struct opt *o, FILE *fp)
 {
 	char head[48];
 	const char *p = o->help;
+	int col;
 
 	snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->letter ? '-' : ' ',
 		o->letter ? o->letter : ' ', o->letter ? ',' : ' ', o->name,
 		o->arg ? " " : "", o->arg ? o->arg : "");
-	fprintf(fp, "  %-26s", head);
-	if (strlen(head) > 26)
-		fprintf(fp, "\n  %-26s", "");
-	for (;;) {
-		size_t len = strcspn(p, "\n");
+	col = fprintf(fp, "  %-*s", HELP_COLUMN - 2, head);
+	if (col > HELP_COLUMN)
+		col = fprintf(fp, "\n%*s", HELP_COLUMN, "") - 1;
+	while (*p != '\0') {
+		int len = (int)strcspn(p, " \n");
 
-		fprintf(fp, "%.*s\n", (int)len, p);
-		if (p[len] == '\0')
-			break;
-		p += len + 1;
-		fprintf(fp, "  %-26s", "");
+		if (col > HELP_COLUMN && col + 1 + len > HELP_WIDTH)
+			col = fprintf(fp, "\n%*s", HELP_COLUMN, "") - 1;
+		else if (col > HELP_COLUMN)
+			col += fprintf(fp, " ");
+		col += fprintf(fp, "%.*s", len, p);
+		p += len;
+		p += strspn(p, " \n");
 	}
+	fputc('\n', fp);
 }
 
 void
@@ -272,7 +290,7 @@ options_help(const struct command *cmd, FILE *fp)
 		for (i = 0; i < OPT_COUNT; i++) {
 			if (!(opts[i].group & group_titles[g].group &
 				    cmd->groups) ||
-				opts[i].help == NULL)
+				opts[i].help == NULL || opts[i].id == OPT_HELP)
 				continue;
 			if (!shown++)
 				fprintf(fp, "\n%s:\n", group_titles[g].title);

@@ -108,6 +108,13 @@ read_header(struct reader *r)
 			g_free(expected);
 			return;
 		}
+		if (seen[r->map[i]]) {
+			diag_set(r->d, DIAG_USAGE,
+				"%s:%zu: column '%s' is there twice; keep one",
+				r->b->csv, r->record_line,
+				column_names[r->map[i]]);
+			return;
+		}
 		seen[r->map[i]] = 1;
 	}
 	for (c = 0; c < COL_REQUIRED; c++)

@@ -112,3 +112,58 @@ test_batch_bad_csv() {
 	one_error "-j takes a whole number from 1 to 64"
 	[ ! -e out ]
 }
+
+# Batch names its files exactly as render does, and -o is always a folder,
+# even one that is not there yet and has no slash.
+test_batch_names_are_render_names() {
+	cat >names.csv <<'CSV'
+design,lang,city,country,size,format,dpi,tile-sheet
+liberate-crimea,uk,Київ,PL,A4,png,30,
+liberate-crimea,ar,عمان,JO,A5,pdf,,
+liberate-crimea,de,Berlin,DE,A3,svg,,A4
+liberate-crimea,ka,თბილისი,GE,square-1080,png,,
+CSV
+	bayraq batch names.csv -j 2 -o fresh >/dev/null
+	[ -d fresh ] || die "-o fresh is not a folder"
+	ls fresh | sort >batch.txt
+	tail -n +2 names.csv | while IFS=, read -r design lang city country size fmt dpi sheet; do
+		bayraq render --design "$design" --lang "$lang" --city "$city" --country "$country" \
+			--size "$size" -f "$fmt" --dpi "${dpi:-150}" -o render/
+		[ -z "$sheet" ] || bayraq tile --design "$design" --lang "$lang" --city "$city" \
+			--country "$country" --size "$size" --sheet "$sheet" -o render/ 2>/dev/null
+	done >render.txt
+	sed 's|^render/||' render.txt | sort >render-names.txt
+	cmp batch.txt render-names.txt || die "batch wrote $(cat batch.txt), render $(cat render-names.txt)"
+	[ "$(wc -l <batch.txt)" = 5 ]
+}
+
+# Workers never touch the process's umask: every file gets 0666 less it.
+test_batch_modes_follow_umask() {
+	echo "design,lang,city,country,size,format" >many.csv
+	for i in $(seq 1 12); do
+		echo "liberate-crimea,en,City$i,NO,A6,pdf" >>many.csv
+	done
+	sed -i 's/,A6,/,A5,/' many.csv
+	(umask 022 && bayraq batch many.csv -j 4 -o out/ >/dev/null 2>&1)
+	[ "$(stat -c %a out/* | sort -u)" = 644 ] || die "modes: $(stat -c '%a %n' out/*)"
+	(umask 077 && bayraq batch many.csv -j 4 --force -o out2/ >/dev/null 2>&1)
+	[ "$(stat -c %a out2/* | sort -u)" = 600 ] || die "modes: $(stat -c '%a %n' out2/*)"
+	(umask 022 && bayraq render --city Oslo --country NO --size A5 -f pdf,png -o out3/ >/dev/null)
+	[ "$(stat -c %a out3/* | sort -u)" = 644 ]
+}
+
+# More columns than bayraq knows, or a row with more fields than the header.
+test_batch_many_columns() {
+	cols="design,lang,city,country,size,format"
+	for i in $(seq 7 33); do cols="$cols,dpi"; done
+	printf '%s\nliberate-crimea,en,Oslo,NO,A5,pdf\n' "$cols" >wide.csv
+	expect_exit 2 bayraq batch wide.csv -o out/
+	one_error "wide.csv:1: column 'dpi' is there twice; keep one"
+	fields="liberate-crimea,en,Oslo,NO,A5,pdf"
+	for i in $(seq 7 33); do fields="$fields,x"; done
+	printf 'design,lang,city,country,size,format\n%s\nliberate-crimea,en,Bergen,NO,A5,pdf\n' "$fields" >long.csv
+	expect_exit 1 bayraq batch long.csv -o out/
+	grep -q "long.csv:2: has 33 fields, the header 6" stderr
+	[ -f out/liberate-crimea-en-bergen-A5.pdf ]
+	[ ! -e out/liberate-crimea-en-oslo-A5.pdf ]
+}

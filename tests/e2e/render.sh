@@ -187,3 +187,34 @@ test_output_names() {
 	[ -f new/deeper/liberate-crimea-en-berlin-A5.pdf ]
 	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
 }
+
+# The output's extension and --format agree, or nothing is written.
+test_format_and_extension_agree() {
+	mkdir out
+	expect_exit 2 bayraq render --city Oslo --country NO --size A5 -f png -o out/x.pdf
+	one_error "'out/x.pdf' names a .pdf file, but --format is 'png'"
+	expect_exit 2 bayraq render --city Oslo --country NO --size A5 -o out/x.jpg
+	one_error "cannot tell the format of 'out/x.jpg'"
+	expect_exit 2 bayraq tile --city Oslo --country NO --size A3 -o out/x.png
+	one_error "the sheets for a home printer are one PDF: name the file .pdf"
+	no_files out
+	# The extension alone chooses the format.
+	bayraq render --city Oslo --country NO --size A5 -o out/x.svg >/dev/null
+	[ "$(ls out)" = x.svg ] || die "$(ls out)"
+	head -c 200 out/x.svg | grep -q '<svg'
+}
+
+# Several formats are all or nothing: when the PNG cannot be put in place,
+# the PDF goes too, and a PDF that was there before is as it was.
+test_all_formats_or_none() {
+	mkdir out
+	name=out/liberate-crimea-en-oslo-A5
+	mkdir "$name.png"
+	expect_exit 1 bayraq render --city Oslo --country NO --size A5 -f pdf,png -o out/
+	one_error "cannot write '$name.png'"
+	[ ! -e "$name.pdf" ] || die "the PDF was left behind"
+	echo "an older banner" >"$name.pdf"
+	expect_exit 1 bayraq render --city Oslo --country NO --size A5 -f pdf,png -o out/
+	[ "$(cat "$name.pdf")" = "an older banner" ] || die "the older PDF was lost"
+	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
+}

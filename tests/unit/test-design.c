@@ -141,6 +141,10 @@ test_errors(void)
 	expect_error("tests/data/designs", "bad-color", DIAG_FORMAT,
 		"a.svg:5: slot 't': bad bayraq:color 'gold' (expected "
 		"#rrggbb)");
+	/* sscanf's %x took signs: "#-1-1-1" once passed as a colour. */
+	expect_error("tests/data/designs", "signed-color", DIAG_FORMAT,
+		"a.svg:5: slot 't': bad bayraq:color '#-1-1-1' (expected "
+		"#rrggbb)");
 	expect_error("tests/data/designs", "no-id", DIAG_FORMAT,
 		"a.svg:4: slot 'ua' has no id attribute");
 	expect_error("tests/data/designs", "wrong-role", DIAG_FORMAT,
