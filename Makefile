@@ -1,5 +1,5 @@
 # bayraq - banners for the #LIBERATECRIMEA demonstrations.
-# BUILD: debug | release | asan.  PKGS: pangoft2 is needed for pango_fc_font_map_set_config.
+# BUILD: debug | release | asan | tsan.  PKGS: pangoft2 is needed for pango_fc_font_map_set_config.
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
@@ -10,6 +10,8 @@ CFLAGS_debug   := -Og -g3
 CFLAGS_release := -O2 -g
 CFLAGS_asan    := -O1 -g3 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS_asan   := -fsanitize=address,undefined
+CFLAGS_tsan    := -O1 -g3 -fno-omit-frame-pointer -fsanitize=thread
+LDFLAGS_tsan   := -fsanitize=thread
 
 # The svg-country-flags package: pinned version and npm integrity hash.
 FLAGSET_VERSION   := 1.2.10
@@ -44,9 +46,10 @@ BIN := $(OUT)/bayraq
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
 TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)/build/cache \
             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-            ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD)
+            ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
+            TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
-.PHONY: all deps flags demo check refs bench format format-check clean
+.PHONY: all deps flags demo check check-threads refs bench format format-check clean
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES)
 	@ln -sfn $(BUILD)/bayraq build/bayraq
@@ -103,6 +106,11 @@ demo: deps
 check: all $(UNIT_BINS) $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/run.sh $(OUT)
 
+# The tests that run threads (raster bands, batch rows), for BUILD=tsan:
+# the whole suite under ThreadSanitizer would take too long.
+check-threads: all $(UNIT_BINS) $(TOOL_BINS)
+	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff' sh tests/run.sh $(OUT)
+
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat
@@ -120,6 +128,6 @@ format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)
 
 clean:
-	rm -rf build/debug build/release build/asan build/test
+	rm -rf build/debug build/release build/asan build/tsan build/test
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)

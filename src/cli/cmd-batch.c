@@ -1,5 +1,6 @@
 /* cmd-batch.c - bayraq batch: a banner for every row of a CSV file. */
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,14 +40,17 @@ batch_option(enum option_id id, const char *value, void *arg, struct diag *d)
 	}
 }
 
-/* Ctrl-C: finish the rows in progress, start no more. */
-static volatile sig_atomic_t interrupted;
+/*
+ * Ctrl-C: finish the rows in progress, start no more. A lock-free atomic
+ * is safe in a signal handler and between the workers that read it.
+ */
+static atomic_int interrupted;
 
 static void
 on_signal(int sig)
 {
 	(void)sig;
-	interrupted = 1;
+	atomic_store(&interrupted, 1);
 }
 
 struct report {
@@ -129,7 +133,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	progress_clear(&r.progress);
 	print_summary(b);
 	rc = batch_count(b, ROW_FAILED) > 0 ? 1 : 0;
-	if (interrupted) {
+	if (atomic_load(&interrupted)) {
 		fprintf(stderr, "bayraq: interrupted: finished files are "
 				"complete; run again to do the rest\n");
 		rc = 130;

@@ -220,14 +220,18 @@ banner_clone(const struct banner *src, struct diag *d)
 	struct banner *b = xcalloc(1, sizeof *b);
 	size_t i;
 
-	*b = *src;
-	b->art = b->background = NULL;
+	/* Field by field: src's draw count changes while it is drawn. */
+	b->v = src->v;
+	b->flag_set = src->flag_set;
+	b->page_w = src->page_w;
+	b->page_h = src->page_h;
+	b->scale = src->scale;
+	b->off_x = src->off_x;
+	b->off_y = src->off_y;
 	b->texts = xcalloc(src->text_count, sizeof *b->texts);
 	b->flags = xcalloc(src->flag_count, sizeof *b->flags);
-	b->text_count = b->flag_count = 0;
 	b->title = xstrdup(src->title);
 	b->lang = xstrdup(src->lang);
-	b->art_draws = 0;
 	b->own_fonts = fonts_clone(src->fonts);
 	b->fonts = b->own_fonts;
 	for (i = 0; i < src->text_count; i++) {

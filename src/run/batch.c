@@ -408,7 +408,7 @@ struct shared {
 	struct library *lib;
 	batch_row_fn each;
 	void *arg;
-	volatile sig_atomic_t *stop;
+	const atomic_int *stop;
 	pthread_mutex_t lock;
 	size_t next;
 };
@@ -436,7 +436,7 @@ worker(void *arg)
 		int rc;
 
 		pthread_mutex_lock(&sh->lock);
-		i = *sh->stop ? sh->b->row_count : take_row(sh);
+		i = atomic_load(sh->stop) ? sh->b->row_count : take_row(sh);
 		pthread_mutex_unlock(&sh->lock);
 		if (i >= sh->b->row_count)
 			break;
@@ -457,7 +457,7 @@ worker(void *arg)
 
 size_t
 batch_run(struct batch *b, struct library *lib, size_t jobs, batch_row_fn each,
-	void *arg, volatile sig_atomic_t *stop)
+	void *arg, const atomic_int *stop)
 {
 	struct shared sh;
 	pthread_t *threads;

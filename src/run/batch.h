@@ -2,7 +2,7 @@
 #ifndef BAYRAQ_BATCH_H
 #define BAYRAQ_BATCH_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "base/diag.h"
@@ -43,7 +43,7 @@ typedef void (*batch_row_fn)(const struct batch *b, size_t row, void *arg);
  * whole. Returns the number of failed rows.
  */
 size_t batch_run(struct batch *b, struct library *lib, size_t jobs,
-	batch_row_fn each, void *arg, volatile sig_atomic_t *stop);
+	batch_row_fn each, void *arg, const atomic_int *stop);
 
 /* The rows, and what each is and became; strings borrowed. */
 size_t batch_row_count(const struct batch *b);
