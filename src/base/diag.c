@@ -1,6 +1,8 @@
 /* diag.c - first-error-wins diagnostics. */
 #include "base/diag.h"
 
+#include <glib.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -36,4 +38,20 @@ diag_exit_status(const struct diag *d)
 	default:
 		return 1;
 	}
+}
+
+int
+diag_unknown(struct diag *d, const char *what, const char *name,
+	char *const *choices)
+{
+	char list[200] = "";
+	size_t i;
+
+	for (i = 0; choices[i] != NULL; i++) {
+		if (i > 0)
+			g_strlcat(list, ", ", sizeof list);
+		g_strlcat(list, choices[i], sizeof list);
+	}
+	return diag_set(d, DIAG_USAGE, "unknown %s '%.40s' (available: %s)",
+		what, name, list);
 }

@@ -23,6 +23,13 @@ struct diag {
 int diag_set(struct diag *d, enum diag_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * "unknown design 'x' (available: a, b)": DIAG_USAGE for a name that is
+ * not among the NULL-terminated choices. Always returns -1.
+ */
+int diag_unknown(struct diag *d, const char *what, const char *name,
+	char *const *choices);
+
 /* Forgets any recorded error. */
 void diag_clear(struct diag *d);
 

@@ -97,3 +97,10 @@ cli_cores(void)
 
 	return n > 0 ? (size_t)n : 1;
 }
+
+void
+cli_print_path(const char *path, void *arg)
+{
+	(void)arg;
+	printf("%s\n", path);
+}

@@ -45,6 +45,9 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 const char *cli_nearest(const char *word, const char *const *words,
 	size_t count);
 
+/* A job_written_fn: the file's path on stdout, a line each. */
+void cli_print_path(const char *path, void *arg);
+
 /* The number of processors online, at least 1. */
 size_t cli_cores(void);
 

@@ -23,24 +23,22 @@ print_item(const struct banner_item *it, void *arg)
 }
 
 static int
+layout(const struct job *job, struct library *lib, struct diag *d)
+{
+	return job_layout(job, lib, print_item, NULL, d);
+}
+
+/* Nothing is written: a PDF's name only, never a raster's size caps. */
+static void
+no_files(struct job_opts *o)
+{
+	o->formats = "pdf";
+}
+
+static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	struct diag d = { 0 };
-	struct job_args a;
-	struct library *lib;
-	struct job *job;
-	int rc = job_args_parse(&a, cmd, argc, argv);
-
-	if (rc >= 0)
-		return rc;
-	/* Nothing is written: no file names to check. */
-	a.opts.formats = "pdf";
-	lib = library_new(cli->paths);
-	job = job_resolve(&a.opts, lib, &d);
-	rc = job != NULL ? job_layout(job, lib, print_item, NULL, &d) : -1;
-	job_free(job);
-	library_free(lib);
-	return rc < 0 ? cli_fail(&d) : 0;
+	return job_args_main(cmd, argc, argv, cli, no_files, layout);
 }
 
 const struct command command_layout = { "layout", run, OPTS_COMMON, "[options]",

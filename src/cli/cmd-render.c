@@ -4,30 +4,16 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 
-static void
-print_written(const char *path, void *arg)
+static int
+render(const struct job *job, struct library *lib, struct diag *d)
 {
-	(void)arg;
-	printf("%s\n", path);
+	return job_run(job, lib, cli_print_path, NULL, d);
 }
 
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	struct diag d = { 0 };
-	struct job_args a;
-	struct library *lib;
-	struct job *job;
-	int rc = job_args_parse(&a, cmd, argc, argv);
-
-	if (rc >= 0)
-		return rc;
-	lib = library_new(cli->paths);
-	job = job_resolve(&a.opts, lib, &d);
-	rc = job != NULL ? job_run(job, lib, print_written, NULL, &d) : -1;
-	job_free(job);
-	library_free(lib);
-	return rc < 0 ? cli_fail(&d) : 0;
+	return job_args_main(cmd, argc, argv, cli, NULL, render);
 }
 
 const struct command command_render = { "render", run,

@@ -5,40 +5,29 @@
 #include "cli/options.h"
 #include "layout/tile.h"
 
-static void
-print_written(const char *path, void *arg)
+static int
+tile(const struct job *job, struct library *lib, struct diag *d)
 {
-	(void)arg;
-	printf("%s\n", path);
+	const struct tiling *t = job_tiling(job);
+
+	if (job_run(job, lib, cli_print_path, NULL, d) < 0)
+		return -1;
+	fprintf(stderr, "bayraq: %zu sheets of %s, %s: %zu across, %zu down\n",
+		t->cols * t->rows, t->sheet_name,
+		t->landscape ? "landscape" : "portrait", t->cols, t->rows);
+	return 0;
+}
+
+static void
+tiles_only(struct job_opts *o)
+{
+	o->tiles_only = 1;
 }
 
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	struct diag d = { 0 };
-	struct job_args a;
-	struct library *lib;
-	struct job *job;
-	int rc = job_args_parse(&a, cmd, argc, argv);
-
-	if (rc >= 0)
-		return rc;
-	a.opts.tiles_only = 1;
-	lib = library_new(cli->paths);
-	job = job_resolve(&a.opts, lib, &d);
-	rc = job != NULL ? job_run(job, lib, print_written, NULL, &d) : -1;
-	if (rc == 0) {
-		const struct tiling *t = job_tiling(job);
-
-		fprintf(stderr,
-			"bayraq: %zu sheets of %s, %s: %zu across, %zu down\n",
-			t->cols * t->rows, t->sheet_name,
-			t->landscape ? "landscape" : "portrait", t->cols,
-			t->rows);
-	}
-	job_free(job);
-	library_free(lib);
-	return rc < 0 ? cli_fail(&d) : 0;
+	return job_args_main(cmd, argc, argv, cli, tiles_only, tile);
 }
 
 const struct command command_tile = { "tile", run,

@@ -28,4 +28,17 @@ struct job_args {
 int job_args_parse(struct job_args *a, const struct command *cmd, int argc,
 	char **argv);
 
+/* What a command does with its resolved job. */
+typedef int (*job_action_fn)(const struct job *job, struct library *lib,
+	struct diag *d);
+
+/*
+ * The whole of render, layout and tile: parses the options, lets adjust
+ * change them (or NULL), resolves the job and runs act on it. Returns the
+ * exit status, the error printed.
+ */
+int job_args_main(const struct command *cmd, int argc, char **argv,
+	const struct cli *cli, void (*adjust)(struct job_opts *o),
+	job_action_fn act);
+
 #endif

@@ -36,3 +36,26 @@ job_args_parse(struct job_args *a, const struct command *cmd, int argc,
 	}
 	return -1;
 }
+
+int
+job_args_main(const struct command *cmd, int argc, char **argv,
+	const struct cli *cli, void (*adjust)(struct job_opts *o),
+	job_action_fn act)
+{
+	struct diag d = { 0 };
+	struct job_args a;
+	struct library *lib;
+	struct job *job;
+	int rc = job_args_parse(&a, cmd, argc, argv);
+
+	if (rc >= 0)
+		return rc;
+	if (adjust != NULL)
+		adjust(&a.opts);
+	lib = library_new(cli->paths);
+	job = job_resolve(&a.opts, lib, &d);
+	rc = job != NULL ? act(job, lib, &d) : -1;
+	job_free(job);
+	library_free(lib);
+	return rc < 0 ? cli_fail(&d) : 0;
+}

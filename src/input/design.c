@@ -531,12 +531,9 @@ static int
 unknown_design(const char *designs_dir, const char *name, struct diag *d)
 {
 	char **names = design_names(designs_dir);
-	char *list = g_strjoinv(", ", names);
 
+	diag_unknown(d, "design", name, names);
 	design_names_free(names);
-	diag_set(d, DIAG_USAGE, "unknown design '%.40s' (available: %s)", name,
-		list);
-	g_free(list);
 	return -1;
 }
 

@@ -171,12 +171,9 @@ static int
 unknown_language(const struct paths *paths, const char *tag, struct diag *d)
 {
 	char **tags = library_languages(paths);
-	char *list = g_strjoinv(", ", tags);
 
+	diag_unknown(d, "language", tag, tags);
 	library_languages_free(tags);
-	diag_set(d, DIAG_USAGE, "unknown language '%.20s' (available: %s)", tag,
-		list);
-	g_free(list);
 	return -1;
 }
 

@@ -65,6 +65,24 @@ measure b300-bayraq "$BIN" render $A --size banner-3x1m --dpi 300 -f png -o "$W/
 row "3x1 m 300 dpi PNG: rsvg-convert (35433 px wide)" b300-rsvg "$W/b300-rsvg.png"
 row "3x1 m 300 dpi PNG: bayraq" b300-bayraq "$W/b300.png"
 
+# Threads: -j 2 must never be slower than -j 1, and faster on large images.
+echo
+printf '%-46s %8s %8s %9s\n' "PNG, -j 1 against -j 2" "-j 1 s" "-j 2 s" "-j 2 time"
+for x in "1080x1080 px:--size 1080x1080px" "A2 at 150 dpi:--size A2 --dpi 150" \
+	"A0 at 300 dpi:--size A0 --dpi 300"; do
+	args=${x#*:}
+	runs=$RUNS
+	# Small images take milliseconds: more runs for a steady median.
+	case "$args" in *px*) RUNS=$((runs * 4 + 1)) ;; esac
+	measure j1 "$BIN" render $A $args -j 1 -f png -o "$W/j1.png"
+	measure j2 "$BIN" render $A $args -j 2 -f png -o "$W/j2.png"
+	RUNS=$runs
+	cmp -s "$W/j1.png" "$W/j2.png" || echo "  (the two PNGs differ: a bug)"
+	read -r t1 _ <"$W/j1.stat"
+	read -r t2 _ <"$W/j2.stat"
+	printf '%-46s %8.3f %8.3f %8.2fx\n' "${x%%:*}" "$t1" "$t2" "$(echo "$t2 $t1" | awk '{ print $1 / $2 }')"
+done
+
 # A campaign of N banners: PDFs in four languages and three sizes.
 echo "design,lang,city,country,size,format" >"$W/campaign.csv"
 i=0
