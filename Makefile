@@ -113,7 +113,7 @@ check-threads: all $(UNIT_BINS) $(TOOL_BINS)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:
-	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat
+	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 
 refs: all $(TOOL_BINS)

@@ -219,6 +219,8 @@ deflate_isal(struct png_band *b, unsigned char *in, size_t len, int level,
 	unsigned char *level_buf = buf_size ? xcalloc(1, buf_size) : NULL;
 	int rc = COMP_OK;
 
+	/* isal_deflate_init leaves fields that level 1 reads: zero it all. */
+	memset(&s, 0, sizeof s);
 	isal_deflate_init(&s);
 	s.level = (uint32_t)level;
 	s.level_buf = level_buf;
