@@ -199,12 +199,6 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
 	return 0;
 }
 
-/*
- * isa-l's deflate reads a little past the end of its input while it
- * hashes; zeros there keep the output the same from run to run.
- */
-#define PNG_READ_PAST 64
-
 /* isa-l's deflate: several times zlib's speed, at level 0 or 1. */
 static int
 deflate_isal(struct png_band *b, unsigned char *in, size_t len, int level,
@@ -212,15 +206,9 @@ deflate_isal(struct png_band *b, unsigned char *in, size_t len, int level,
 {
 	struct isal_zstream s;
 	size_t buf_size = level == 0 ? 0 : ISAL_DEF_LVL1_DEFAULT;
-	/*
-	 * Zeroed: isa-l's level 1 may match against hash entries it never
-	 * wrote, and then the same pixels deflate to other bytes each run.
-	 */
-	unsigned char *level_buf = buf_size ? xcalloc(1, buf_size) : NULL;
+	unsigned char *level_buf = buf_size ? xmalloc(buf_size) : NULL;
 	int rc = COMP_OK;
 
-	/* isal_deflate_init leaves fields that level 1 reads: zero it all. */
-	memset(&s, 0, sizeof s);
 	isal_deflate_init(&s);
 	s.level = (uint32_t)level;
 	s.level_buf = level_buf;
@@ -250,11 +238,9 @@ pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
 	size_t width, size_t n, enum png_level level, int last, struct diag *d)
 {
 	size_t bytes = width * 3, line = bytes + 1, i;
-	unsigned char *raw = xmalloc(line * n + PNG_READ_PAST);
-	unsigned char *rgb = xmalloc(bytes * 2);
+	unsigned char *raw = xmalloc(line * n), *rgb = xmalloc(bytes * 2);
 	int rc;
 
-	memset(raw + line * n, 0, PNG_READ_PAST);
 	memset(out, 0, sizeof *out);
 	for (i = 0; i < n; i++) {
 		unsigned char *cur = rgb + (i % 2) * bytes;
