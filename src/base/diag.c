@@ -44,14 +44,10 @@ int
 diag_unknown(struct diag *d, const char *what, const char *name,
 	char *const *choices)
 {
-	char list[200] = "";
-	size_t i;
+	char *list = g_strjoinv(", ", (char **)choices);
 
-	for (i = 0; choices[i] != NULL; i++) {
-		if (i > 0)
-			g_strlcat(list, ", ", sizeof list);
-		g_strlcat(list, choices[i], sizeof list);
-	}
-	return diag_set(d, DIAG_USAGE, "unknown %s '%.40s' (available: %s)",
-		what, name, list);
+	diag_set(d, DIAG_USAGE, "unknown %s '%.40s' (available: %s)", what,
+		name, list);
+	g_free(list);
+	return -1;
 }

@@ -58,15 +58,17 @@ unknown_command(const char *name)
 static int
 missing_command(void)
 {
-	char list[160] = "";
-	size_t i;
+	const char *names[16] = { NULL };
+	char *list;
+	size_t n;
+	int rc;
 
-	for (i = 0; cli_commands[i] != NULL; i++) {
-		if (i > 0)
-			g_strlcat(list, ", ", sizeof list);
-		g_strlcat(list, cli_commands[i]->name, sizeof list);
-	}
-	return cli_usage_error(NULL, "missing command (%s)", list);
+	for (n = 0; cli_commands[n] != NULL && n < 15; n++)
+		names[n] = cli_commands[n]->name;
+	list = g_strjoinv(", ", (char **)names);
+	rc = cli_usage_error(NULL, "missing command (%s)", list);
+	g_free(list);
+	return rc;
 }
 
 /* bayraq help [COMMAND] */

@@ -180,6 +180,7 @@ static int
 add_formats(struct job *job, const char *list, struct diag *d)
 {
 	const char *p = list;
+	char names[64];
 
 	while (*p != '\0') {
 		size_t n = strcspn(p, ",");
@@ -190,9 +191,10 @@ add_formats(struct job *job, const char *list, struct diag *d)
 		if (*p == ',')
 			p++;
 	}
+	writer_names(names, sizeof names);
 	if (job->file_count == 0)
 		return diag_set(d, DIAG_USAGE, "no format given (expected %s)",
-			"pdf, png, svg or tiff");
+			names);
 	return 0;
 }
 
@@ -254,9 +256,9 @@ file_formats(struct job *job, const struct job_opts *o, const char *ext,
 			o->output);
 	if (writer_lookup(ext) == NULL)
 		return diag_set(d, DIAG_USAGE,
-			"cannot tell the format of '%.60s' (name it .pdf, "
-			".png, .svg or .tiff, or give --format %s)",
-			o->output, "pdf");
+			"cannot tell the format of '%.60s': end the name in "
+			"one of %s, or give a folder",
+			o->output, names);
 	if (o->formats == NULL)
 		return add_formats(job, ext, d);
 	if (add_formats(job, o->formats, d) < 0)

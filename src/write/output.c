@@ -42,14 +42,16 @@ writer_lookup(const char *name)
 void
 writer_names(char *buf, size_t size)
 {
+	const char *names[WRITER_COUNT + 1];
+	char *list;
 	size_t i;
 
-	buf[0] = '\0';
-	for (i = 0; i < WRITER_COUNT; i++) {
-		if (i > 0)
-			g_strlcat(buf, ", ", size);
-		g_strlcat(buf, writers[i]->name, size);
-	}
+	for (i = 0; i < WRITER_COUNT; i++)
+		names[i] = writers[i]->name;
+	names[WRITER_COUNT] = NULL;
+	list = g_strjoinv(", ", (char **)names);
+	g_strlcpy(buf, list, size);
+	g_free(list);
 }
 
 void
