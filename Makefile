@@ -84,12 +84,14 @@ uninstall:
 
 # bayraq-VERSION.tar.gz: the tracked files plus the flag set (public domain,
 # the pinned version whose hash the build checked), so that a build from the
-# tarball needs no network and no node.
+# tarball needs no network and no node; and debian/ from src/pkg/debian, for
+# dpkg-buildpackage -us -uc -b in the unpacked tarball.
 DIST := bayraq-$(VERSION)
 dist: $(FLAGSET)/countries.json
 	@rm -rf build/dist && mkdir -p build/dist/$(DIST)/build/flags
 	git archive --format=tar HEAD | tar -x -C build/dist/$(DIST)
 	cp -R $(FLAGSET) build/dist/$(DIST)/build/flags/
+	cp -R src/pkg/debian build/dist/$(DIST)/debian
 	printf 'svg-country-flags %s %s\n' $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) \
 		>build/dist/$(DIST)/build/flags/VENDORED
 	tar -C build/dist -czf build/$(DIST).tar.gz $(DIST)
