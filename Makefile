@@ -39,7 +39,7 @@ CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
-TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
+TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
 BIN := $(OUT)/bayraq
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
@@ -137,7 +137,11 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
 
-$(TOOL_BINS): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
+# A shim for LD_PRELOAD; never sanitized: it loads before the runtime.
+$(OUT)/tests/failrename.so: tests/tools/failrename.c | $(OUT)/tests
+	$(Q)$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ $< -ldl
+
+$(filter-out %.so,$(TOOL_BINS)): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
 	@$(if $(Q),echo "  TOOL    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng -ltiff
 
