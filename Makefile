@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libmicrohttpd
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -36,7 +36,9 @@ LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lisal -lpthread -lm
 # src/<room>/*.c: the library; src/cli/*.c: the command line.
 LIB_SRCS := $(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c)
 CLI_SRCS := $(wildcard src/cli/*.c)
-CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o)
+CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o) $(OUT)/cli/web-assets.o
+# bayraq serve's page: src/cli/web/*, compiled in as C arrays.
+WEB_FILES := $(sort $(wildcard src/cli/web/*))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
@@ -84,6 +86,14 @@ $(OUT)/%.o: src/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OUT)/cli/web-assets.c: $(WEB_FILES) src/cli/web-embed.sh
+	@mkdir -p $(@D)
+	$(Q)sh src/cli/web-embed.sh $(WEB_FILES) >$@.tmp && mv $@.tmp $@
+
+$(OUT)/cli/web-assets.o: $(OUT)/cli/web-assets.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BIN): $(CLI_OBJS) $(LIB_OBJS)
 	@$(if $(Q),echo "  LINK    $@")

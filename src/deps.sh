@@ -3,7 +3,7 @@
 set -u
 pkgs="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
 libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
-libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev qpdf argyll icc-profiles-free fonts-noto-core fonts-noto-cjk gettext poppler-utils libtiff-tools librsvg2-bin ca-certificates"
+libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev qpdf argyll icc-profiles-free fonts-noto-core fonts-noto-cjk gettext poppler-utils libtiff-tools librsvg2-bin ca-certificates libmicrohttpd-dev"
 # npm fetches the pinned flag set; a Node.js that brings its own npm is fine.
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 

@@ -1,0 +1,105 @@
+/* bayraq serve: the live preview. No framework; the form works without it. */
+'use strict';
+(function () {
+	var form = document.getElementById('banner');
+	var img = document.getElementById('preview');
+	var status = document.getElementById('status');
+	var box = document.querySelector('.preview');
+	var ui = document.getElementById('ui');
+	var fields = ['design', 'lang', 'city', 'country', 'size', 'orientation'];
+	var timer = null, ctrl = null, shown = null, last = '';
+
+	document.documentElement.classList.add('js');
+
+	/* The form's values as the query of /preview and /file. */
+	function query() {
+		var p = new URLSearchParams();
+		fields.concat(['sheet']).forEach(function (name) {
+			var v = form.elements[name].value.trim();
+			if (v) p.set(name, v);
+		});
+		return p;
+	}
+
+	function clearErrors() {
+		form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
+		document.getElementById('preview-error').textContent = '';
+		form.querySelectorAll('[aria-invalid]').forEach(function (e) {
+			e.removeAttribute('aria-invalid');
+		});
+	}
+
+	function showError(field, message) {
+		var el = field ? document.getElementById(field + '-error') : null;
+		clearErrors();
+		(el || document.getElementById('preview-error')).textContent = message;
+		if (field && form.elements[field])
+			form.elements[field].setAttribute('aria-invalid', 'true');
+	}
+
+	function update() {
+		var p = query(), q;
+		p.delete('sheet');
+		q = p.toString();
+		if (!p.get('city') || !p.get('country')) {
+			status.textContent = status.dataset.empty;
+			return;
+		}
+		if (q === last)
+			return;
+		if (ctrl)
+			ctrl.abort();
+		ctrl = new AbortController();
+		status.textContent = status.dataset.wait;
+		box.classList.add('busy');
+		fetch('/preview?' + q, { signal: ctrl.signal }).then(function (res) {
+			if (res.status === 503) {
+				status.textContent = status.dataset.busy;
+				timer = setTimeout(update, 1000 * (+res.headers.get('Retry-After') || 2));
+				return null;
+			}
+			if (!res.ok) {
+				return res.text().then(function (text) {
+					last = q;
+					showError(res.headers.get('X-Bayraq-Field'), text.trim());
+					status.textContent = status.dataset.error;
+					box.classList.remove('busy');
+				});
+			}
+			return res.blob().then(function (blob) {
+				last = q;
+				clearErrors();
+				if (shown)
+					URL.revokeObjectURL(shown);
+				shown = URL.createObjectURL(blob);
+				img.src = shown;
+				img.dataset.query = q;
+				img.hidden = false;
+				status.textContent = '';
+				box.classList.remove('busy');
+			});
+		}).catch(function (e) {
+			if (e.name !== 'AbortError')
+				status.textContent = status.dataset.error;
+		});
+	}
+
+	function later() {
+		clearTimeout(timer);
+		timer = setTimeout(update, 300);
+	}
+
+	/* Values carried over from a language switch: /?ui=ar&city=... */
+	new URLSearchParams(location.search).forEach(function (v, k) {
+		if (fields.indexOf(k) >= 0 || k === 'sheet')
+			form.elements[k].value = v;
+	});
+	form.addEventListener('input', later);
+	form.addEventListener('change', later);
+	ui.addEventListener('change', function () {
+		var p = query();
+		p.set('ui', ui.value);
+		location.search = '?' + p.toString();
+	});
+	update();
+})();
