@@ -293,6 +293,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (strcmp(url, "/app.js") == 0)
 		return asset_route(c, "app.js",
 			"text/javascript; charset=utf-8");
+	if (strcmp(url, "/favicon.svg") == 0)
+		return asset_route(c, "favicon.svg", "image/svg+xml");
 	if (strcmp(url, "/options") == 0) {
 		size_t size;
 		const char *json = serve_options_json(s->pages, &size);

@@ -11,11 +11,31 @@
 
 	document.documentElement.classList.add('js');
 
+	/* "germany", "Germany (DE)" or "de": the code, from the list's names. */
+	function countryCode(v) {
+		var m = /\(([A-Za-z]{2})\)$/.exec(v), found = [];
+		if (m)
+			return m[1];
+		document.querySelectorAll('#countries option').forEach(function (o) {
+			var name = o.value.replace(/ \([A-Z]{2}\)$/, '').toLowerCase();
+			if (name === v.toLowerCase())
+				found.unshift(o.value);
+			else if (v.length >= 3 && name.indexOf(v.toLowerCase()) === 0)
+				found.push(o.value);
+		});
+		m = found.length >= 1 && (found.length === 1 ||
+			found[0].replace(/ \([A-Z]{2}\)$/, '').toLowerCase() === v.toLowerCase())
+			? /\(([A-Z]{2})\)$/.exec(found[0]) : null;
+		return m ? m[1] : v;
+	}
+
 	/* The form's values as the query of /preview and /file. */
 	function query() {
 		var p = new URLSearchParams();
 		fields.concat(['sheet']).forEach(function (name) {
 			var v = form.elements[name].value.trim();
+			if (v && name === 'country')
+				v = countryCode(v);
 			if (v) p.set(name, v);
 		});
 		return p;
@@ -93,6 +113,13 @@
 	new URLSearchParams(location.search).forEach(function (v, k) {
 		if (fields.indexOf(k) >= 0 || k === 'sheet')
 			form.elements[k].value = v;
+	});
+	/* Downloads go through the same query, so a typed name works too. */
+	form.addEventListener('submit', function (e) {
+		var p = query();
+		e.preventDefault();
+		p.set('format', e.submitter ? e.submitter.value : 'pdf');
+		location.href = '/file?' + p.toString();
 	});
 	form.addEventListener('input', later);
 	form.addEventListener('change', later);
