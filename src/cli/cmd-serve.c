@@ -382,6 +382,13 @@ serve(struct server *s, const struct serve_args *a, sigset_t *stop)
 	fflush(stdout);
 	sigwait(stop, &sig);
 	MHD_stop_daemon(daemon);
+	/* Counts only: never a city, an event text or an address. */
+	fprintf(stderr,
+		"bayraq: served %zu requests: %zu renders, %zu refused (400), "
+		"%zu busy (503), %zu failed (500)\n",
+		atomic_load(&s->requests), atomic_load(&s->renders),
+		atomic_load(&s->refused), atomic_load(&s->busy),
+		atomic_load(&s->failed));
 	return 0;
 }
 
@@ -424,12 +431,6 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	s.pool = serve_pool_new(lib, a.workers, a.queue);
 	rc = serve(&s, &a, &stop);
 	serve_pool_free(s.pool);
-	fprintf(stderr,
-		"bayraq: served %zu requests: %zu renders, %zu refused (400), "
-		"%zu busy (503), %zu failed (500)\n",
-		atomic_load(&s.requests), atomic_load(&s.renders),
-		atomic_load(&s.refused), atomic_load(&s.busy),
-		atomic_load(&s.failed));
 out:
 	if (s.tmp != NULL)
 		g_rmdir(s.tmp);

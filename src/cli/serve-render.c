@@ -58,9 +58,15 @@ field_of(const struct diag *d, const char *city)
 		if (strncmp(d->msg, word, strlen(word)) == 0)
 			return fields[i];
 	}
-	if (d->kind == DIAG_FIT && city != NULL && city[0] != '\0' &&
-		strstr(d->msg, city) != NULL)
-		return "city";
+	/* The message quotes the text that does not fit, maybe cut short. */
+	if (d->kind == DIAG_FIT && city != NULL && city[0] != '\0') {
+		char *start = g_strndup(city, 40);
+		int found = strstr(d->msg, start) != NULL;
+
+		g_free(start);
+		if (found)
+			return "city";
+	}
 	if (d->kind == DIAG_FIT)
 		return "size";
 	return NULL;
@@ -165,6 +171,9 @@ fill_opts(struct serve_render *r, struct job_opts *o, char *code, char *size,
 		if (options_job(param_options[i], v, o, &r->diag) < 0)
 			return -1;
 	}
+	if (r->preview && !(o->dpi >= 10 && o->dpi <= 2400))
+		return diag_set(&r->diag, DIAG_USAGE,
+			"--dpi must be a number from 10 to 2400");
 	if (r->preview) {
 		preview_opts(o, size, n);
 		return 0;

@@ -78,6 +78,8 @@ async function main() {
 		check(await page.inputValue('#city') === 'Kraków', 'the city was lost on switching');
 		await previewFor(page, 'city=Krak');
 		await labelled(page);
+		await page.selectOption('#lang', 'ar');
+		await previewFor(page, 'lang=ar');
 
 		const [download] = await Promise.all([page.waitForEvent('download'),
 			page.click('button[value=pdf]')]);
