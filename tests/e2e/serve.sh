@@ -21,11 +21,14 @@ serve_start() {
 }
 
 serve_stop() {
-	if [ -n "${SERVER_PID:-}" ]; then
-		kill "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-		SERVER_PID=
-	fi
+	[ -n "${SERVER_PID:-}" ] || return 0
+	kill "$SERVER_PID" 2>/dev/null || true
+	set +e
+	wait "$SERVER_PID"
+	rc=$?
+	set -e
+	SERVER_PID=
+	[ "$rc" = 0 ] || die "the server exited with status $rc: $(tail -n 5 server.err)"
 }
 
 # get PATH [CURL OPTIONS]: body in ./body, headers in ./headers, status in $STATUS.
@@ -103,6 +106,7 @@ test_serve_routes() {
 	grep -q '"code":"RU"' body && die "/options offers RU as a host"
 	grep -q '"name":"banner-3x1m"' body || die "/options lacks banner-3x1m"
 	no_temp_files
+	serve_stop
 }
 
 # The page in every language: its own lang and dir, from ?ui= or Accept-Language.
@@ -121,6 +125,7 @@ test_serve_page_languages() {
 	done
 	expect 200 "" -H "Accept-Language: xx, *;q=0.1"
 	grep -q '<html lang="en"' body || die "an unknown language did not fall back to English"
+	serve_stop
 }
 
 # A preview of about 600 px in every language and design, for any size.
@@ -144,6 +149,7 @@ test_serve_preview() {
 	done
 	expect 200 "preview?lang=uk&city=%D0%9A%D0%B8%D1%97%D0%B2&country=pl"
 	no_temp_files
+	serve_stop
 }
 
 # Downloads are what render makes, under render's names.
@@ -175,6 +181,7 @@ test_serve_downloads() {
 	pages=$(pdfinfo body | awk '/^Pages:/ { print $2 }')
 	[ "$pages" -gt 2 ] || die "tiles PDF has $pages pages"
 	no_temp_files
+	serve_stop
 }
 
 # A bad request gets 400 and render's own message for the same options.
@@ -196,6 +203,9 @@ test_serve_bad_requests() {
 	city=Kyiv|--city Kyiv
 	city=Kyiv&country=PL&orientation=sideways|--city Kyiv --country PL --orientation sideways
 	city=Kyiv&country=PL&design=nope|--city Kyiv --country PL --design nope
+	city=Kyiv&country=PL&design=../designs/liberate-crimea|--city Kyiv --country PL --design ../designs/liberate-crimea
+	lang=../locales/en&city=Kyiv&country=PL|--lang ../locales/en --city Kyiv --country PL
+	lang=%2e%2e%2flocales%2fen&city=Kyiv&country=PL|--lang ../locales/en --city Kyiv --country PL
 	city=Kyiv&country=PL&dpi=5|--city Kyiv --country PL --dpi 5
 	city=Kyiv&country=PL&dpi=many|--city Kyiv --country PL --dpi many
 	EOF
@@ -227,6 +237,7 @@ test_serve_bad_requests() {
 	for status in 400; do type_is "text/plain"; done
 	[ "$(wc -l <body)" = 1 ] || die "the message is not one line: $(cat body)"
 	no_temp_files
+	serve_stop
 }
 
 # Wrong methods, bodies, huge requests and unknown or traversing paths.
@@ -246,6 +257,7 @@ test_serve_refusals() {
 		type_is "text/plain"
 	done
 	no_temp_files
+	serve_stop
 }
 
 # Past the workers and the queue: 503 with Retry-After, and nothing crashes.
@@ -263,6 +275,7 @@ test_serve_busy() {
 	expect 200 "preview?city=Lviv&country=PL"
 	kill -0 "$SERVER_PID" || die "the server died"
 	no_temp_files
+	serve_stop
 }
 
 # Nothing logged holds a city or an address; PDFs hold no host, user or path.
@@ -302,6 +315,7 @@ test_serve_options() {
 	busy_port=${busy_port%/}
 	expect_exit 1 bayraq serve --port "$busy_port"
 	one_error "cannot listen on 127.0.0.1 port $busy_port"
+	serve_stop
 }
 
 # The page in Debian's chromium, through playwright-core (tests/browser).
@@ -322,4 +336,5 @@ test_serve_browser() {
 	pdfinfo "$pdf" | grep -q '^Page size: *1190.55 x 1683.78 pts' || die "$(pdfinfo "$pdf")"
 	has_text "$pdf" "$(msgstr_of ar city | sed 's/{city}/Kraków/')"
 	no_temp_files
+	serve_stop
 }
