@@ -119,7 +119,7 @@ check: all $(UNIT_BINS) $(TOOL_BINS)
 # The tests that run threads (raster bands, batch rows), for BUILD=tsan:
 # the whole suite under ThreadSanitizer would take too long.
 check-threads: all $(UNIT_BINS) $(TOOL_BINS)
-	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff' sh tests/run.sh $(OUT)
+	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff|test_serve_preview|test_serve_busy' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:

@@ -202,6 +202,8 @@ render_route(struct server *s, struct MHD_Connection *c, int preview)
 		add_headers(err, "text/plain; charset=utf-8");
 		if (r.field != NULL)
 			MHD_add_response_header(err, "X-Bayraq-Field", r.field);
+		MHD_add_response_header(err, "X-Bayraq-Kind",
+			r.diag.kind == DIAG_FIT ? "fit" : "usage");
 		rc = MHD_queue_response(c, r.status, err);
 		MHD_destroy_response(err);
 		return rc;

@@ -49,10 +49,18 @@
 		});
 	}
 
-	function showError(field, message) {
+	/* A sentence in the page's language, then the server's exact reason. */
+	function showError(field, kind, message) {
 		var el = field ? document.getElementById(field + '-error') : null;
+		var hint = kind === 'fit' && field === 'city' ? status.dataset.fitCity
+			: kind === 'fit' ? status.dataset.fitSize : status.dataset.check;
+		var detail = document.createElement('span');
 		clearErrors();
-		(el || document.getElementById('preview-error')).textContent = message;
+		el = el || document.getElementById('preview-error');
+		el.textContent = hint + ' ';
+		detail.className = 'detail';
+		detail.textContent = message;
+		el.appendChild(detail);
 		if (field && form.elements[field])
 			form.elements[field].setAttribute('aria-invalid', 'true');
 	}
@@ -81,7 +89,8 @@
 			if (!res.ok) {
 				return res.text().then(function (text) {
 					last = q;
-					showError(res.headers.get('X-Bayraq-Field'), text.trim());
+					showError(res.headers.get('X-Bayraq-Field'),
+						res.headers.get('X-Bayraq-Kind'), text.trim());
 					status.textContent = status.dataset.error;
 					box.classList.remove('busy');
 				});
