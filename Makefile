@@ -125,6 +125,7 @@ check-threads: all $(UNIT_BINS) $(TOOL_BINS)
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
+	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
