@@ -10,6 +10,10 @@
 #include "run/job.h"
 #include "write/output.h"
 
+#ifndef BAYRAQ_VERSION
+#define BAYRAQ_VERSION "0.0"
+#endif
+
 struct opt {
 	const char *name;
 	int letter; /* 0: long only */
@@ -110,6 +114,7 @@ static const struct opt opts[] = {
 	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
 		"renders that may wait for a worker; beyond, 503 (default\n"
 		"4 per worker)" },
+	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
 
@@ -130,7 +135,8 @@ static const struct {
 static int
 takes(const struct command *cmd, const struct opt *o)
 {
-	return (o->group & cmd->groups) != 0 || o->id == OPT_HELP;
+	return (o->group & cmd->groups) != 0 || o->id == OPT_HELP ||
+	       o->id == OPT_VERSION;
 }
 
 /* "the command that takes it": 'bayraq tile' or 'bayraq render'. */
@@ -249,6 +255,10 @@ options_parse(const struct command *cmd, int argc, char **argv,
 			options_help(cmd, stdout);
 			return 0;
 		}
+		if (o->id == OPT_VERSION) {
+			printf("bayraq %s\n", BAYRAQ_VERSION);
+			return 0;
+		}
 		if (handle(o->id, optarg, arg, &d) < 0)
 			return cli_fail(&d);
 	}
@@ -300,7 +310,7 @@ options_help(const struct command *cmd, FILE *fp)
 		for (i = 0; i < OPT_COUNT; i++) {
 			if (!(opts[i].group & group_titles[g].group &
 				    cmd->groups) ||
-				opts[i].help == NULL || opts[i].id == OPT_HELP)
+				opts[i].help == NULL || opts[i].group == ~0u)
 				continue;
 			if (!shown++)
 				fprintf(fp, "\n%s:\n", group_titles[g].title);
@@ -308,6 +318,7 @@ options_help(const struct command *cmd, FILE *fp)
 		}
 	}
 	fprintf(fp, "\n");
+	help_line(&opts[OPT_COUNT - 2], fp);
 	help_line(&opts[OPT_COUNT - 1], fp);
 }
 

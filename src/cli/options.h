@@ -25,6 +25,7 @@ enum {
 /* Every option has an id; the handler of its group gets it. */
 enum option_id {
 	OPT_HELP = 1,
+	OPT_VERSION,
 	OPT_DESIGN,
 	OPT_LANG,
 	OPT_CITY,
