@@ -62,6 +62,14 @@ async function main() {
 		check(second.src !== first.src, 'the preview did not change');
 		await page.screenshot({ path: path.join(out, 'desktop-en.png'), fullPage: true });
 
+		await page.selectOption('#size', 'custom');
+		check(await page.isVisible('#size-custom'), 'no field for a custom size');
+		await page.fill('#size-custom', '60x90cm');
+		const custom = await previewFor(page, 'size=60x90cm');
+		check(Math.abs(custom.w / custom.h - 60 / 90) < 0.02, `custom preview is ${custom.w}x${custom.h}`);
+		await page.selectOption('#size', 'A2');
+		await previewFor(page, 'size=A2');
+
 		await page.fill('#country', 'Atlantis');
 		await page.waitForFunction(() =>
 			document.getElementById('country-error').textContent.includes('unknown country'),

@@ -36,6 +36,8 @@
 			var v = form.elements[name].value.trim();
 			if (v && name === 'country')
 				v = countryCode(v);
+			if (name === 'size' && v === 'custom')
+				v = document.getElementById('size-custom').value.trim();
 			if (v) p.set(name, v);
 		});
 		return p;
@@ -122,7 +124,12 @@
 	new URLSearchParams(location.search).forEach(function (v, k) {
 		if (fields.indexOf(k) >= 0 || k === 'sheet')
 			form.elements[k].value = v;
+		if (k === 'size' && form.elements.size.value !== v) {
+			form.elements.size.value = 'custom';
+			document.getElementById('size-custom').value = v;
+		}
 	});
+	customSize();
 	/* Downloads go through the same query, so a typed name works too. */
 	form.addEventListener('submit', function (e) {
 		var p = query();
@@ -130,6 +137,12 @@
 		p.set('format', e.submitter ? e.submitter.value : 'pdf');
 		location.href = '/file?' + p.toString();
 	});
+	/* "Custom size…" shows the field for WxH. */
+	function customSize() {
+		var on = form.elements.size.value === 'custom';
+		form.querySelectorAll('.custom').forEach(function (e) { e.hidden = !on; });
+	}
+	form.elements.size.addEventListener('change', customSize);
 	form.addEventListener('input', later);
 	form.addEventListener('change', later);
 	ui.addEventListener('change', function () {
