@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -35,7 +35,9 @@ LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
 # src/<room>/*.c: the library; src/cli/*.c: the command line.
 LIB_SRCS := $(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c)
 CLI_SRCS := $(wildcard src/cli/*.c)
-CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o)
+CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o) $(OUT)/cli/web-assets.o
+# bayraq serve's page: src/cli/web/*, compiled in as C arrays.
+WEB_FILES := $(sort $(wildcard src/cli/web/*))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
@@ -129,6 +131,14 @@ $(OUT)/%.o: src/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
+$(OUT)/cli/web-assets.c: $(WEB_FILES) src/cli/web-embed.sh
+	@mkdir -p $(@D)
+	$(Q)sh src/cli/web-embed.sh $(WEB_FILES) >$@.tmp && mv $@.tmp $@
+
+$(OUT)/cli/web-assets.o: $(OUT)/cli/web-assets.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BIN): $(CLI_OBJS) $(LIB_OBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -157,12 +167,13 @@ check: all $(UNIT_BINS) $(TOOL_BINS)
 # The tests that run threads (raster bands, batch rows), for BUILD=tsan:
 # the whole suite under ThreadSanitizer would take too long.
 check-threads: all $(UNIT_BINS) $(TOOL_BINS)
-	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff' sh tests/run.sh $(OUT)
+	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff|test_serve_preview|test_serve_busy' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
+	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)

@@ -21,6 +21,7 @@ const struct command *const cli_commands[] = {
 	&command_preflight,
 	&command_layout,
 	&command_list,
+	&command_serve,
 	NULL,
 };
 

@@ -104,6 +104,16 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "port", 'p', "N", OPTS_SERVE, OPT_SERVE_PORT,
+		"the port to listen on (default 8080; 0: any free one)" },
+	{ "bind", 'b', "ADDR", OPTS_SERVE, OPT_SERVE_BIND,
+		"the address to listen on (default 127.0.0.1: this computer\n"
+		"only; 0.0.0.0 serves the network, with a warning)" },
+	{ "workers", 'w', "N", OPTS_SERVE, OPT_SERVE_WORKERS,
+		"renders at once, each its own thread (default: the cores)" },
+	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
+		"renders that may wait for a worker; beyond, 503 (default\n"
+		"4 per worker)" },
 	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
@@ -119,7 +129,7 @@ static const struct {
 	{ OPTS_RASTER, "Pixels (PNG, TIFF)" },
 	{ OPTS_PRINT, "For the print shop (PDF)" },
 	{ OPTS_TILE, "Sheets for a home printer" },
-	{ OPTS_BATCH | OPTS_PREFLIGHT, "Options" },
+	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE, "Options" },
 };
 
 static int
