@@ -153,6 +153,14 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 	fl = library_flags(lib, d);
 	if (fl == NULL || flags_country(fl, o->country, job->code, d) < 0)
 		return -1;
+	/* DESIGN.md: Crimea is Ukraine; this flag is never a host flag. */
+	if (strcmp(job->code, "RU") == 0)
+		return diag_set(d, DIAG_USAGE,
+			"the flag of the Russian Federation is never a host "
+			"flag "
+			"on these banners; give the country you demonstrate "
+			"in, "
+			"or UA");
 	job->subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", o->city,
 		flags_country_name(fl, job->code));
 	return 0;

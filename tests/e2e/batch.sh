@@ -49,8 +49,13 @@ test_batch_same_for_j1_and_j2() {
 	expect_exit 1 bayraq batch campaign.csv -j 1 -o one/
 	expect_exit 1 bayraq batch campaign.csv -j 2 -o two/
 	[ "$(ls one)" = "$(ls two)" ]
+	# PNGs by their pixels: isa-l's default deflate is not always
+	# repeatable byte for byte (docs/performance.md).
 	for f in one/*; do
-		cmp "$f" "two/${f#one/}" || die "$f differs between -j 1 and -j 2"
+		case $f in
+		*.png) "$ROOT/$TOOLS/pngcmp" "$f" "two/${f#one/}" diff.png 0 0 >/dev/null ;;
+		*) cmp "$f" "two/${f#one/}" ;;
+		esac || die "$f differs between -j 1 and -j 2"
 	done
 	[ "$(ls one | wc -l)" = 7 ]
 }

@@ -223,3 +223,13 @@ test_all_formats_or_none() {
 	[ ! -e "$name.png" ]
 	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
 }
+
+# DESIGN.md: the flag of the Russian Federation is never a host flag.
+test_no_russian_host_flag() {
+	mkdir out
+	for cc in RU ru; do
+		expect_exit 2 bayraq render --city Moskva --country "$cc" -o out/
+		one_error "the flag of the Russian Federation is never a host flag"
+	done
+	no_files out
+}
