@@ -18,6 +18,7 @@ const struct command *const cli_commands[] = {
 	&command_batch,
 	&command_preflight,
 	&command_layout,
+	&command_lint,
 	&command_list,
 	NULL,
 };

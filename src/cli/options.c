@@ -100,6 +100,8 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "strict", 0, NULL, OPTS_LINT, OPT_LINT_STRICT,
+		"warnings fail too (exit 1)" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
 
@@ -114,7 +116,7 @@ static const struct {
 	{ OPTS_RASTER, "Pixels (PNG, TIFF)" },
 	{ OPTS_PRINT, "For the print shop (PDF)" },
 	{ OPTS_TILE, "Sheets for a home printer" },
-	{ OPTS_BATCH | OPTS_PREFLIGHT, "Options" },
+	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_LINT, "Options" },
 };
 
 static int

@@ -18,7 +18,8 @@ enum {
 	OPTS_PRINT = 1 << 4, /* --print, --bleed, --marks, ... */
 	OPTS_TILE = 1 << 5, /* --sheet, --overlap, --margin */
 	OPTS_BATCH = 1 << 6, /* batch's own */
-	OPTS_PREFLIGHT = 1 << 7 /* preflight's own */
+	OPTS_PREFLIGHT = 1 << 7, /* preflight's own */
+	OPTS_LINT = 1 << 8 /* lint's own */
 };
 
 /* Every option has an id; the handler of its group gets it. */
@@ -54,7 +55,8 @@ enum option_id {
 	OPT_CONTACT_SHEET,
 	OPT_BATCH_FORCE,
 	OPT_BATCH_PROGRESS,
-	OPT_PREFLIGHT_SAFE
+	OPT_PREFLIGHT_SAFE,
+	OPT_LINT_STRICT
 };
 
 /* Takes one option's value; returns 0, or -1 with d set. */

@@ -559,6 +559,12 @@ design_names(const char *designs_dir)
 	return list_dir(designs_dir, "");
 }
 
+char **
+design_files(const char *dir)
+{
+	return list_dir(dir, ".svg");
+}
+
 void
 design_names_free(char **names)
 {
@@ -586,6 +592,17 @@ valid_name(const char *name)
 {
 	return name[0] != '\0' && name[0] != '.' && name[0] != '_' &&
 	       strchr(name, '/') == NULL;
+}
+
+char *
+design_folder(const char *designs_dir, const char *name)
+{
+	char *dir = xasprintf("%s/%s", designs_dir, name);
+
+	if (valid_name(name) && g_file_test(dir, G_FILE_TEST_IS_DIR))
+		return dir;
+	free(dir);
+	return NULL;
 }
 
 struct design *

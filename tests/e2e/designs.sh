@@ -60,3 +60,67 @@ test_inkscape_mm_geometry() {
 	bayraq layout $args >percent.txt
 	cmp layout.txt percent.txt
 }
+
+# Each mistake in tests/data/designs/lint-*: its first comment says what
+# lint reports ("error LINE TEXT" or "warning LINE TEXT"). An error is
+# reported with file and line, and render refuses the design with that one
+# line and writes nothing; a warning fails only with --strict, and the
+# banner renders. A new lint-* folder is a new case, with no edit here.
+test_lint_each_mistake() {
+	n=0
+	names=$(cd "$ROOT/tests/data/designs" && ls -d lint-*/ | tr -d /)
+	test_data_designs $names
+	mkdir out
+	for name in $names; do
+		expect=$(sed -n 's/^<!-- lint: \(.*\) -->$/\1/p' "data/designs/$name/a.svg")
+		level=${expect%% *}
+		rest=${expect#* }
+		line=${rest%% *}
+		text=${rest#* }
+		[ -n "$text" ] || die "$name/a.svg has no '<!-- lint: ' comment"
+		if [ "$level" = error ]; then
+			expect_exit 1 bayraq lint "$name"
+			grep -qF "data/designs/$name/a.svg:$line: $text" stdout ||
+				die "lint $name: $(cat stdout)"
+			grep -q '^1 file: 1 error, 0 warnings$' stdout || die "lint $name: $(cat stdout)"
+			expect_exit 1 bayraq render --design "$name" --city Berlin --country DE \
+				--size 1080x1080px -o out/
+			[ "$(wc -l <stderr)" = 1 ] || die "render $name: $(cat stderr)"
+			grep -qF "data/designs/$name/a.svg:$line: $text" stderr ||
+				die "render $name: $(cat stderr)"
+			expect_exit 1 bayraq layout --design "$name" --city Berlin --country DE
+		else
+			expect_exit 0 bayraq lint "$name"
+			grep -qF "data/designs/$name/a.svg:$line: warning: $text" stdout ||
+				die "lint $name: $(cat stdout)"
+			expect_exit 1 bayraq lint --strict "$name"
+			bayraq render --design "$name" --city Berlin --country DE \
+				--size 1080x1080px -o "ok-$name/" >/dev/null
+		fi
+		n=$((n + 1))
+	done
+	no_files out
+	[ "$n" -ge 15 ] || die "only $n cases"
+}
+
+# Lint's own errors: an unknown design lists them; a path outside designs/.
+test_lint_usage() {
+	expect_exit 2 bayraq lint nope
+	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | paste -sd, - | sed 's/,/, /g')
+	one_error "unknown design 'nope' (available: $designs)"
+	expect_exit 2 bayraq lint --strcit
+	one_error "unknown option '--strcit' (did you mean '--strict'?)"
+	mkdir empty
+	expect_exit 1 bayraq lint ./empty
+	grep -q '^./empty: no .svg variant' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq lint "$ROOT/tests/data/designs/not-xml/a.svg"
+	grep -q 'not-xml/a.svg:4: ' stdout || die "$(cat stdout)"
+}
+
+# Every shipped design lints clean, warnings included.
+test_lint_shipped_designs() {
+	bayraq lint --strict >lint.txt || die "$(cat lint.txt)"
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		bayraq lint --strict "$(basename "$dir")" >/dev/null
+	done
+}
