@@ -19,6 +19,7 @@ const struct command *const cli_commands[] = {
 	&command_preflight,
 	&command_layout,
 	&command_lint,
+	&command_proof,
 	&command_list,
 	NULL,
 };

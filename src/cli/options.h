@@ -19,7 +19,8 @@ enum {
 	OPTS_TILE = 1 << 5, /* --sheet, --overlap, --margin */
 	OPTS_BATCH = 1 << 6, /* batch's own */
 	OPTS_PREFLIGHT = 1 << 7, /* preflight's own */
-	OPTS_LINT = 1 << 8 /* lint's own */
+	OPTS_LINT = 1 << 8, /* lint's own */
+	OPTS_PROOF = 1 << 9 /* proof's own */
 };
 
 /* Every option has an id; the handler of its group gets it. */
@@ -56,7 +57,11 @@ enum option_id {
 	OPT_BATCH_FORCE,
 	OPT_BATCH_PROGRESS,
 	OPT_PREFLIGHT_SAFE,
-	OPT_LINT_STRICT
+	OPT_LINT_STRICT,
+	OPT_PROOF_DESIGN,
+	OPT_PROOF_LANGS,
+	OPT_PROOF_COUNTRY,
+	OPT_PROOF_OUTPUT
 };
 
 /* Takes one option's value; returns 0, or -1 with d set. */

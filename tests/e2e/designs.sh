@@ -124,3 +124,50 @@ test_lint_shipped_designs() {
 		bayraq lint --strict "$(basename "$dir")" >/dev/null
 	done
 }
+
+# The proof: a vector A3 page per variant, every language labelled, the
+# stress row, fonts embedded; only the languages asked for; errors.
+test_proof() {
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		name=$(basename "$dir")
+		bayraq proof --design "$name" -o "$name.pdf" >/dev/null
+		variants=$(ls "$dir"*.svg | wc -l)
+		pdfinfo "$name.pdf" | grep -q "^Pages: *$variants$" || die "$name.pdf: $(pdfinfo "$name.pdf" | grep Pages), expected $variants"
+		page_size "$name.pdf" 1190.55 841.89
+		fonts_embedded "$name.pdf"
+		[ "$(pdfimages -list "$name.pdf" | tail -n +3 | wc -l)" = 0 ] || die "$name.pdf has raster images"
+		pdftotext "$name.pdf" text.txt
+		for po in "$ROOT"/locales/*.po; do
+			lang=$(basename "$po" .po)
+			grep -q "^$lang · " text.txt || die "$name.pdf has no thumbnail for $lang"
+		done
+		grep -q "^stress · " text.txt || die "$name.pdf has no stress row"
+	done
+	bayraq proof --lang de,uk -o two/proof.pdf >/dev/null
+	pdftotext two/proof.pdf two.txt
+	grep -q "^de · " two.txt && grep -q "^uk · " two.txt || die "two.pdf lacks de or uk"
+	! grep -q "^ar · " two.txt || die "two.pdf has ar"
+	grep -q "2 languages: 0 failed" two.txt || die "two.pdf's titles: $(grep languages two.txt | head -2)"
+	mkdir out
+	expect_exit 2 bayraq proof --lang de,xx -o out/p.pdf
+	one_error "unknown language 'xx'"
+	expect_exit 2 bayraq proof --design nope -o out/p.pdf
+	one_error "unknown design 'nope'"
+	expect_exit 2 bayraq proof --city Berlin -o out/p.pdf
+	one_error "'--city' is an option of"
+	expect_exit 1 bayraq proof --lang de -o /proc/version.pdf
+	one_error "cannot write '/proc/version.pdf'"
+	no_files out
+}
+
+# A text that shrinks below 70% of the slot's largest is marked, and a
+# text that cannot fit is a red box with the reason, not a failed proof.
+test_proof_marks() {
+	test_data_designs proof-marks
+	bayraq proof --design proof-marks --lang en,de -o p.pdf >/dev/null
+	pdftotext p.pdf p.txt
+	grep -q "2 languages: 2 failed, 1 text below 70%" p.txt || die "$(head -3 p.txt)"
+	grep -q "^▲ city .* [1-6][0-9]%$" p.txt || die "no mark: $(cat p.txt)"
+	grep -q "FAILED" p.txt || die "no failed box: $(cat p.txt)"
+	grep -q "slot 'text-strict' (de): does not fit" p.txt || die "no reason: $(cat p.txt)"
+}
