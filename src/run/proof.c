@@ -303,7 +303,7 @@ make_cells(struct proof *p, const struct variant *v, size_t *n, size_t *m)
 static void
 draw_variant(cairo_t *cr, struct proof *p, const struct variant *v)
 {
-	size_t n, m, i, cols, failed = 0, small = 0;
+	size_t n, m, i, cols, failed = 0, stress_failed = 0, small = 0;
 	struct cell *cells = make_cells(p, v, &n, &m);
 	double *largest = xcalloc(v->slot_count + 1, sizeof *largest);
 	double caption_h = LINE * (double)(text_slots(v) + 1) + 4, tw, th;
@@ -326,7 +326,10 @@ draw_variant(cairo_t *cr, struct proof *p, const struct variant *v)
 	for (i = 0; i < n + m; i++) {
 		size_t j;
 
-		failed += cells[i].b == NULL;
+		if (cells[i].b == NULL && i < n)
+			failed++;
+		else if (cells[i].b == NULL)
+			stress_failed++;
 		for (j = 0; cells[i].b != NULL &&
 			    banner_item(cells[i].b, j, &it) == 0;
 			j++)
@@ -337,11 +340,13 @@ draw_variant(cairo_t *cr, struct proof *p, const struct variant *v)
 						largest[slot_index(v, it.slot)];
 	}
 	design_ratio_text(v->width / v->height, ratio, sizeof ratio);
-	title = xasprintf("%s · %s · %s · %zu languages: %zu failed, %zu "
-			  "text%s below %.0f%% of the slot's largest (▲)",
-		p->dz->name, base, ratio, n, failed, small,
+	title = xasprintf("%s · %s · %s · %zu languages: %zu failed; "
+			  "stress row: %zu failed; %zu text%s below %.0f%% "
+			  "of the slot's largest (▲)",
+		p->dz->name, base, ratio, n, failed, stress_failed, small,
 		small == 1 ? "" : "s", 100 * PROOF_COMFORT);
-	cairo_set_source_rgb(cr, failed + small > 0 ? 0.8 : 0, 0, 0);
+	cairo_set_source_rgb(cr, failed + stress_failed + small > 0 ? 0.8 : 0,
+		0, 0);
 	caption(cr, p, title, MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 1, 1);
 	cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
 	caption(cr, p,
