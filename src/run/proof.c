@@ -60,6 +60,7 @@ struct proof {
 	const struct fonts *fonts;
 	const struct flags *flags;
 	char **langs;
+	char country[3]; /* the host flag's code, checked */
 };
 
 static void
@@ -82,7 +83,7 @@ cell_plan(struct proof *p, const struct variant *v, struct cell *c)
 	in.fonts = p->fonts;
 	in.flags = p->flags;
 	in.city = c->city;
-	in.country = p->o->country;
+	in.country = p->country;
 	/* One point per user unit: the fitted sizes read in the design's. */
 	in.page_w = v->width;
 	in.page_h = v->height;
@@ -402,7 +403,7 @@ int
 proof_write(struct library *lib, const struct proof_opts *o, const char *path,
 	struct diag *d)
 {
-	struct proof p = { lib, o, NULL, NULL, NULL, NULL };
+	struct proof p = { lib, o, NULL, NULL, NULL, NULL, "" };
 	struct output out = { 0 };
 	char *dir;
 	size_t i;
@@ -426,7 +427,8 @@ proof_write(struct library *lib, const struct proof_opts *o, const char *path,
 		}
 	p.fonts = library_fonts(lib, d);
 	p.flags = library_flags(lib, d);
-	if (p.fonts == NULL || p.flags == NULL) {
+	if (p.fonts == NULL || p.flags == NULL ||
+		flags_country(p.flags, o->country, p.country, d) < 0) {
 		g_strfreev(p.langs);
 		return -1;
 	}

@@ -153,6 +153,8 @@ test_proof() {
 	one_error "unknown language 'xx'"
 	expect_exit 2 bayraq proof --design nope -o out/p.pdf
 	one_error "unknown design 'nope'"
+	expect_exit 2 bayraq proof --country XX -o out/p.pdf
+	one_error "unknown country 'XX'"
 	expect_exit 2 bayraq proof --city Berlin -o out/p.pdf
 	one_error "'--city' is an option of"
 	expect_exit 1 bayraq proof --lang de -o /proc/version.pdf
