@@ -1,7 +1,10 @@
 /* lint.c - a design's mistakes, found before a banner prints them. */
 #include "input/lint.h"
 
+#include <cairo.h>
 #include <glib.h>
+#include <math.h>
+#include <stdint.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdarg.h>
@@ -408,7 +411,7 @@ check_href(struct check *c, xmlNode *node)
 	xmlChar *href = xmlGetNsProp(node, (const xmlChar *)"href",
 		(const xmlChar *)XLINK_NS);
 	const char *h;
-	char *full, *dir_slash;
+	char *full, *dir_slash, *rel;
 
 	if (href == NULL)
 		href = xmlGetProp(node, (const xmlChar *)"href");
@@ -433,7 +436,9 @@ check_href(struct check *c, xmlNode *node)
 		xmlFree(href);
 		return;
 	}
-	full = g_canonicalize_filename(h, c->dir);
+	rel = xstrndup(h, strcspn(h, "#?"));
+	full = g_canonicalize_filename(rel, c->dir);
+	free(rel);
 	dir_slash = g_strconcat(c->dir, "/", NULL);
 	if (strncmp(full, dir_slash, strlen(dir_slash)) != 0)
 		finding(c, LINT_ERROR, node, 0,
@@ -563,7 +568,132 @@ walk(struct check *c, xmlNode *node)
 	}
 }
 
-/* What the loader says: values, the viewBox, the areas librsvg measures. */
+/* WCAG 2's relative luminance of an sRGB colour, and a contrast ratio. */
+static double
+luminance(const double rgb[3])
+{
+	double sum = 0;
+	static const double weight[3] = { 0.2126, 0.7152, 0.0722 };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		double c = rgb[i];
+
+		c = c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+		sum += weight[i] * c;
+	}
+	return sum;
+}
+
+static double
+contrast(const double a[3], const double b[3])
+{
+	double la = luminance(a), lb = luminance(b);
+
+	return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* The design drawn as a banner would be, without slots, at k per unit. */
+static cairo_surface_t *
+draw_art(const struct variant *v, double k)
+{
+	struct diag d = { 0 };
+	int w = (int)ceil(v->width * k), h = (int)ceil(v->height * k);
+	cairo_surface_t *s =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+	RsvgRectangle vp = { 0, 0, v->width, v->height };
+	RsvgHandle *bg = variant_open_background(v, &d);
+	RsvgHandle *art = variant_open_art(v, &d);
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	if (bg != NULL)
+		rsvg_handle_render_layer(bg, cr, "#background", &vp, NULL);
+	if (art != NULL)
+		rsvg_handle_render_document(art, cr, &vp, NULL);
+	cairo_destroy(cr);
+	if (bg != NULL)
+		g_object_unref(bg);
+	if (art != NULL)
+		g_object_unref(art);
+	cairo_surface_flush(s);
+	return s;
+}
+
+/* The mean colour of the art under a slot. */
+static void
+mean_under(cairo_surface_t *img, const struct slot *sl, double k, double rgb[3])
+{
+	const unsigned char *px = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	int w = cairo_image_surface_get_width(img);
+	int h = cairo_image_surface_get_height(img);
+	int x0 = (int)(sl->x * k), y0 = (int)(sl->y * k);
+	int x1 = (int)ceil((sl->x + sl->w) * k);
+	int y1 = (int)ceil((sl->y + sl->h) * k), x, y;
+	double sum[3] = { 0, 0, 0 }, n = 0;
+
+	for (y = y0 < 0 ? 0 : y0; y < y1 && y < h; y++)
+		for (x = x0 < 0 ? 0 : x0; x < x1 && x < w; x++) {
+			uint32_t p;
+
+			memcpy(&p,
+				px + (size_t)y * (size_t)stride + (size_t)x * 4,
+				4);
+			sum[0] += (double)((p >> 16) & 0xFF) / 255;
+			sum[1] += (double)((p >> 8) & 0xFF) / 255;
+			sum[2] += (double)(p & 0xFF) / 255;
+			n++;
+		}
+	for (x = 0; x < 3; x++)
+		rgb[x] = n > 0 ? sum[x] / n : 1;
+}
+
+/* Each text slot's colour against the art under it: WCAG 4.5:1. */
+static void
+check_contrast(struct check *c, const struct variant *v)
+{
+	double k = 300 / fmax(v->width, v->height);
+	cairo_surface_t *img = NULL;
+	size_t i;
+
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+		double under[3], ratio;
+
+		if (sl->kind != SLOT_TEXT)
+			continue;
+		if (img == NULL)
+			img = draw_art(v, k);
+		mean_under(img, sl, k, under);
+		ratio = contrast(sl->rgb, under);
+		if (ratio < LINT_CONTRAST)
+			add(c->l, LINT_WARNING,
+				xasprintf("%s:%zu: warning: slot '%s': its "
+					  "colour #%02X%02X%02X on the art "
+					  "under it (about #%02X%02X%02X) has "
+					  "a contrast of %.1f:1, below the "
+					  "%.1f:1 WCAG asks; choose a lighter "
+					  "or darker bayraq:color",
+					c->path, sl->line, sl->id,
+					(unsigned)lround(sl->rgb[0] * 255),
+					(unsigned)lround(sl->rgb[1] * 255),
+					(unsigned)lround(sl->rgb[2] * 255),
+					(unsigned)lround(under[0] * 255),
+					(unsigned)lround(under[1] * 255),
+					(unsigned)lround(under[2] * 255), ratio,
+					LINT_CONTRAST));
+	}
+	if (img != NULL)
+		cairo_surface_destroy(img);
+}
+
+/*
+ * What the loader says (values, the viewBox, the areas librsvg
+ * measures); then what needs the drawing.
+ */
 static void
 check_load(struct check *c)
 {
@@ -572,6 +702,8 @@ check_load(struct check *c)
 
 	if (variant_load(&v, c->path, &d) < 0)
 		add(c->l, LINT_ERROR, xstrdup(d.msg));
+	else
+		check_contrast(c, &v);
 	variant_release(&v);
 }
 

@@ -6,6 +6,9 @@
 
 #include "base/diag.h"
 
+/* The least contrast of a text's colour against the art, as WCAG 2 asks. */
+#define LINT_CONTRAST 4.5
+
 enum lint_level { LINT_ERROR, LINT_WARNING };
 
 /*
@@ -13,6 +16,10 @@ enum lint_level { LINT_ERROR, LINT_WARNING };
  * with "warning: " after the line number for a warning.
  */
 struct lint_finding {
+	/* The least contrast of a text's colour against the art, as WCAG 2
+	 * asks. */
+#define LINT_CONTRAST 4.5
+
 	enum lint_level level;
 	char *text;
 };
@@ -30,8 +37,9 @@ void lint_release(struct lint *l);
  * their values, ids, keys, which must be among keys: the banner keys of
  * locales/bayraq.pot), what librsvg does not draw (flowed text), what
  * prints the same in every language (literal text, text as paths), the
- * references (never fetched, never read outside the file's folder) and
- * every slot's area. Never fails: what it cannot read is a finding.
+ * references (never fetched, never read outside the file's folder),
+ * every slot's area, and each text's contrast with the art under it. Never
+ * fails: what it cannot read is a finding.
  */
 void lint_variant(struct lint *l, const char *path, char *const *keys);
 
