@@ -49,7 +49,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
-.PHONY: all deps flags demo check check-threads refs bench format format-check clean
+.PHONY: all deps flags demo check check-threads refs bench format format-check clean design-pictures
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES)
 	@ln -sfn $(BUILD)/bayraq build/bayraq
@@ -115,6 +115,10 @@ check-threads: all $(UNIT_BINS) $(TOOL_BINS)
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
+
+# The pictures of designs/README.md, from real renders and proofs.
+design-pictures: all
+	@sh src/design-pictures.sh $(BIN)
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
