@@ -21,15 +21,31 @@ lint_option(enum option_id id, const char *value, void *arg, struct diag *d)
 	return 0;
 }
 
-/* A design's name under designs/, a design's folder, or one SVG file. */
+static int
+unknown_design(const struct paths *paths, const char *name, struct diag *d)
+{
+	char **names = design_names(paths->designs);
+
+	diag_unknown(d, "design", name, names);
+	design_names_free(names);
+	return -1;
+}
+
+/* A design's name under designs/, else a folder or one SVG file. */
 static int
 lint_one(struct lint *l, const struct paths *paths, const char *what,
 	char *const *keys, struct diag *d)
 {
-	char *dir;
+	char *dir = strchr(what, '/') == NULL
+			    ? design_folder(paths->designs, what)
+			    : NULL;
 
-	if (g_file_test(what, G_FILE_TEST_IS_DIR) &&
-		strchr(what, '/') != NULL) {
+	if (dir != NULL) {
+		lint_folder(l, dir, keys);
+		free(dir);
+		return 0;
+	}
+	if (g_file_test(what, G_FILE_TEST_IS_DIR)) {
 		dir = xstrdup(what);
 		while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
 			dir[strlen(dir) - 1] = '\0';
@@ -41,17 +57,7 @@ lint_one(struct lint *l, const struct paths *paths, const char *what,
 		lint_variant(l, what, keys);
 		return 0;
 	}
-	dir = design_folder(paths->designs, what);
-	if (dir == NULL) {
-		char **names = design_names(paths->designs);
-
-		diag_unknown(d, "design", what, names);
-		design_names_free(names);
-		return -1;
-	}
-	lint_folder(l, dir, keys);
-	free(dir);
-	return 0;
+	return unknown_design(paths, what, d);
 }
 
 /* Findings on stdout, one a line, then the count; 1 on an error. */

@@ -113,6 +113,8 @@ test_lint_usage() {
 	mkdir empty
 	expect_exit 1 bayraq lint ./empty
 	grep -q '^./empty: no .svg variant' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq lint empty
+	grep -q '^empty: no .svg variant' stdout || die "$(cat stdout)"
 	expect_exit 1 bayraq lint "$ROOT/tests/data/designs/not-xml/a.svg"
 	grep -q 'not-xml/a.svg:4: ' stdout || die "$(cat stdout)"
 }
