@@ -61,6 +61,21 @@ test_inkscape_mm_geometry() {
 	cmp layout.txt percent.txt
 }
 
+# As Illustrator and Affinity export: px on the root, style attributes, a
+# nested <svg> and a matrix. The same slots and pixels as Inkscape's file.
+test_illustrator_px_geometry() {
+	test_data_designs inkscape-mm illustrator-px
+	args="--lang uk --city Київ --country PL --size A3"
+	bayraq layout --design inkscape-mm $args >mm.txt
+	bayraq layout --design illustrator-px $args >px.txt
+	cmp mm.txt px.txt
+	slot_is px.txt text-headline 30 150 240 80
+	bayraq render --design inkscape-mm $args --dpi 36 -f png -o mm.png >/dev/null
+	bayraq render --design illustrator-px $args --dpi 36 -f png -o px.png >/dev/null
+	"$ROOT/$TOOLS/pngcmp" mm.png px.png diff.png 2 0.001
+	bayraq lint --strict "$BAYRAQ_DATADIR/designs/illustrator-px" >/dev/null
+}
+
 # Each mistake in tests/data/designs/lint-*: its first comment says what
 # lint reports ("error LINE TEXT" or "warning LINE TEXT"). An error is
 # reported with file and line, and render refuses the design with that one
