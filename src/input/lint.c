@@ -2,6 +2,7 @@
 #include "input/lint.h"
 
 #include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
 #include <math.h>
 #include <stdint.h>
@@ -15,6 +16,7 @@
 #include "base/xalloc.h"
 #include "input/catalog.h"
 #include "input/design.h"
+#include "input/paper.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
@@ -24,6 +26,14 @@ static const char *const slot_attrs[] = { "text", "flag", "font", "weight",
 	"letter-spacing" };
 #define SLOT_ATTR_COUNT (sizeof slot_attrs / sizeof slot_attrs[0])
 
+/* A raster image of the art: its pixels, and where it is. */
+struct image {
+	char *id;
+	long line;
+	int px_w, px_h;
+	double w, h; /* its width and height attributes, user units */
+};
+
 /* One file being checked. */
 struct check {
 	struct lint *l;
@@ -32,6 +42,8 @@ struct check {
 	char *const *keys;
 	GHashTable *ids; /* id -> the first xmlNode with it */
 	int bad_ns_told;
+	struct image *images; /* raster images, for their resolution */
+	size_t image_count;
 };
 
 static void
@@ -404,6 +416,68 @@ is_svg(xmlNode *node, const char *name)
 	       strcmp((const char *)node->name, name) == 0;
 }
 
+/* The pixel size of an embedded (data:) or in-folder raster image. */
+static int
+image_pixels(const char *data_uri, const char *file, int *w, int *h)
+{
+	GdkPixbufFormat *fmt = NULL;
+	GdkPixbufLoader *loader;
+	GdkPixbuf *pb;
+	const char *comma;
+	guchar *bytes;
+	gsize len;
+	int ok = 0;
+
+	if (file != NULL) {
+		fmt = gdk_pixbuf_get_file_info(file, w, h);
+		return fmt != NULL && !gdk_pixbuf_format_is_scalable(fmt);
+	}
+	comma = strchr(data_uri, ',');
+	if (comma == NULL || strstr(data_uri, ";base64") == NULL ||
+		strstr(data_uri, ";base64") > comma)
+		return 0;
+	bytes = g_base64_decode(comma + 1, &len);
+	loader = gdk_pixbuf_loader_new();
+	if (gdk_pixbuf_loader_write(loader, bytes, len, NULL) &&
+		gdk_pixbuf_loader_close(loader, NULL)) {
+		fmt = gdk_pixbuf_loader_get_format(loader);
+		pb = gdk_pixbuf_loader_get_pixbuf(loader);
+		if (pb != NULL && fmt != NULL &&
+			!gdk_pixbuf_format_is_scalable(fmt)) {
+			*w = gdk_pixbuf_get_width(pb);
+			*h = gdk_pixbuf_get_height(pb);
+			ok = 1;
+		}
+	} else {
+		gdk_pixbuf_loader_close(loader, NULL);
+	}
+	g_object_unref(loader);
+	g_free(bytes);
+	return ok;
+}
+
+static void
+add_image(struct check *c, xmlNode *node, const char *data_uri,
+	const char *file)
+{
+	struct image im = { NULL, xmlGetLineNo(node), 0, 0, 0, 0 };
+	xmlChar *w = xmlGetProp(node, (const xmlChar *)"width");
+	xmlChar *h = xmlGetProp(node, (const xmlChar *)"height");
+
+	if (w != NULL)
+		im.w = g_ascii_strtod((const char *)w, NULL);
+	if (h != NULL)
+		im.h = g_ascii_strtod((const char *)h, NULL);
+	xmlFree(w);
+	xmlFree(h);
+	if (!image_pixels(data_uri, file, &im.px_w, &im.px_h))
+		return;
+	im.id = element_id(node);
+	c->images =
+		xreallocarray(c->images, c->image_count + 1, sizeof *c->images);
+	c->images[c->image_count++] = im;
+}
+
 /* An href that is not in this file: never fetched, never read outside. */
 static void
 check_href(struct check *c, xmlNode *node)
@@ -423,6 +497,8 @@ check_href(struct check *c, xmlNode *node)
 		return;
 	}
 	h = (const char *)href;
+	if (strncmp(h, "data:", 5) == 0 && is_svg(node, "image"))
+		add_image(c, node, h, NULL);
 	if (h[0] == '#' || strncmp(h, "data:", 5) == 0) {
 		xmlFree(href);
 		return;
@@ -451,6 +527,8 @@ check_href(struct check *c, xmlNode *node)
 			"be left out; put the file in the design's folder or "
 			"embed it",
 			h);
+	else if (is_svg(node, "image"))
+		add_image(c, node, NULL, full);
 	g_free(dir_slash);
 	g_free(full);
 	xmlFree(href);
@@ -691,6 +769,95 @@ check_contrast(struct check *c, const struct variant *v)
 }
 
 /*
+ * The largest physical named size within DESIGN_RATIO_TOLERANCE of the
+ * variant's ratio, and its points per user unit; 0 if there is none.
+ */
+static double
+largest_size(const struct variant *v, char *name, size_t size)
+{
+	double best_area = 0, k = 0, ratio = v->width / v->height;
+	char desc[96];
+	const char *n;
+	size_t i;
+
+	for (i = 0; (n = paper_named(i, desc, sizeof desc)) != NULL; i++) {
+		struct diag d = { 0 };
+		struct paper p;
+		int turn;
+
+		if (paper_parse(&p, n, &d) < 0 || p.family == PAPER_SCREEN ||
+			p.width_px != 0)
+			continue;
+		for (turn = 0; turn < 2; turn++) {
+			double pw = turn ? p.height_pt : p.width_pt;
+			double ph = turn ? p.width_pt : p.height_pt;
+
+			if (fabs(log(pw / ph / ratio)) >
+				log(DESIGN_RATIO_TOLERANCE) + 1e-9)
+				continue;
+			if (pw * ph > best_area) {
+				best_area = pw * ph;
+				k = fmin(pw / v->width, ph / v->height);
+				snprintf(name, size, "%s", n);
+			}
+		}
+	}
+	return k;
+}
+
+/* Raster images below LINT_MIN_PPI at the largest size of the ratio. */
+static void
+check_images(struct check *c, const struct variant *v)
+{
+	char size[48] = "";
+	double k = c->image_count > 0 ? largest_size(v, size, sizeof size) : 0;
+	RsvgHandle *art = NULL;
+	size_t i;
+
+	if (k == 0)
+		return;
+	for (i = 0; i < c->image_count; i++) {
+		const struct image *im = &c->images[i];
+		double w = im->w, h = im->h, ppi;
+
+		if (im->id[0] != '\0') {
+			struct diag d = { 0 };
+			RsvgRectangle vp = { 0, 0, v->width, v->height }, ink,
+				      logical;
+			char *ref = xasprintf("#%s", im->id);
+
+			if (art == NULL)
+				art = variant_open_art(v, &d);
+			if (art != NULL &&
+				rsvg_handle_get_geometry_for_layer(art, ref,
+					&vp, &ink, &logical, NULL)) {
+				w = logical.width;
+				h = logical.height;
+			}
+			free(ref);
+		}
+		if (!(w > 0 && h > 0))
+			continue;
+		ppi = fmin(im->px_w / (w * k / 72), im->px_h / (h * k / 72));
+		if (ppi < LINT_MIN_PPI)
+			add(c->l, LINT_WARNING,
+				xasprintf("%s:%ld: warning: <image>%s%s%s: "
+					  "%d x %d pixels make %.0f ppi on %s "
+					  "(%.0f x %.0f mm), below %.0f; use "
+					  "one of at least %.0f pixels wide, "
+					  "or a vector drawing",
+					c->path, im->line,
+					im->id[0] ? " '" : "", im->id,
+					im->id[0] ? "'" : "", im->px_w,
+					im->px_h, ppi, size, PAPER_MM(w * k),
+					PAPER_MM(h * k), LINT_MIN_PPI,
+					ceil(w * k / 72 * LINT_MIN_PPI)));
+	}
+	if (art != NULL)
+		g_object_unref(art);
+}
+
+/*
  * What the loader says (values, the viewBox, the areas librsvg
  * measures); then what needs the drawing.
  */
@@ -702,15 +869,17 @@ check_load(struct check *c)
 
 	if (variant_load(&v, c->path, &d) < 0)
 		add(c->l, LINT_ERROR, xstrdup(d.msg));
-	else
+	else {
 		check_contrast(c, &v);
+		check_images(c, &v);
+	}
 	variant_release(&v);
 }
 
 void
 lint_variant(struct lint *l, const char *path, char *const *keys)
 {
-	struct check c = { l, path, NULL, keys, NULL, 0 };
+	struct check c = { l, path, NULL, keys, NULL, 0, NULL, 0 };
 	size_t errors = l->errors;
 	xmlDoc *doc;
 	char *dir;
@@ -728,12 +897,15 @@ lint_variant(struct lint *l, const char *path, char *const *keys)
 	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	check_art(&c, xmlDocGetRootElement(doc));
 	walk(&c, xmlDocGetRootElement(doc));
-	g_hash_table_destroy(c.ids);
-	g_free(c.dir);
-	xmlFreeDoc(doc);
 	/* The loader's first error would repeat what was said above. */
 	if (l->errors == errors)
 		check_load(&c);
+	for (size_t i = 0; i < c.image_count; i++)
+		free(c.images[i].id);
+	free(c.images);
+	g_hash_table_destroy(c.ids);
+	g_free(c.dir);
+	xmlFreeDoc(doc);
 }
 
 size_t

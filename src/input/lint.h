@@ -9,6 +9,9 @@
 /* The least contrast of a text's colour against the art, as WCAG 2 asks. */
 #define LINT_CONTRAST 4.5
 
+/* The least resolution of a raster image at the largest size it prints. */
+#define LINT_MIN_PPI 150.0
+
 enum lint_level { LINT_ERROR, LINT_WARNING };
 
 /*
@@ -19,6 +22,10 @@ struct lint_finding {
 	/* The least contrast of a text's colour against the art, as WCAG 2
 	 * asks. */
 #define LINT_CONTRAST 4.5
+
+	/* The least resolution of a raster image at the largest size it prints.
+	 */
+#define LINT_MIN_PPI 150.0
 
 	enum lint_level level;
 	char *text;
@@ -38,7 +45,8 @@ void lint_release(struct lint *l);
  * locales/bayraq.pot), what librsvg does not draw (flowed text), what
  * prints the same in every language (literal text, text as paths), the
  * references (never fetched, never read outside the file's folder),
- * every slot's area, and each text's contrast with the art under it. Never
+ * every slot's area, each text's contrast with the art under it, and
+ * raster images' resolution at the largest named size of the ratio. Never
  * fails: what it cannot read is a finding.
  */
 void lint_variant(struct lint *l, const char *path, char *const *keys);

@@ -109,8 +109,10 @@ test_lint_each_mistake() {
 			grep -qF "data/designs/$name/a.svg:$line: warning: $text" stdout ||
 				die "lint $name: $(cat stdout)"
 			expect_exit 1 bayraq lint --strict "$name"
+			size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "data/designs/$name/a.svg" | head -n 1 |
+				awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 400 / m + 0.5, $4 * 400 / m + 0.5 }')
 			bayraq render --design "$name" --city Berlin --country DE \
-				--size 1080x1080px -o "ok-$name/" >/dev/null
+				--size "$size" -o "ok-$name/" >/dev/null
 		fi
 		n=$((n + 1))
 	done
