@@ -51,7 +51,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
 .PHONY: all deps flags demo check check-threads refs bench format format-check clean \
-        install uninstall dist man
+        install uninstall dist man design-pictures
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
 	@ln -sfn $(BUILD)/bayraq build/bayraq
@@ -174,6 +174,10 @@ bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
+
+# The pictures of designs/README.md, from real renders and proofs.
+design-pictures: all
+	@sh src/design-pictures.sh $(BIN)
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)

@@ -13,6 +13,8 @@ extern const struct command command_batch; /* cmd-batch.c */
 extern const struct command command_list; /* cmd-list.c */
 extern const struct command command_preflight; /* cmd-preflight.c */
 extern const struct command command_serve; /* cmd-serve.c */
+extern const struct command command_lint; /* cmd-lint.c */
+extern const struct command command_proof; /* cmd-proof.c */
 
 /* The options of render, layout and tile, parsed. */
 struct job_args {

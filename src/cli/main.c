@@ -20,6 +20,8 @@ const struct command *const cli_commands[] = {
 	&command_batch,
 	&command_preflight,
 	&command_layout,
+	&command_lint,
+	&command_proof,
 	&command_list,
 	&command_serve,
 	NULL,

@@ -114,6 +114,16 @@ static const struct opt opts[] = {
 	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
 		"renders that may wait for a worker; beyond, 503 (default\n"
 		"4 per worker)" },
+	{ "strict", 0, NULL, OPTS_LINT, OPT_LINT_STRICT,
+		"warnings fail too (exit 1)" },
+	{ "design", 'd', "NAME", OPTS_PROOF, OPT_PROOF_DESIGN,
+		"the design to proof (default " JOB_DEFAULT_DESIGN ")" },
+	{ "lang", 'l', "TAGS", OPTS_PROOF, OPT_PROOF_LANGS,
+		"languages, with commas: de,uk,ar (default: every one)" },
+	{ "country", 'C', "CC", OPTS_PROOF, OPT_PROOF_COUNTRY,
+		"the host flag shown (default DE)" },
+	{ "output", 'o', "FILE", OPTS_PROOF, OPT_PROOF_OUTPUT,
+		"the PDF (default out/DESIGN-proof.pdf)" },
 	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
@@ -129,7 +139,8 @@ static const struct {
 	{ OPTS_RASTER, "Pixels (PNG, TIFF)" },
 	{ OPTS_PRINT, "For the print shop (PDF)" },
 	{ OPTS_TILE, "Sheets for a home printer" },
-	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE, "Options" },
+	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE | OPTS_LINT | OPTS_PROOF,
+		"Options" },
 };
 
 static int

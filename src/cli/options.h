@@ -19,7 +19,9 @@ enum {
 	OPTS_TILE = 1 << 5, /* --sheet, --overlap, --margin */
 	OPTS_BATCH = 1 << 6, /* batch's own */
 	OPTS_PREFLIGHT = 1 << 7, /* preflight's own */
-	OPTS_SERVE = 1 << 8 /* serve's own */
+	OPTS_SERVE = 1 << 8, /* serve's own */
+	OPTS_LINT = 1 << 9, /* lint's own */
+	OPTS_PROOF = 1 << 10 /* proof's own */
 };
 
 /* Every option has an id; the handler of its group gets it. */
@@ -60,7 +62,12 @@ enum option_id {
 	OPT_SERVE_PORT,
 	OPT_SERVE_BIND,
 	OPT_SERVE_WORKERS,
-	OPT_SERVE_QUEUE
+	OPT_SERVE_QUEUE,
+	OPT_LINT_STRICT,
+	OPT_PROOF_DESIGN,
+	OPT_PROOF_LANGS,
+	OPT_PROOF_COUNTRY,
+	OPT_PROOF_OUTPUT
 };
 
 /* Takes one option's value; returns 0, or -1 with d set. */

@@ -321,3 +321,54 @@ catalog_text(const struct catalog *cat, const char *key, struct diag *d)
 	diag_set(d, DIAG_FORMAT, "%s: no entry for key '%s'", cat->path, key);
 	return NULL;
 }
+
+int
+catalog_tile_key(const char *key)
+{
+	return strncmp(key, "tile-", 5) == 0;
+}
+
+char **
+catalog_banner_keys(const char *pot_path, struct diag *d)
+{
+	struct diag po_errors = { 0 };
+	po_message_iterator_t it;
+	po_message_t m;
+	po_file_t po;
+	GPtrArray *keys;
+	FILE *fp = fopen(pot_path, "r");
+
+	if (fp == NULL) {
+		diag_set(d, DIAG_IO, "cannot open '%s'", pot_path);
+		return NULL;
+	}
+	fclose(fp);
+	pthread_mutex_lock(&po_lock);
+	po_diag = &po_errors;
+	po = po_file_read(pot_path, &po_handler);
+	po_diag = NULL;
+	if (po_errors.kind != DIAG_NONE || po == NULL) {
+		if (po != NULL)
+			po_file_free(po);
+		pthread_mutex_unlock(&po_lock);
+		if (po_errors.kind == DIAG_NONE)
+			diag_set(d, DIAG_FORMAT, "cannot read '%s'", pot_path);
+		else
+			diag_set(d, po_errors.kind, "%s", po_errors.msg);
+		return NULL;
+	}
+	keys = g_ptr_array_new();
+	it = po_message_iterator(po, NULL);
+	while ((m = po_next_message(it)) != NULL) {
+		const char *key = po_message_msgctxt(m);
+
+		if (key != NULL && !po_message_is_obsolete(m) &&
+			!catalog_tile_key(key))
+			g_ptr_array_add(keys, g_strdup(key));
+	}
+	po_message_iterator_free(it);
+	po_file_free(po);
+	pthread_mutex_unlock(&po_lock);
+	g_ptr_array_add(keys, NULL);
+	return (char **)g_ptr_array_free(keys, FALSE);
+}

@@ -41,4 +41,15 @@ int catalog_reviewed(const struct catalog *cat);
 const char *catalog_text(const struct catalog *cat, const char *key,
 	struct diag *d);
 
+/*
+ * The keys a design may name in bayraq:text: every msgctxt of the
+ * template (locales/bayraq.pot) but the home-printer sheets' (tile-*).
+ * NULL-terminated, in the template's order; free with g_strfreev(). A file
+ * that cannot be read fails with DIAG_IO or DIAG_FORMAT.
+ */
+char **catalog_banner_keys(const char *pot_path, struct diag *d);
+
+/* Whether key is one of the home-printer sheets' texts (tile-*). */
+int catalog_tile_key(const char *key);
+
 #endif

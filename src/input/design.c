@@ -381,6 +381,42 @@ read_xml(const char *path, const char *data, size_t len, struct diag *d)
 	return doc;
 }
 
+/*
+ * Slots and art in one coordinate system, the viewBox's user units:
+ * librsvg 2.54 measures elements against the root's width and height
+ * (297mm is 841.9 of its pixels) whatever viewport it is given, while it
+ * draws the document into the viewport. With width and height set to the
+ * viewBox's own size, both are the viewBox's units, whatever unit,
+ * percentage or preserveAspectRatio the editor wrote.
+ */
+static void
+set_root_size(xmlDoc *doc, const struct variant *v)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_ascii_dtostr(w, sizeof w, v->width);
+	g_ascii_dtostr(h, sizeof h, v->height);
+	xmlSetProp(root, (const xmlChar *)"width", (const xmlChar *)w);
+	xmlSetProp(root, (const xmlChar *)"height", (const xmlChar *)h);
+}
+
+/* A librsvg handle on the document as it is now. */
+static RsvgHandle *
+handle_from_doc(const char *path, xmlDoc *doc, GBytes **bytes, struct diag *d)
+{
+	xmlChar *data = NULL;
+	int len = 0;
+	RsvgHandle *h;
+
+	xmlDocDumpMemory(doc, &data, &len);
+	h = handle_from_data(path, data, (size_t)len, d);
+	if (bytes != NULL)
+		*bytes = g_bytes_new(data, (gsize)len);
+	xmlFree(data);
+	return h;
+}
+
 int
 variant_load(struct variant *v, const char *path, struct diag *d)
 {
@@ -389,6 +425,7 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	GError *err = NULL;
 	xmlDoc *doc = NULL;
 	RsvgHandle *geom = NULL;
+	GBytes *whole = NULL;
 	xmlChar *art_data = NULL;
 	int art_len = 0, rc = -1;
 
@@ -406,6 +443,11 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	geom = handle_from_data(path, data, len, d);
 	if (geom == NULL || read_viewbox(v, geom, d) < 0)
 		goto out;
+	g_object_unref(geom);
+	set_root_size(doc, v);
+	geom = handle_from_doc(path, doc, &whole, d);
+	if (geom == NULL)
+		goto out;
 	if (collect_slots(v, xmlDocGetRootElement(doc), d) < 0)
 		goto out;
 	if (slot_geometry(v, geom, d) < 0)
@@ -414,13 +456,15 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	v->has_filters = uses_filter(xmlDocGetRootElement(doc));
 	if (v->has_background) {
 		unlink_background(xmlDocGetRootElement(doc));
-		v->whole_svg = g_bytes_new_take(data, len);
-		data = NULL;
+		v->whole_svg = whole;
+		whole = NULL;
 	}
 	xmlDocDumpMemory(doc, &art_data, &art_len);
 	v->art_svg = g_bytes_new(art_data, (gsize)art_len);
 	rc = 0;
 out:
+	if (whole != NULL)
+		g_bytes_unref(whole);
 	xmlFree(art_data);
 	if (geom != NULL)
 		g_object_unref(geom);
@@ -515,6 +559,12 @@ design_names(const char *designs_dir)
 	return list_dir(designs_dir, "");
 }
 
+char **
+design_files(const char *dir)
+{
+	return list_dir(dir, ".svg");
+}
+
 void
 design_names_free(char **names)
 {
@@ -542,6 +592,17 @@ valid_name(const char *name)
 {
 	return name[0] != '\0' && name[0] != '.' && name[0] != '_' &&
 	       strchr(name, '/') == NULL;
+}
+
+char *
+design_folder(const char *designs_dir, const char *name)
+{
+	char *dir = xasprintf("%s/%s", designs_dir, name);
+
+	if (valid_name(name) && g_file_test(dir, G_FILE_TEST_IS_DIR))
+		return dir;
+	free(dir);
+	return NULL;
 }
 
 struct design *

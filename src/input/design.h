@@ -95,6 +95,15 @@ const struct variant *design_pick(const struct design *dz, double ratio,
 char **design_names(const char *designs_dir);
 void design_names_free(char **names);
 
+/* The *.svg files of a design's folder dir, sorted; free as names. */
+char **design_files(const char *dir);
+
+/*
+ * designs_dir/name if name is a design's folder there (no '/', no leading
+ * '_' or '.'), else NULL. Free with free().
+ */
+char *design_folder(const char *designs_dir, const char *name);
+
 /* Formats a ratio as people say it: "3:1", "1:1.41", "9:16". */
 void design_ratio_text(double ratio, char *buf, size_t size);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "input/lint.h"
 
 struct named {
 	char *name;
@@ -150,6 +151,49 @@ keep(struct named **list, size_t *n, const char *name, void *object)
 	(*n)++;
 }
 
+char **
+library_banner_keys(const struct paths *paths, struct diag *d)
+{
+	char *pot = xasprintf("%s/bayraq.pot", paths->locales);
+	char **keys = catalog_banner_keys(pot, d);
+
+	free(pot);
+	return keys;
+}
+
+/*
+ * The errors part of lint, so that no broken design prints: the first
+ * error, and how to see them all.
+ */
+static int
+lint_errors(const struct paths *paths, const char *name, struct diag *d)
+{
+	char *dir = design_folder(paths->designs, name);
+	struct diag kd = { 0 };
+	char **keys;
+	struct lint l = { 0 };
+	size_t i;
+	int rc = 0;
+
+	if (dir == NULL)
+		return 0;
+	keys = library_banner_keys(paths, &kd);
+	lint_folder(&l, dir, keys);
+	for (i = 0; i < l.count && rc == 0; i++)
+		if (l.findings[i].level == LINT_ERROR)
+			rc = l.errors > 1 ? diag_set(d, DIAG_FORMAT,
+						    "%s (and %zu more: 'bayraq "
+						    "lint %s')",
+						    l.findings[i].text,
+						    l.errors - 1, name)
+					  : diag_set(d, DIAG_FORMAT, "%s",
+						    l.findings[i].text);
+	lint_release(&l);
+	g_strfreev(keys);
+	free(dir);
+	return rc;
+}
+
 const struct design *
 library_design(struct library *lib, const char *name, struct diag *d)
 {
@@ -158,7 +202,7 @@ library_design(struct library *lib, const char *name, struct diag *d)
 
 	pthread_mutex_lock(&sh->lock);
 	dz = find(sh->designs, sh->design_count, name);
-	if (dz == NULL) {
+	if (dz == NULL && lint_errors(sh->paths, name, d) == 0) {
 		dz = design_load(sh->paths->designs, name, d);
 		if (dz != NULL)
 			keep(&sh->designs, &sh->design_count, name, dz);

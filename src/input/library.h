@@ -40,6 +40,12 @@ const struct flags *library_flags(struct library *lib, struct diag *d);
 const struct design *library_design(struct library *lib, const char *name,
 	struct diag *d);
 
+/*
+ * The keys a design may name (locales/bayraq.pot but tile-*), for lint;
+ * free with g_strfreev(). NULL with d set if the template is unreadable.
+ */
+char **library_banner_keys(const struct paths *paths, struct diag *d);
+
 /* locales/<tag>.po; an unknown tag fails with DIAG_USAGE listing them. */
 const struct catalog *library_catalog(struct library *lib, const char *tag,
 	struct diag *d);

@@ -19,7 +19,8 @@ test_usage_errors() {
 	expect_exit 2 bayraq render --city Berlin --country XX -o out/
 	one_error "unknown country 'XX'"
 	expect_exit 2 bayraq render --city Berlin --country DE --design nope -o out/
-	one_error "unknown design 'nope' (available: liberate-crimea)"
+	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | paste -sd, - | sed 's/,/, /g')
+	one_error "unknown design 'nope' (available: $designs)"
 	expect_exit 2 bayraq render --city Berlin --country DE --format gif -o out/
 	one_error "unknown format 'gif' (expected pdf, png, svg"
 	expect_exit 2 bayraq render --city Berlin --country DE --dpi lots -o out/

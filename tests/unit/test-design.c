@@ -138,6 +138,13 @@ expect_error(const char *dir, const char *name, enum diag_kind kind,
 static void
 test_errors(void)
 {
+	/* Whatever designs there are: adding one must not break this. */
+	char **names = design_names("designs");
+	char *list = g_strjoinv(", ", names);
+	char *available =
+		g_strdup_printf("unknown design 'nonexistent' (available: %s)",
+			list);
+
 	expect_error("tests/data/designs", "bad-color", DIAG_FORMAT,
 		"a.svg:5: slot 't': bad bayraq:color 'gold' (expected "
 		"#rrggbb)");
@@ -150,10 +157,35 @@ test_errors(void)
 	expect_error("tests/data/designs", "wrong-role", DIAG_FORMAT,
 		"bad bayraq:flag 'usa' (expected ua, crh or host)");
 	expect_error("tests/data/designs", "not-xml", DIAG_FORMAT, "a.svg:");
-	expect_error("designs", "nonexistent", DIAG_USAGE,
-		"unknown design 'nonexistent' (available: liberate-crimea)");
+	expect_error("designs", "nonexistent", DIAG_USAGE, available);
 	expect_error("designs", "../designs", DIAG_USAGE, "unknown design");
 	expect_error("designs", "_flags", DIAG_USAGE, "unknown design");
+	g_free(available);
+	g_free(list);
+	design_names_free(names);
+}
+
+/* Inkscape's mm page: slots in the viewBox's units, as the art. */
+static void
+test_units(void)
+{
+	struct diag d = { 0 };
+	struct variant v;
+	const struct slot *s;
+
+	CHECK(variant_load(&v, "tests/data/designs/inkscape-mm/poster.svg",
+		      &d) == 0);
+	CHECK_NEAR(v.width, 297, 1e-9);
+	CHECK_NEAR(v.height, 420, 1e-9);
+	s = find_slot(&v, "text-headline");
+	CHECK(s != NULL);
+	if (s != NULL) {
+		CHECK_NEAR(s->x, 30, 0.01);
+		CHECK_NEAR(s->y, 150, 0.01);
+		CHECK_NEAR(s->w, 240, 0.01);
+		CHECK_NEAR(s->h, 80, 0.01);
+	}
+	variant_release(&v);
 }
 
 static void
@@ -176,6 +208,7 @@ main(void)
 	test_pick();
 	test_names();
 	test_errors();
+	test_units();
 	test_ratio_text();
 	return check_done("test-design");
 }

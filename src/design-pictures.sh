@@ -1,0 +1,20 @@
+#!/bin/sh
+# design-pictures.sh BAYRAQ - the pictures of designs/README.md, made from
+# what bayraq really draws: a design as Inkscape saves it, and a proof page.
+set -eu
+BAYRAQ=$1
+T=build/pictures
+rm -rf "$T"
+mkdir -p "$T/data/designs" docs
+ln -s "$PWD/locales" "$T/data/locales"
+ln -s "$PWD/fonts" "$T/data/fonts"
+cp -r designs/_flags tests/data/designs/inkscape-mm "$T/data/designs/"
+BAYRAQ_DATADIR="$PWD/$T/data" "$BAYRAQ" render --design inkscape-mm --lang uk \
+	--city Київ --country PL --size A3 --dpi 30 -f png -o docs/design-inkscape.png >/dev/null
+"$BAYRAQ" proof --lang de,uk,ar,ka,ja,crh -o "$T/proof.pdf" >/dev/null
+# The page of the portrait poster: pages follow the variants' file names.
+page=$(ls designs/liberate-crimea/*.svg | grep -n poster-portrait | cut -d: -f1)
+pdftoppm -r 60 -png -f "$page" -l "$page" -singlefile "$T/proof.pdf" docs/design-proof
+"$BAYRAQ" lint tests/data/designs/lint-unknown-attr tests/data/designs/lint-literal-text \
+	>docs/design-lint.txt || true
+echo "docs/design-inkscape.png docs/design-proof.png docs/design-lint.txt"

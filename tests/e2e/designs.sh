@@ -1,0 +1,225 @@
+# designs.sh - designs as editors save them, lint's findings, and every design.
+
+# test_data_designs NAME...: a data folder whose designs/ holds the test
+# designs named (from tests/data/designs) and our flags; BAYRAQ_DATADIR set.
+test_data_designs() {
+	mkdir -p data/designs
+	ln -s "$ROOT/locales" data/locales
+	ln -s "$ROOT/fonts" data/fonts
+	cp -r "$ROOT/designs/_flags" data/designs/
+	for name in "$@"; do
+		cp -r "$ROOT/tests/data/designs/$name" data/designs/
+	done
+	export BAYRAQ_DATADIR="$PWD/data"
+}
+
+# near A B: two numbers within 0.05.
+near() {
+	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.05 && d > -0.05) }' ||
+		die "$1 is not $2"
+}
+
+mm_pt() {
+	awk -v mm="$1" 'BEGIN { printf "%.3f", mm * 72 / 25.4 }'
+}
+
+# slot_is LAYOUT ID X Y W H: the slot's box in points is X Y W H, given in mm.
+slot_is() {
+	set -- "$@" $(awk -v id="$2" '$2 == id { for (i = 1; i < NF; i++) if ($i == "slot") { print $(i+1), $(i+2), $(i+3), $(i+4); exit } }' "$1")
+	[ $# = 10 ] || die "no slot '$2' in $(cat "$1")"
+	near "$7" "$(mm_pt "$3")"
+	near "$8" "$(mm_pt "$4")"
+	near "$9" "$(mm_pt "$5")"
+	near "${10}" "$(mm_pt "$6")"
+}
+
+# Inkscape 1.2's A3 page: width="297mm" and a viewBox in mm, layers with
+# transforms. Slots land where they were drawn (mm on an A3 page), and so
+# do the flags' pixels. The same file in px (as Illustrator and Affinity
+# write the root's size) gives the same slots.
+test_inkscape_mm_geometry() {
+	test_data_designs inkscape-mm
+	args="--design inkscape-mm --lang en --city Berlin --country DE --size A3"
+	bayraq layout $args >layout.txt
+	# layer translate(20,30); the headline's group matrix(2,0,0,2,0,100).
+	slot_is layout.txt flag-ua 30 40 90 60
+	slot_is layout.txt flag-crh 140 40 120 60
+	slot_is layout.txt text-headline 30 150 240 80
+	slot_is layout.txt text-hashtag 30 330 237 40
+	bayraq render $args --dpi 72 -f png -o a3.png >/dev/null
+	# ua: blue over yellow, at (30 + 45, 40 + 15) and (75, 40 + 45) mm.
+	colour_at a3.png 212 156 0057B7
+	colour_at a3.png 212 241 FFD700
+	colour_at a3.png 8 8 0B1D3A
+	sed -e 's/width="297mm"/width="1122.52"/' -e 's/height="420mm"/height="1587.4"/' \
+		"$ROOT/tests/data/designs/inkscape-mm/poster.svg" >data/designs/inkscape-mm/poster.svg
+	bayraq layout $args >px.txt
+	cmp layout.txt px.txt
+	sed -e 's/width="297mm"/width="100%"/' -e 's/height="420mm"/height="100%"/' \
+		"$ROOT/tests/data/designs/inkscape-mm/poster.svg" >data/designs/inkscape-mm/poster.svg
+	bayraq layout $args >percent.txt
+	cmp layout.txt percent.txt
+}
+
+# As Illustrator and Affinity export: px on the root, style attributes, a
+# nested <svg> and a matrix. The same slots and pixels as Inkscape's file.
+test_illustrator_px_geometry() {
+	test_data_designs inkscape-mm illustrator-px
+	args="--lang uk --city Київ --country PL --size A3"
+	bayraq layout --design inkscape-mm $args >mm.txt
+	bayraq layout --design illustrator-px $args >px.txt
+	cmp mm.txt px.txt
+	slot_is px.txt text-headline 30 150 240 80
+	bayraq render --design inkscape-mm $args --dpi 36 -f png -o mm.png >/dev/null
+	bayraq render --design illustrator-px $args --dpi 36 -f png -o px.png >/dev/null
+	"$ROOT/$TOOLS/pngcmp" mm.png px.png diff.png 2 0.001
+	bayraq lint --strict "$BAYRAQ_DATADIR/designs/illustrator-px" >/dev/null
+}
+
+# Each mistake in tests/data/designs/lint-*: its first comment says what
+# lint reports ("error LINE TEXT" or "warning LINE TEXT"). An error is
+# reported with file and line, and render refuses the design with that one
+# line and writes nothing; a warning fails only with --strict, and the
+# banner renders. A new lint-* folder is a new case, with no edit here.
+test_lint_each_mistake() {
+	n=0
+	names=$(cd "$ROOT/tests/data/designs" && ls -d lint-*/ | tr -d /)
+	test_data_designs $names
+	mkdir out
+	for name in $names; do
+		expect=$(sed -n 's/^<!-- lint: \(.*\) -->$/\1/p' "data/designs/$name/a.svg")
+		level=${expect%% *}
+		rest=${expect#* }
+		line=${rest%% *}
+		text=${rest#* }
+		[ -n "$text" ] || die "$name/a.svg has no '<!-- lint: ' comment"
+		if [ "$level" = error ]; then
+			expect_exit 1 bayraq lint "$name"
+			grep -qF "data/designs/$name/a.svg:$line: $text" stdout ||
+				die "lint $name: $(cat stdout)"
+			grep -q '^1 file: 1 error, 0 warnings$' stdout || die "lint $name: $(cat stdout)"
+			expect_exit 1 bayraq render --design "$name" --city Berlin --country DE \
+				--size 1080x1080px -o out/
+			[ "$(wc -l <stderr)" = 1 ] || die "render $name: $(cat stderr)"
+			grep -qF "data/designs/$name/a.svg:$line: $text" stderr ||
+				die "render $name: $(cat stderr)"
+			expect_exit 1 bayraq layout --design "$name" --city Berlin --country DE
+		else
+			expect_exit 0 bayraq lint "$name"
+			grep -qF "data/designs/$name/a.svg:$line: warning: $text" stdout ||
+				die "lint $name: $(cat stdout)"
+			expect_exit 1 bayraq lint --strict "$name"
+			size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "data/designs/$name/a.svg" | head -n 1 |
+				awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 400 / m + 0.5, $4 * 400 / m + 0.5 }')
+			bayraq render --design "$name" --city Berlin --country DE \
+				--size "$size" -o "ok-$name/" >/dev/null
+		fi
+		n=$((n + 1))
+	done
+	no_files out
+	[ "$n" -ge 15 ] || die "only $n cases"
+}
+
+# Lint's own errors: an unknown design lists them; a path outside designs/.
+test_lint_usage() {
+	expect_exit 2 bayraq lint nope
+	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | paste -sd, - | sed 's/,/, /g')
+	one_error "unknown design 'nope' (available: $designs)"
+	expect_exit 2 bayraq lint --strcit
+	one_error "unknown option '--strcit' (did you mean '--strict'?)"
+	mkdir empty
+	expect_exit 1 bayraq lint ./empty
+	grep -q '^./empty: no .svg variant' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq lint empty
+	grep -q '^empty: no .svg variant' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq lint "$ROOT/tests/data/designs/not-xml/a.svg"
+	grep -q 'not-xml/a.svg:4: ' stdout || die "$(cat stdout)"
+}
+
+# Every shipped design lints clean, warnings included.
+test_lint_shipped_designs() {
+	bayraq lint --strict >lint.txt || die "$(cat lint.txt)"
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		bayraq lint --strict "$(basename "$dir")" >/dev/null
+	done
+}
+
+# The proof: a vector A3 page per variant, every language labelled, the
+# stress row, fonts embedded; only the languages asked for; errors.
+test_proof() {
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		name=$(basename "$dir")
+		bayraq proof --design "$name" -o "$name.pdf" >/dev/null
+		variants=$(ls "$dir"*.svg | wc -l)
+		pdfinfo "$name.pdf" | grep -q "^Pages: *$variants$" || die "$name.pdf: $(pdfinfo "$name.pdf" | grep Pages), expected $variants"
+		page_size "$name.pdf" 1190.55 841.89
+		fonts_embedded "$name.pdf"
+		[ "$(pdfimages -list "$name.pdf" | tail -n +3 | wc -l)" = 0 ] || die "$name.pdf has raster images"
+		pdftotext "$name.pdf" text.txt
+		for po in "$ROOT"/locales/*.po; do
+			lang=$(basename "$po" .po)
+			grep -q "^$lang · " text.txt || die "$name.pdf has no thumbnail for $lang"
+		done
+		grep -q "^stress · " text.txt || die "$name.pdf has no stress row"
+	done
+	bayraq proof --lang de,uk -o two/proof.pdf >/dev/null
+	pdftotext two/proof.pdf two.txt
+	grep -q "^de · " two.txt && grep -q "^uk · " two.txt || die "two.pdf lacks de or uk"
+	! grep -q "^ar · " two.txt || die "two.pdf has ar"
+	grep -q "2 languages: 0 failed;" two.txt || die "two.pdf's titles: $(grep languages two.txt | head -2)"
+	mkdir out
+	expect_exit 2 bayraq proof --lang de,xx -o out/p.pdf
+	one_error "unknown language 'xx'"
+	expect_exit 2 bayraq proof --design nope -o out/p.pdf
+	one_error "unknown design 'nope'"
+	expect_exit 2 bayraq proof --country XX -o out/p.pdf
+	one_error "unknown country 'XX'"
+	expect_exit 2 bayraq proof --city Berlin -o out/p.pdf
+	one_error "'--city' is an option of"
+	expect_exit 1 bayraq proof --lang de -o /proc/version.pdf
+	one_error "cannot write '/proc/version.pdf'"
+	no_files out
+}
+
+# A text that shrinks below 70% of the slot's largest is marked, and a
+# text that cannot fit is a red box with the reason, not a failed proof.
+test_proof_marks() {
+	test_data_designs proof-marks
+	bayraq proof --design proof-marks --lang en,de -o p.pdf >/dev/null
+	pdftotext p.pdf p.txt
+	grep -q "2 languages: 1 failed; stress row: 1 failed; 1 text below 70%" p.txt || die "$(head -3 p.txt)"
+	grep -q "^▲ city .* [1-6][0-9]%$" p.txt || die "no mark: $(cat p.txt)"
+	grep -q "FAILED" p.txt || die "no failed box: $(cat p.txt)"
+	grep -q "slot 'text-strict' (de): does not fit" p.txt || die "no reason: $(cat p.txt)"
+}
+
+# Every design in designs/, in every language, at the ratio of each of its
+# variants: it lints clean, its proof plans every language on every variant
+# with none failing, and each variant renders (PDF and PNG) in a language
+# of its own, round the languages. A new design folder is tested here with
+# no edit.
+test_every_design_language_ratio() {
+	langs=$(ls "$ROOT"/locales/*.po | wc -l)
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		name=$(basename "$dir")
+		bayraq lint "$name" >lint.txt || die "$(cat lint.txt)"
+		bayraq proof --design "$name" -o "$name-proof.pdf" >/dev/null
+		pdftotext "$name-proof.pdf" proof.txt
+		pages=$(grep -c " $langs languages: 0 failed;" proof.txt) || true
+		[ "$pages" = "$(ls "$dir"*.svg | wc -l)" ] ||
+			die "$name: a language does not fit: $(grep ' languages: ' proof.txt)"
+		i=0
+		for svg in "$dir"*.svg; do
+			i=$((i + 1))
+			lang=$(ls "$ROOT"/locales/*.po | sed -n "$(( (i - 1) % langs + 1 ))p" | xargs basename | sed 's/\.po$//')
+			size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "$svg" | head -n 1 |
+				awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 240 / m + 0.5, $4 * 240 / m + 0.5 }')
+			bayraq render --design "$name" --lang "$lang" --city Tbilisi --country GE \
+				--size "$size" -f pdf,png -o "$name-$lang-$size.pdf" >/dev/null ||
+				die "$name, $(basename "$svg"), $lang, $size does not render"
+			pdfinfo "$name-$lang-$size.pdf" | grep -q '^Pages: *1$'
+			[ "$("$ROOT/$TOOLS/pnginfo" "$name-$lang-$size.png" | cut -d' ' -f1,2)" = "$(echo "$size" | sed -e 's/px$//' -e 's/x/ /')" ] ||
+				die "$name-$lang-$size.png: $("$ROOT/$TOOLS/pnginfo" "$name-$lang-$size.png")"
+		done
+	done
+}
