@@ -1,6 +1,8 @@
 /* cli.c - what every command shares: errors, suggestions, the cores. */
 #include "cli/cli.h"
 
+#include "base/nearest.h"
+
 #include <glib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -68,54 +70,13 @@ cli_error(const char *fmt, ...)
 	print_one_line(msg);
 }
 
-/* Levenshtein distance, for "did you mean". */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *row = g_new(size_t, lb + 1), result;
-
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	result = row[lb];
-	g_free(row);
-	return result;
-}
-
 const char *
 cli_nearest(const char *word, const char *const *words, size_t count)
 {
-	const char *best = NULL;
-	size_t i, best_d = (size_t)-1, limit = strlen(word) / 3 + 1;
+	size_t dist, limit = strlen(word) / 3 + 1;
+	const char *best = nearest_word(word, words, count, &dist);
 
-	for (i = 0; i < count; i++) {
-		size_t dist = distance(word, words[i]);
-
-		/* A prefix counts as near: "--col" for "--color". */
-		if (strncmp(word, words[i], strlen(word)) == 0 && word[0])
-			dist = 1;
-		if (dist < best_d) {
-			best_d = dist;
-			best = words[i];
-		}
-	}
-	return best_d <= (limit < 3 ? limit : 3) ? best : NULL;
+	return dist <= (limit < 3 ? limit : 3) ? best : NULL;
 }
 
 size_t

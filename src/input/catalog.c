@@ -201,11 +201,40 @@ check_file(const char *path, struct diag *d)
 	return 0;
 }
 
+/*
+ * Reads path with libgettextpo, a regular file of a sane size. On success
+ * po_lock is held: the caller walks the messages, then frees the file and
+ * unlocks. On failure nothing is held.
+ */
+static po_file_t
+po_read_locked(const char *path, struct diag *d)
+{
+	struct diag po_errors = { 0 };
+	po_file_t po;
+
+	/* po_file_read reports a missing file only as a generic error. */
+	if (check_file(path, d) < 0)
+		return NULL;
+	pthread_mutex_lock(&po_lock);
+	po_diag = &po_errors;
+	po = po_file_read(path, &po_handler);
+	po_diag = NULL;
+	if (po_errors.kind == DIAG_NONE && po != NULL)
+		return po;
+	if (po != NULL)
+		po_file_free(po);
+	pthread_mutex_unlock(&po_lock);
+	if (po_errors.kind == DIAG_NONE)
+		diag_set(d, DIAG_FORMAT, "cannot read '%s'", path);
+	else
+		diag_set(d, po_errors.kind, "%s", po_errors.msg);
+	return NULL;
+}
+
 struct catalog *
 catalog_load(const char *path, struct diag *d)
 {
 	struct catalog *cat = xcalloc(1, sizeof *cat);
-	struct diag po_errors = { 0 };
 	po_message_iterator_t it;
 	po_message_t m;
 	po_file_t po;
@@ -213,23 +242,9 @@ catalog_load(const char *path, struct diag *d)
 	int rc = 0;
 
 	cat->path = xstrdup(path);
-	/* po_file_read reports a missing file only as a generic error. */
-	if (check_file(path, d) < 0)
+	po = po_read_locked(path, d);
+	if (po == NULL)
 		goto fail;
-	pthread_mutex_lock(&po_lock);
-	po_diag = &po_errors;
-	po = po_file_read(path, &po_handler);
-	po_diag = NULL;
-	if (po_errors.kind != DIAG_NONE || po == NULL) {
-		if (po != NULL)
-			po_file_free(po);
-		pthread_mutex_unlock(&po_lock);
-		if (po_errors.kind == DIAG_NONE)
-			diag_set(d, DIAG_FORMAT, "cannot read '%s'", path);
-		else
-			diag_set(d, po_errors.kind, "%s", po_errors.msg);
-		goto fail;
-	}
 	if (read_header(cat, po, d) < 0) {
 		po_file_free(po);
 		pthread_mutex_unlock(&po_lock);
@@ -331,32 +346,13 @@ catalog_tile_key(const char *key)
 char **
 catalog_banner_keys(const char *pot_path, struct diag *d)
 {
-	struct diag po_errors = { 0 };
 	po_message_iterator_t it;
 	po_message_t m;
-	po_file_t po;
+	po_file_t po = po_read_locked(pot_path, d);
 	GPtrArray *keys;
-	FILE *fp = fopen(pot_path, "r");
 
-	if (fp == NULL) {
-		diag_set(d, DIAG_IO, "cannot open '%s'", pot_path);
+	if (po == NULL)
 		return NULL;
-	}
-	fclose(fp);
-	pthread_mutex_lock(&po_lock);
-	po_diag = &po_errors;
-	po = po_file_read(pot_path, &po_handler);
-	po_diag = NULL;
-	if (po_errors.kind != DIAG_NONE || po == NULL) {
-		if (po != NULL)
-			po_file_free(po);
-		pthread_mutex_unlock(&po_lock);
-		if (po_errors.kind == DIAG_NONE)
-			diag_set(d, DIAG_FORMAT, "cannot read '%s'", pot_path);
-		else
-			diag_set(d, po_errors.kind, "%s", po_errors.msg);
-		return NULL;
-	}
 	keys = g_ptr_array_new();
 	it = po_message_iterator(po, NULL);
 	while ((m = po_next_message(it)) != NULL) {

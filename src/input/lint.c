@@ -1,6 +1,8 @@
 /* lint.c - a design's mistakes, found before a banner prints them. */
 #include "input/lint.h"
 
+#include "base/nearest.h"
+
 #include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
@@ -107,51 +109,13 @@ finding(struct check *c, enum lint_level level, xmlNode *node, int slot,
 	free(who);
 }
 
-/* Levenshtein distance, for the nearest valid name. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, result;
-	size_t *row = g_new(size_t, lb + 1);
-
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j],
-			       best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	result = row[lb];
-	g_free(row);
-	return result;
-}
-
+/* The nearest valid name: always one, however far. */
 static const char *
 nearest(const char *word, const char *const *words, size_t n)
 {
-	const char *best = words[0];
-	size_t i, best_d = (size_t)-1;
+	const char *best = nearest_word(word, words, n, NULL);
 
-	for (i = 0; i < n; i++) {
-		size_t dist = distance(word, words[i]);
-
-		if (dist < best_d) {
-			best_d = dist;
-			best = words[i];
-		}
-	}
-	return best;
+	return best != NULL ? best : words[0];
 }
 
 static int
