@@ -1,6 +1,8 @@
 /* design.c - SVG designs: variants via librsvg, slot markup via libxml2. */
 #include "input/design.h"
 
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <gio/gio.h>
@@ -417,6 +419,29 @@ handle_from_doc(const char *path, xmlDoc *doc, GBytes **bytes, struct diag *d)
 	return h;
 }
 
+/* Only a regular file of a sane size: a FIFO would block, /dev/zero eat. */
+static int
+regular_svg(const char *path, struct diag *d)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_set(d, DIAG_FORMAT,
+			"'%s' is not a regular file; a design's variants are "
+			"SVG files",
+			path);
+		return 0;
+	}
+	if (st.st_size > DESIGN_MAX_FILE) {
+		diag_set(d, DIAG_FORMAT,
+			"'%s' is larger than %d MB; save it without embedded "
+			"pictures that large",
+			path, DESIGN_MAX_FILE >> 20);
+		return 0;
+	}
+	return 1;
+}
+
 int
 variant_load(struct variant *v, const char *path, struct diag *d)
 {
@@ -431,6 +456,8 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 
 	memset(v, 0, sizeof *v);
 	v->path = xstrdup(path);
+	if (!regular_svg(path, d))
+		goto out;
 	if (!g_file_get_contents(path, &data, &len, &err)) {
 		diag_set(d, DIAG_IO, "cannot read '%s': %s", path,
 			err->message);

@@ -47,6 +47,9 @@ struct design {
 	size_t variant_count;
 };
 
+/* The largest SVG file read as a variant. */
+#define DESIGN_MAX_FILE (32 << 20)
+
 /* How far a page's aspect ratio may be from a variant's: 10%. */
 #define DESIGN_RATIO_TOLERANCE 1.10
 

@@ -100,3 +100,17 @@ test_hostile_pdfs() {
 	expect_exit 1 timeout 20 "$ROOT/$BAYRAQ" preflight "$ROOT/tests/data/hostile/self-form.pdf"
 	grep -q "not PDF/X" stderr
 }
+
+# A FIFO posing as a design's variant is never opened (it would block).
+test_fifo_design_variant() {
+	mkdir -p data/designs/piped data/locales
+	ln -s "$ROOT/locales"/*.po "$ROOT/locales/bayraq.pot" data/locales/
+	ln -s "$ROOT/fonts" data/fonts
+	ln -s "$ROOT/designs/_flags" data/designs/_flags
+	mkfifo data/designs/piped/square.svg
+	mkdir out
+	expect_exit 1 timeout 10 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --design piped \
+		--city Oslo --country NO --size 1080x1080px -o out/
+	one_error "square.svg' is not a regular file; a design's variants are SVG files"
+	no_files out
+}
