@@ -19,11 +19,12 @@ struct fonts *fonts_load(const char *fonts_dir, struct diag *d);
 void fonts_free(struct fonts *f);
 
 /*
- * The same fonts for another thread: a font map of its own on the same
- * fontconfig configuration, which is built once and only read after. Safe
- * to call while another thread uses f. Free with fonts_free().
+ * The same fonts for another thread: a fontconfig configuration and a font
+ * map of its own, from the same fonts.conf (fontconfig's cache makes it
+ * quick). Safe to call while another thread uses f. NULL with d set on
+ * failure. Free with fonts_free().
  */
-struct fonts *fonts_clone(const struct fonts *f);
+struct fonts *fonts_clone(const struct fonts *f, struct diag *d);
 
 /*
  * A new context on the font map with linear metrics: no hinting and

@@ -23,7 +23,7 @@ struct shelf {
 	const struct paths *paths;
 	pthread_mutex_t lock;
 	size_t refs;
-	struct fonts *fonts; /* its font map is never used: clones get theirs */
+	struct fonts *fonts; /* the first library's; clones load their own */
 	struct flags *flags;
 	struct named *designs, *catalogs;
 	size_t design_count, catalog_count;
@@ -31,7 +31,8 @@ struct shelf {
 
 struct library {
 	struct shelf *shelf;
-	struct fonts *fonts; /* this thread's */
+	int first; /* made by library_new(): its thread uses shelf->fonts */
+	struct fonts *fonts; /* a clone's own, made for its thread */
 };
 
 struct library *
@@ -42,6 +43,7 @@ library_new(const struct paths *paths)
 	lib->shelf = xcalloc(1, sizeof *lib->shelf);
 	lib->shelf->paths = paths;
 	lib->shelf->refs = 1;
+	lib->first = 1;
 	pthread_mutex_init(&lib->shelf->lock, NULL);
 	return lib;
 }
@@ -106,15 +108,19 @@ library_fonts(struct library *lib, struct diag *d)
 {
 	struct shelf *sh = lib->shelf;
 
+	const struct fonts *f;
+
 	if (lib->fonts != NULL)
 		return lib->fonts;
 	pthread_mutex_lock(&sh->lock);
-	if (sh->fonts == NULL)
+	if (sh->fonts == NULL && lib->first)
 		sh->fonts = fonts_load(sh->paths->fonts, d);
-	if (sh->fonts != NULL)
-		lib->fonts = fonts_clone(sh->fonts);
+	f = lib->first ? sh->fonts : NULL;
 	pthread_mutex_unlock(&sh->lock);
-	return lib->fonts;
+	/* A clone's thread never touches another thread's fontconfig. */
+	if (!lib->first)
+		f = lib->fonts = fonts_load(sh->paths->fonts, d);
+	return f;
 }
 
 const struct flags *

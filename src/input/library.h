@@ -21,9 +21,9 @@ struct library *library_new(const struct paths *paths);
 
 /*
  * A library for another thread. What never changes once loaded (designs,
- * catalogs, the flags, the font configuration) is shared with lib and its
- * other clones, and loaded once for all; what belongs to a thread (the
- * font map) is the clone's own. Safe while lib is in use.
+ * catalogs, the flags) is shared with lib and its other clones, and loaded
+ * once for all; the fonts (fontconfig configuration and font map) are the
+ * clone's own, from fontconfig's cache. Safe while lib is in use.
  */
 struct library *library_clone(const struct library *lib);
 

@@ -232,8 +232,10 @@ banner_clone(const struct banner *src, struct diag *d)
 	b->flags = xcalloc(src->flag_count, sizeof *b->flags);
 	b->title = xstrdup(src->title);
 	b->lang = xstrdup(src->lang);
-	b->own_fonts = fonts_clone(src->fonts);
+	b->own_fonts = fonts_clone(src->fonts, d);
 	b->fonts = b->own_fonts;
+	if (b->fonts == NULL)
+		goto fail;
 	for (i = 0; i < src->text_count; i++) {
 		b->texts[i] = src->texts[i];
 		b->texts[i].text = xstrdup(src->texts[i].text);
