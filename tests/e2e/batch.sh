@@ -20,8 +20,10 @@ CSV
 test_batch_report() {
 	campaign
 	expect_exit 1 bayraq batch campaign.csv -j 2 -o out/
-	grep -qx "bayraq: campaign.csv:5: unknown country 'XX' .*" stderr || grep -q "campaign.csv:5: unknown country 'XX'" stderr
-	grep -q "campaign.csv:6: unknown size 'B7'" stderr
+	grep -q "^bayraq: campaign.csv:5: column 'country': unknown country 'XX'" stderr
+	grep -q "^bayraq: campaign.csv:6: column 'size': unknown size 'B7'" stderr
+	# The reason is on stdout too: a log of the run says everything.
+	grep -q "^campaign.csv:5: failed: column 'country': unknown country 'XX'" stdout
 	grep -q "campaign.csv:7: would write 'out/liberate-crimea-fr-paris-A4.pdf', as line 8 does" stderr
 	grep -q "campaign.csv:8: would write 'out/liberate-crimea-fr-paris-A4.pdf', as line 7 does" stderr
 	grep -q "^bayraq: 10 rows: 6 done, 0 up to date, 4 failed (lines 5, 6, 7, 8)$" stderr || die "$(tail -1 stderr)"
@@ -37,9 +39,10 @@ test_batch_report() {
 	# tile-sheet adds the home printer's sheets.
 	grep -q '^campaign.csv:12: done out/liberate-crimea-lt-vilnius-A2.pdf out/liberate-crimea-lt-vilnius-A2-tiles-A4.pdf$' stdout
 	pdftotext -f 1 -l 1 out/liberate-crimea-lt-vilnius-A2-tiles-A4.pdf - | grep -q 'Kaip sudėti plakatą'
-	# The failed rows wrote nothing, nor did the duplicates.
+	# The failed rows wrote nothing, nor did the duplicates; the only
+	# hidden file is the record of what was made.
 	[ ! -f out/liberate-crimea-fr-paris-A4.pdf ]
-	[ "$(ls -A out | grep -c '^\.')" = 0 ]
+	[ "$(ls -A out | grep '^\.')" = .bayraq-manifest.json ]
 }
 
 test_batch_same_for_j1_and_j2() {
@@ -59,7 +62,7 @@ test_batch_contact_sheet() {
 	pdfinfo out/proof.pdf | grep -q 'Pages: *1'
 	pdftotext out/proof.pdf proof.txt
 	grep -q '2: de · Berlin · DE · A3' proof.txt
-	grep -q "5: FAILED: unknown country 'XX'" proof.txt
+	grep -q "5: FAILED: column 'country': unknown country 'XX'" proof.txt
 	grep -q 'CRIMEA IS' proof.txt
 }
 
@@ -82,7 +85,7 @@ test_batch_interrupt_and_rerun() {
 	[ "$status" = 130 ] || die "exit status $status after Ctrl-C: $(cat first.txt)"
 	grep -q 'interrupted' first.txt
 	grep -q 'bayraq: 24 rows: .* not started' first.txt || die "$(tail -2 first.txt)"
-	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
+	[ "$(ls -A out | grep '^\.')" = .bayraq-manifest.json ] || die "temporary files left: $(ls -A out)"
 	n=$(ls out | wc -l)
 	[ "$n" -lt 48 ] || die "all $n files were written before the interrupt"
 	for f in out/*.png; do "$ROOT/$TOOLS/pnginfo" "$f" >/dev/null || die "$f is broken"; done
@@ -99,7 +102,7 @@ test_batch_interrupt_and_rerun() {
 test_batch_bad_csv() {
 	printf 'design,lang,town\nliberate-crimea,en,Oslo\n' >bad.csv
 	expect_exit 2 bayraq batch bad.csv -o out/
-	one_error "bad.csv:1: unknown column 'town' (expected design, lang, city"
+	one_error "bad.csv:1: unknown column 'town' (the columns are design, lang, city"
 	printf 'design,lang,city,country,size\nliberate-crimea,en,Oslo,NO,A4\n' >short.csv
 	expect_exit 2 bayraq batch short.csv -o out/
 	one_error "short.csv:1: no column 'format'"
@@ -166,4 +169,135 @@ test_batch_many_columns() {
 	grep -q "long.csv:2: has 33 fields, the header 6" stderr
 	[ -f out/liberate-crimea-en-bergen-A5.pdf ]
 	[ ! -e out/liberate-crimea-en-oslo-A5.pdf ]
+}
+
+# The campaign as LibreOffice and Excel save it (tests/data/campaign/): every
+# dialect renders every good row exactly as the plain comma file does, and
+# fails the same rows for the same reasons. The .ods is converted again when
+# LibreOffice is installed.
+test_batch_spreadsheet_dialects() {
+	data="$ROOT/tests/data/campaign"
+	cp "$data"/* .
+	if command -v soffice >/dev/null 2>&1 && [ -f "$data/campaign.ods" ]; then
+		soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):59,34,76,1' \
+			--outdir lo "$data/campaign.ods" >/dev/null 2>&1
+		mv lo/campaign.csv libreoffice-now-semicolon.csv
+	fi
+	expect_exit 1 bayraq batch libreoffice-comma.csv -j 2 -o ref/
+	sed 's/^[^:]*:\([0-9]*\): /\1 /; s|ref/||g' stdout | sort >ref.txt
+	[ "$(wc -l <ref.txt)" = 30 ]
+	[ "$(grep -c ' done ' ref.txt)" = 24 ]
+	grep -q "^30 failed: column 'dpi': 'abc' is not a number from 10 to 2400$" ref.txt
+	grep -q "^29 failed: .*pixels" ref.txt
+	for f in libreoffice-semicolon.csv libreoffice-tab.csv excel-utf8-comma.csv \
+		excel-utf8-semicolon.csv excel-unicode-text.txt libreoffice-now-*.csv; do
+		[ -f "$f" ] || continue
+		expect_exit 1 bayraq batch "$f" -j 2 -o "out-$f/"
+		sed 's/^[^:]*:\([0-9]*\): /\1 /; s|out-[^/]*/||g' stdout | sort >got.txt
+		cmp ref.txt got.txt || die "$f: $(diff ref.txt got.txt)"
+		[ "$(ls "out-$f")" = "$(ls ref)" ] || die "$f wrote other files: $(ls "out-$f")"
+		for x in ref/*; do
+			cmp "$x" "out-$f/${x#ref/}" || die "$f: ${x#ref/} differs"
+		done
+	done
+	# Quoted separators, quotes and line breaks come out as typed.
+	has_text ref/liberate-crimea-en-washington-d-c-letter.pdf "Washington, D.C."
+	has_text ref/liberate-crimea-crh-koln-innenstadt-A5.pdf "Köln; Innenstadt"
+	has_text ref/liberate-crimea-fr-saint-denis-nord-A5.pdf 'Saint-Denis, "Nord"'
+	# The columns left empty take the defaults; a name names the file.
+	[ -f ref/odesa-march.pdf ] && [ -f ref/jerusalem.pdf ] && [ -f ref/osaka.png ]
+	pdfinfo ref/jerusalem.pdf | grep -q 'PDF subtype: *PDF/X-4'
+	"$ROOT/$TOOLS/pnginfo" ref/liberate-crimea-en-oslo-200x200px.png | grep -q '^200 200 '
+}
+
+# Excel's legacy "CSV" is Windows-1252: refused, saying how to save UTF-8.
+test_batch_not_utf8() {
+	cp "$ROOT/tests/data/campaign/excel-legacy-cp1252.csv" legacy.csv
+	expect_exit 2 bayraq batch legacy.csv -o out/
+	one_error "legacy.csv:[0-9]*: not UTF-8 text; save it again as \"CSV UTF-8\" (Excel) or with character set \"Unicode (UTF-8)\" (LibreOffice)"
+	[ ! -e out ]
+	printf 'lang,city,country,size,format\nen,Caf\351,FR,A5,pdf\n' >latin1.csv
+	expect_exit 2 bayraq batch latin1.csv -o out/
+	one_error "latin1.csv:2: not UTF-8"
+	[ ! -e out ]
+}
+
+# Every design and every language, in each dialect a spreadsheet writes.
+test_batch_every_language_every_dialect() {
+	echo 'design,lang,city,country,size,format' >all.csv
+	for design in $(bayraq list designs | cut -d: -f1); do
+		for lang in $(bayraq list languages | awk '{ print $1 }'); do
+			echo "$design,$lang,\"Saint-Denis, \"\"Nord\"\"\",FR,A5,pdf,$lang-$design" >>all.csv
+		done
+	done
+	sed -i '1s/$/,name/' all.csv
+	rows=$(($(wc -l <all.csv) - 1))
+	bayraq batch all.csv -j 2 -o comma/ >comma.txt
+	[ "$(grep -c ': done ' comma.txt)" = "$rows" ]
+	# Semicolons (the quoted comma stays), with a byte order mark and CRLF.
+	{ printf '\357\273\277'; sed 's/,\([^ ]\)/;\1/g; s/$/\r/' all.csv; } >semi.csv
+	# Tabs, in UTF-16 as Excel's "Unicode text".
+	sed 's/,\([^ ]\)/\t\1/g; s/$/\r/' all.csv | iconv -f UTF-8 -t UTF-16 >tab.txt
+	for f in semi.csv tab.txt; do
+		bayraq batch "$f" -j 2 -o "out-$f/" >"$f.txt"
+		[ "$(grep -c ': done ' "$f.txt")" = "$rows" ] || die "$f: $(cat "$f.txt")"
+		for x in comma/*.pdf; do
+			cmp "$x" "out-$f/${x#comma/}" || die "$f: ${x#comma/} differs"
+		done
+	done
+}
+
+# Headers as people type them: any case, spaces, hyphens or underscores, a
+# byte order mark; an unknown one gets the nearest name.
+test_batch_headers() {
+	printf '\357\273\277 LANG ;City;COUNTRY;Size;Format;Tile_Sheet;DPI\n' >h.csv
+	printf 'de;Berlin;DE;A5;pdf;A4;\n' >>h.csv
+	bayraq batch h.csv -o out/ >stdout
+	grep -q '^h.csv:2: done out/liberate-crimea-de-berlin-A5.pdf out/liberate-crimea-de-berlin-A5-tiles-A4.pdf$' stdout
+	printf 'lang,city,contry,size,format\nen,Oslo,NO,A5,pdf\n' >typo.csv
+	expect_exit 2 bayraq batch typo.csv -o out2/
+	one_error "typo.csv:1: unknown column 'contry' (did you mean 'country'? the columns are design, lang, city"
+	# Separated by ';' but --separator says ',': say so.
+	expect_exit 2 bayraq batch h.csv --separator comma -o out2/
+	one_error "h.csv:1: the header is one column .*: the file is separated by ';'; leave out --separator"
+	expect_exit 2 bayraq batch h.csv --separator pipe -o out2/
+	one_error "unknown separator 'pipe' (expected comma, semicolon or tab)"
+	[ ! -e out2 ]
+	# A forced separator: the commas in this header are part of its names.
+	printf 'lang\tcity\tcountry\tsize\tformat\nen\tOslo, Norway\tNO\tA5\tpdf\n' >t.csv
+	bayraq batch t.csv --separator tab -o out3/ >stdout
+	grep -q '^t.csv:2: done out3/liberate-crimea-en-oslo-norway-A5.pdf$' stdout
+}
+
+# A bad value fails its row, naming the line and the column.
+test_batch_column_errors() {
+	cat >c.csv <<'CSV'
+lang,city,country,size,format,design,name,print,dpi,orientation,tile-sheet
+en,,NO,A5,pdf,,,,,,
+en,Oslo,NO,A5,pdf,no-such-design,,,,,
+xx,Oslo,NO,A5,pdf,,,,,,
+en,Oslo,NO,A5,pdf,,,maybe,,,
+en,Oslo,NO,A5,pdf,,東京,,,,
+en,Oslo,NO,A5,pdf,,,,,sideways,
+en,Oslo,NO,A5,pdf,,,,,,Z9
+en,Oslo,NO,A5,pdf,,,,5000,,
+en,Bergen,NO,A5,pdf,,Bergen Sentrum!,,,,
+en,Trondheim,NO,A5,pdf,,bergen-sentrum,,,,
+en,Oslo,NO,A5,pdf,,Oslo,,,,
+CSV
+	expect_exit 1 bayraq batch c.csv -o out/
+	grep -q "^c.csv:2: failed: column 'city': empty; every row needs one$" stdout
+	grep -q "^c.csv:3: failed: column 'design': unknown design 'no-such-design'" stdout
+	grep -q "^c.csv:4: failed: column 'lang': unknown language 'xx'" stdout
+	grep -q "^c.csv:5: failed: column 'print': 'maybe' is neither yes nor no (empty is no)$" stdout
+	grep -q "^c.csv:6: failed: column 'name': '東京' has no letter or digit a file name can use" stdout
+	grep -q "^c.csv:7: failed: column 'orientation': " stdout
+	grep -q "^c.csv:8: failed: column 'tile-sheet': unknown size 'Z9'" stdout
+	grep -q "^c.csv:9: failed: column 'dpi': '5000' is not a number from 10 to 2400$" stdout
+	# Names are slugged, then checked for clashes like any other.
+	grep -q "^c.csv:10: failed: would write 'out/bergen-sentrum.pdf', as line 11 does$" stdout
+	grep -q "^c.csv:11: failed: would write 'out/bergen-sentrum.pdf', as line 10 does$" stdout
+	grep -q "^c.csv:12: done out/oslo.pdf$" stdout
+	grep -q "^bayraq: 11 rows: 1 done, 0 up to date, 10 failed (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)$" stderr
+	[ "$(ls out)" = oslo.pdf ]
 }
