@@ -74,7 +74,7 @@ test_batch_interrupt_and_rerun() {
 		echo "liberate-crimea,en,City$i,GB,A3,\"pdf,png\",200" >>many.csv
 	done
 	# The binary itself, not a shell function: the signal must reach it.
-	"$ROOT/$BAYRAQ" batch many.csv -j 2 -o out/ >first.txt 2>&1 &
+	"$ROOT/$BAYRAQ" batch many.csv -j 2 -o out/ --report first.csv >first.txt 2>&1 &
 	pid=$!
 	while [ "$(ls out 2>/dev/null | wc -l)" -lt 2 ]; do sleep 0.05; done
 	kill -INT $pid
@@ -85,6 +85,9 @@ test_batch_interrupt_and_rerun() {
 	[ "$status" = 130 ] || die "exit status $status after Ctrl-C: $(cat first.txt)"
 	grep -q 'interrupted' first.txt
 	grep -q 'bayraq: 24 rows: .* not started' first.txt || die "$(tail -2 first.txt)"
+	# The report and the record are written all the same.
+	grep -q '^"[0-9]*","City[0-9]*","not started","' first.csv
+	grep -q '^"[0-9]*","City[0-9]*","done","out/' first.csv
 	[ "$(ls -A out | grep '^\.')" = .bayraq-manifest.json ] || die "temporary files left: $(ls -A out)"
 	n=$(ls out | wc -l)
 	[ "$n" -lt 48 ] || die "all $n files were written before the interrupt"
@@ -300,4 +303,143 @@ CSV
 	grep -q "^c.csv:12: done out/oslo.pdf$" stdout
 	grep -q "^bayraq: 11 rows: 1 done, 0 up to date, 10 failed (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)$" stderr
 	[ "$(ls out)" = oslo.pdf ]
+}
+
+# status LINE: what the last run said of the row on that line.
+row_status() {
+	sed -n "s/^[^:]*:$1: \(done\|up to date\|failed\).*/\1/p" stdout
+}
+
+# Only the rows whose lines are given were rendered; the others were kept.
+only_rendered() {
+	for line in 2 3 4 5 6 7 8; do
+		case " $* " in
+		*" $line "*) want=done ;;
+		*) want="up to date" ;;
+		esac
+		[ "$(row_status $line)" = "$want" ] || die "line $line: $(row_status $line), expected $want: $(cat stdout)"
+	done
+}
+
+# Changing any option of one row re-renders exactly that row, and the file
+# shows the change; nothing else is touched.
+test_batch_never_stale() {
+	mkdir -p data
+	cp -r "$ROOT/designs" "$ROOT/locales" data/
+	ln -s "$ROOT/fonts" data/fonts
+	export BAYRAQ_DATADIR="$PWD/data"
+	cat >s.csv <<'CSV'
+lang,city,country,size,format,dpi,print,orientation,name
+de,Berlin,DE,A5,png,30,,,
+en,Oslo,NO,A5,pdf,,no,,
+uk,Kyiv,PL,A5,pdf,,,,
+fr,Paris,FR,A5,pdf,,,,
+pl,Warszawa,PL,A5,pdf,,,,
+lt,Vilnius,LT,A5,pdf,,,,
+en,Bergen,NO,A5,pdf,,,,
+CSV
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 2 3 4 5 6 7 8
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered
+	ls -l --time-style=+%s.%N out >before.txt
+	sed -i '2s/,30,/,40,/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 2
+	"$ROOT/$TOOLS/pnginfo" out/liberate-crimea-de-berlin-A5.png | grep -q '^233 331 40$'
+	sed -i '3s/,no,/,yes,/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 3
+	pdfinfo out/liberate-crimea-en-oslo-A5.pdf | grep -q 'PDF subtype: *PDF/X-4'
+	sed -i '4s/,,,,$/,,,landscape,/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 4
+	page_size out/liberate-crimea-uk-kyiv-A5-landscape.pdf 595.3 419.5
+	# Another city that gives the same file name.
+	sed -i '5s/Paris/PARIS!/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 5
+	has_text out/liberate-crimea-fr-paris-A5.pdf 'PARIS!'
+	sed -i '6s/,pdf,/,"pdf,png",/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 6
+	[ -f out/liberate-crimea-pl-warszawa-A5.png ]
+	sed -i '7s/,,,,$/,,,,vilnius/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 7
+	[ -f out/vilnius.pdf ]
+	# The host country, with the same file name: another flag.
+	sed -i '8s/,NO,/,no,/' s.csv
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 8
+	# A file changed by hand, or gone, is made again.
+	echo >>out/liberate-crimea-en-bergen-A5.pdf
+	rm out/vilnius.pdf
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 7 8
+	qpdf --check out/liberate-crimea-en-bergen-A5.pdf >/dev/null
+	# A translation changed: that language's rows, and only they.
+	sed -i 's/^"Language-Team: .*"$/"Language-Team: Polski\\n"/' data/locales/pl.po
+	awk '/^msgctxt "city"/ { c = 1 } c && /^msgstr/ { sub(/"$/, " !\""); c = 0 } 1' \
+		"$ROOT/locales/pl.po" >data/locales/pl.po
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 6
+	# A design file changed: every row.
+	for f in data/designs/*/*.svg; do echo '<!-- -->' >>"$f"; done
+	bayraq batch s.csv -o out/ >stdout
+	only_rendered 2 3 4 5 6 7 8
+	# --force renders all; the record has no temporary files beside it.
+	bayraq batch s.csv -o out/ --force >stdout
+	only_rendered 2 3 4 5 6 7 8
+	[ "$(ls -A out | grep '^\.')" = .bayraq-manifest.json ]
+	jq -e '.files | length == 10' out/.bayraq-manifest.json >/dev/null
+}
+
+# A record that cannot be read is no record: everything renders again. One
+# that cannot be written is an error after the files are made.
+test_batch_manifest_errors() {
+	printf 'lang,city,country,size,format\nen,Oslo,NO,A5,pdf\n' >m.csv
+	bayraq batch m.csv -o out/ >stdout
+	echo 'not json {' >out/.bayraq-manifest.json
+	bayraq batch m.csv -o out/ >stdout
+	grep -q '^m.csv:2: done ' stdout
+	jq -e '.files["liberate-crimea-en-oslo-A5.pdf"].fingerprint' out/.bayraq-manifest.json >/dev/null
+	rm out/.bayraq-manifest.json
+	mkdir out/.bayraq-manifest.json
+	expect_exit 1 bayraq batch m.csv -o out/
+	grep -q "^bayraq: cannot record what was made in 'out/.bayraq-manifest.json': " stderr
+	grep -q '^m.csv:2: done ' stdout
+	[ "$(ls -A out)" = "$(printf '.bayraq-manifest.json\nliberate-crimea-en-oslo-A5.pdf')" ]
+	# Files made by 'bayraq render' are not known to be from this row.
+	rm -r out/.bayraq-manifest.json
+	bayraq render --city Oslo --country NO --size A5 -f pdf -o out/ >/dev/null
+	bayraq batch m.csv -o out/ >stdout
+	grep -q '^m.csv:2: done ' stdout
+}
+
+# --report: a CSV for the coordinator to send back, in the input's dialect.
+test_batch_report_file() {
+	campaign
+	expect_exit 1 bayraq batch campaign.csv -j 2 -o out/ --report report.csv
+	[ "$(wc -l <report.csv)" = 12 ]
+	head -1 report.csv | grep -q '^"line","city","status","files","reason"'
+	grep -q '^"3","Washington, D.C.","done","out/liberate-crimea-en-washington-d-c-letter.pdf",""' report.csv
+	grep -q "^\"5\",\"თბილისი\",\"failed\",\"\",\"column 'country': unknown country 'XX'" report.csv
+	grep -q '^"4","Kyiv ""Heroes"" square","done",' report.csv
+	bayraq batch campaign.csv -j 2 -o out/ --report report.csv >/dev/null 2>&1 || true
+	grep -q '^"12","Vilnius","up to date","out/liberate-crimea-lt-vilnius-A2.pdf out/liberate-crimea-lt-vilnius-A2-tiles-A4.pdf",""' report.csv
+	# Excel in Europe: semicolons and a byte order mark come back the same.
+	printf '\357\273\277lang;city;country;size;format\r\nen;Oslo;NO;A5;pdf\r\n' >semi.csv
+	bayraq batch semi.csv -o out2/ --report semi-report.csv >/dev/null
+	[ "$(head -c 3 semi-report.csv | od -An -tx1 | tr -d ' ')" = efbbbf ]
+	grep -q '^"2";"Oslo";"done";"out2/liberate-crimea-en-oslo-A5.pdf";""' semi-report.csv
+	# A folder is refused before anything renders; a report that cannot be
+	# written fails, and leaves nothing.
+	expect_exit 2 bayraq batch semi.csv -o out3/ --report out2
+	one_error "--report 'out2' is a folder: name a file, such as report.csv"
+	[ ! -e out3 ]
+	expect_exit 1 bayraq batch semi.csv -o out3/ --report semi.csv/report.csv
+	grep -q "^bayraq: cannot write the report 'semi.csv/report.csv': Not a directory$" stderr
+	[ -f out3/liberate-crimea-en-oslo-A5.pdf ]
+	[ "$(ls -A | grep -c report)" = 2 ]
 }
