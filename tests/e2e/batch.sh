@@ -443,3 +443,20 @@ test_batch_report_file() {
 	[ -f out3/liberate-crimea-en-oslo-A5.pdf ]
 	[ "$(ls -A | grep -c report)" = 2 ]
 }
+
+# Progress: lines with --progress off a terminal; on one, a bar that fits
+# the width (TIOCGWINSZ, else COLUMNS) and shows percent, rows, failures.
+test_batch_progress() {
+	printf 'lang,city,country,size,format\nen,Oslo,NO,A5,pdf\nen,Bergen,NO,A5,pdf\nxx,Bergen,NO,A5,pdf\n' >p.csv
+	bayraq batch p.csv -j 1 -o out/ --progress >/dev/null 2>err.txt || true
+	grep -q '^bayraq: 100% (3/3 rows), 1 failed, [0-9.]* s$' err.txt || die "$(cat err.txt)"
+	command -v script >/dev/null 2>&1 || return 0
+	for width in 30 40 100; do
+		COLUMNS=$width script -qec "'$ROOT/$BAYRAQ' batch p.csv -j 1 --force -o out/ >/dev/null" \
+			/dev/null </dev/null >tty.txt || true
+		grep -aq '100% (3/3 rows), 1 failed, ETA' tty.txt || [ "$width" -lt 40 ] || die "no bar: $(cat -v tty.txt)"
+		tr '\r' '\n' <tty.txt | sed 's/\x1b\[K//g' | grep -v '^bayraq: ' >bars.txt
+		awk -v w="$width" 'length($0) > w { exit 1 }' bars.txt ||
+			die "a bar wider than $width columns: $(cat -v bars.txt)"
+	done
+}
