@@ -390,6 +390,13 @@ to_utf8(struct batch *b, gchar **data, gsize *len, struct diag *d)
 		*len -= 3;
 		b->bom = 1;
 	}
+	/* NUL bytes are valid UTF-8, but no spreadsheet writes them. */
+	bad = memchr(*data, '\0', *len);
+	if (bad != NULL)
+		return diag_set(d, DIAG_USAGE,
+			"%s:%zu: not UTF-8 text (UTF-16 without a byte order "
+			"mark?); save it again as \"CSV UTF-8\"",
+			b->csv, line_at(*data, (size_t)(bad - *data)));
 	if (!g_utf8_validate(*data, (gssize)*len, &bad))
 		return diag_set(d, DIAG_USAGE,
 			"%s:%zu: not UTF-8 text; save it again as \"CSV "

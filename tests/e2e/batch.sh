@@ -223,6 +223,11 @@ test_batch_not_utf8() {
 	expect_exit 2 bayraq batch latin1.csv -o out/
 	one_error "latin1.csv:2: not UTF-8"
 	[ ! -e out ]
+	# UTF-16 without its byte order mark.
+	printf 'lang,city,country,size,format\nen,Oslo,NO,A5,pdf\n' | iconv -t UTF-16LE >u16.csv
+	expect_exit 2 bayraq batch u16.csv -o out/
+	one_error "u16.csv:1: not UTF-8 text (UTF-16 without a byte order mark?); save it again as \"CSV UTF-8\""
+	[ ! -e out ]
 }
 
 # Every design and every language, in each dialect a spreadsheet writes.
