@@ -223,4 +223,4 @@ const struct command command_batch = { "batch", run, OPTS_BATCH,
 	"\n"
 	"Example:\n"
 	"  bayraq batch campaign.csv -j 2 -o out/campaign/ --report "
-	"out/campaign/report.csv" };
+	"report.csv" };
