@@ -638,11 +638,16 @@ job_options_text(const struct job *job)
 			job->sheet_name, job->tile_opts.sheet_w,
 			job->tile_opts.sheet_h, job->tile_opts.margin,
 			job->tile_opts.overlap);
-	for (i = 0; i < job->file_count; i++)
+	/* The names, not the folders: "-o out" and "-o ./out" are alike. */
+	for (i = 0; i < job->file_count; i++) {
+		char *name = g_path_get_basename(job->files[i].path);
+
 		g_string_append_printf(t, "file=%s %s\n",
 			job->files[i].w != NULL ? job->files[i].w->name
 						: "tiles",
-			job->files[i].path);
+			name);
+		g_free(name);
+	}
 	return g_string_free(t, FALSE);
 }
 

@@ -185,7 +185,9 @@ test_batch_many_columns() {
 
 # The campaign as LibreOffice and Excel save it (tests/data/campaign/): every
 # dialect renders every good row exactly as the plain comma file does, and
-# fails the same rows for the same reasons.
+# fails the same rows for the same reasons. One thread: with two, a CJK
+# text now and then comes out as hex boxes (a race in the renderer, not in
+# the CSV; it is reported, and test_batch_same_for_j1_and_j2 is its place).
 test_batch_spreadsheet_dialects() {
 	data="$ROOT/tests/data/campaign"
 	cp "$data"/* .
@@ -202,7 +204,7 @@ test_batch_spreadsheet_dialects() {
 		done
 		cmp libreoffice-now-59,34,76,1,,0,false.csv libreoffice-semicolon.csv
 	fi
-	expect_exit 1 bayraq batch libreoffice-comma.csv -j 2 -o ref/
+	expect_exit 1 bayraq batch libreoffice-comma.csv -j 1 -o ref/
 	sed 's/^[^:]*:\([0-9]*\): /\1 /; s|ref/||g' stdout | sort >ref.txt
 	[ "$(wc -l <ref.txt)" = 30 ]
 	[ "$(grep -c ' done ' ref.txt)" = 24 ]
@@ -211,7 +213,7 @@ test_batch_spreadsheet_dialects() {
 	for f in libreoffice-semicolon.csv libreoffice-tab.csv excel-utf8-comma.csv \
 		excel-utf8-semicolon.csv excel-unicode-text.txt libreoffice-now-*.csv; do
 		[ -f "$f" ] || continue
-		expect_exit 1 bayraq batch "$f" -j 2 -o "out-$f/"
+		expect_exit 1 bayraq batch "$f" -j 1 -o "out-$f/"
 		sed 's/^[^:]*:\([0-9]*\): /\1 /; s|out-[^/]*/||g' stdout | sort >got.txt
 		cmp ref.txt got.txt || die "$f: $(diff ref.txt got.txt)"
 		[ "$(ls "out-$f")" = "$(ls ref)" ] || die "$f wrote other files: $(ls "out-$f")"
@@ -246,7 +248,8 @@ test_batch_not_utf8() {
 	[ ! -e out ]
 }
 
-# Every design and every language, in each dialect a spreadsheet writes.
+# Every design and every language, in each dialect a spreadsheet writes
+# (one thread, as above).
 test_batch_every_language_every_dialect() {
 	echo 'design,lang,city,country,size,format' >all.csv
 	for design in $(bayraq list designs | cut -d: -f1); do
@@ -256,14 +259,14 @@ test_batch_every_language_every_dialect() {
 	done
 	sed -i '1s/$/,name/' all.csv
 	rows=$(($(wc -l <all.csv) - 1))
-	bayraq batch all.csv -j 2 -o comma/ >comma.txt
+	bayraq batch all.csv -j 1 -o comma/ >comma.txt
 	[ "$(grep -c ': done ' comma.txt)" = "$rows" ]
 	# Semicolons (the quoted comma stays), with a byte order mark and CRLF.
 	{ printf '\357\273\277'; sed 's/,\([^ ]\)/;\1/g; s/$/\r/' all.csv; } >semi.csv
 	# Tabs, in UTF-16 as Excel's "Unicode text".
 	sed 's/,\([^ ]\)/\t\1/g; s/$/\r/' all.csv | iconv -f UTF-8 -t UTF-16 >tab.txt
 	for f in semi.csv tab.txt; do
-		bayraq batch "$f" -j 2 -o "out-$f/" >"$f.txt"
+		bayraq batch "$f" -j 1 -o "out-$f/" >"$f.txt"
 		[ "$(grep -c ': done ' "$f.txt")" = "$rows" ] || die "$f: $(cat "$f.txt")"
 		for x in comma/*.pdf; do
 			cmp "$x" "out-$f/${x#comma/}" || die "$f: ${x#comma/} differs"
@@ -363,7 +366,9 @@ CSV
 	only_rendered 2 3 4 5 6 7 8
 	bayraq batch s.csv -o out/ >stdout
 	only_rendered
-	ls -l --time-style=+%s.%N out >before.txt
+	# The same folder, however it is written.
+	bayraq batch s.csv -o ./out >stdout
+	only_rendered
 	sed -i '2s/,30,/,40,/' s.csv
 	bayraq batch s.csv -o out/ >stdout
 	only_rendered 2
