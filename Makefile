@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -28,19 +28,20 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
-           -DBAYRAQ_VERSION='"$(VERSION)"' -DBAYRAQ_DATADIR='"$(CURDIR)"' \
-           -DBAYRAQ_FLAGSET='"$(CURDIR)/$(FLAGSET)"' -DBAYRAQ_ICCDIR='"$(CURDIR)/$(ICC)"' $(XCFLAGS)
+           -DBAYRAQ_VERSION='"$(VERSION)"' $(CPPFLAGS) $(XCFLAGS)
 LDFLAGS += $(LDFLAGS_$(BUILD))
-LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lisal -lpthread -lm
+LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
 
 # src/<room>/*.c: the library; src/cli/*.c: the command line.
 LIB_SRCS := $(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c)
 CLI_SRCS := $(wildcard src/cli/*.c)
-CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o)
+CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o) $(OUT)/cli/web-assets.o
+# bayraq serve's page: src/cli/web/*, compiled in as C arrays.
+WEB_FILES := $(sort $(wildcard src/cli/web/*))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
-TOOL_BINS := $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
+TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
 BIN := $(OUT)/bayraq
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
@@ -53,16 +54,61 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
-.PHONY: all deps flags demo check check-threads refs bench format format-check clean
+.PHONY: all deps flags demo check check-threads refs bench format format-check clean \
+        install uninstall dist man
 
-all: $(BIN) $(FLAGSET)/countries.json $(PROFILES)
+all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
 	@ln -sfn $(BUILD)/bayraq build/bayraq
+
+# The man page, from the command table's own help: never out of step.
+man: build/bayraq.1
+build/bayraq.1: $(BIN) src/pkg/man.sh
+	$(Q)sh src/pkg/man.sh $(BIN) $(VERSION) >$@.tmp && mv $@.tmp $@
+
+# make BUILD=release install [PREFIX=/usr/local] [DESTDIR=...]. The program
+# finds its data in PREFIX/share/bayraq from where it is, so a DESTDIR tree
+# may be moved. Build dependencies and run dependencies: src/deps.sh.
+PREFIX  ?= /usr/local
+BINDIR   = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share/bayraq
+MANDIR   = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+
+install: all
+	install -d $(BINDIR) $(SHAREDIR)/flags $(SHAREDIR)/icc $(SHAREDIR)/fonts $(MANDIR) $(BASHDIR)
+	install -m 755 $(BIN) $(BINDIR)/bayraq
+	cp -R designs locales $(SHAREDIR)/
+	cp -R fonts/. $(SHAREDIR)/fonts/
+	cp -R $(FLAGSET)/svg $(FLAGSET)/countries.json $(FLAGSET)/package.json $(SHAREDIR)/flags/
+	install -m 644 $(PROFILES) $(SHAREDIR)/icc/
+	install -m 644 build/bayraq.1 $(MANDIR)/bayraq.1
+	install -m 644 src/pkg/bayraq.bash $(BASHDIR)/bayraq
+
+uninstall:
+	rm -rf $(SHAREDIR)
+	rm -f $(BINDIR)/bayraq $(MANDIR)/bayraq.1 $(BASHDIR)/bayraq
+
+# bayraq-VERSION.tar.gz: the tracked files plus the flag set (public domain,
+# the pinned version whose hash the build checked), so that a build from the
+# tarball needs no network and no node; and debian/ from src/pkg/debian, for
+# dpkg-buildpackage -us -uc -b in the unpacked tarball.
+DIST := bayraq-$(VERSION)
+dist: $(FLAGSET)/countries.json
+	@rm -rf build/dist && mkdir -p build/dist/$(DIST)/build/flags
+	git archive --format=tar HEAD | tar -x -C build/dist/$(DIST)
+	cp -R $(FLAGSET) build/dist/$(DIST)/build/flags/
+	cp -R src/pkg/debian build/dist/$(DIST)/debian
+	printf 'svg-country-flags %s %s\n' $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) \
+		>build/dist/$(DIST)/build/flags/VENDORED
+	tar -C build/dist -czf build/$(DIST).tar.gz $(DIST)
+	@echo "  DIST    build/$(DIST).tar.gz"
 
 deps:
 	@sh src/deps.sh
 
 flags: $(FLAGSET)/countries.json
 
+# A release tarball carries the set (build/flags/VENDORED): no npm then.
 $(FLAGSET)/countries.json:
 	@sh src/fetch-flags.sh $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) build/flags
 
@@ -89,6 +135,14 @@ $(OUT)/%.o: src/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
+$(OUT)/cli/web-assets.c: $(WEB_FILES) src/cli/web-embed.sh
+	@mkdir -p $(@D)
+	$(Q)sh src/cli/web-embed.sh $(WEB_FILES) >$@.tmp && mv $@.tmp $@
+
+$(OUT)/cli/web-assets.o: $(OUT)/cli/web-assets.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BIN): $(CLI_OBJS) $(LIB_OBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -97,7 +151,11 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
 
-$(TOOL_BINS): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
+# A shim for LD_PRELOAD; never sanitized: it loads before the runtime.
+$(OUT)/tests/failrename.so: tests/tools/failrename.c | $(OUT)/tests
+	$(Q)$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ $< -ldl
+
+$(filter-out %.so,$(TOOL_BINS)): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
 	@$(if $(Q),echo "  TOOL    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng -ltiff
 
@@ -113,12 +171,13 @@ check: all $(UNIT_BINS) $(TOOL_BINS)
 # The tests that run threads (raster bands, batch rows), for BUILD=tsan:
 # the whole suite under ThreadSanitizer would take too long.
 check-threads: all $(UNIT_BINS) $(TOOL_BINS)
-	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff' sh tests/run.sh $(OUT)
+	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff|test_serve_preview|test_serve_busy' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
+	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)

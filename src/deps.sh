@@ -1,11 +1,22 @@
 #!/bin/sh
-# deps.sh - checks what bayraq needs from Debian; as root, installs what is missing.
+# deps.sh [build|run|all] - checks what bayraq needs from Debian; as root,
+# installs what is missing.
 set -u
-pkgs="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
+# What building needs; what a built bayraq needs to run; what the tests use.
+build="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
 libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
-libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev qpdf argyll icc-profiles-free fonts-noto-core fonts-noto-cjk gettext poppler-utils libtiff-tools librsvg2-bin ca-certificates"
-# npm fetches the pinned flag set; a Node.js that brings its own npm is fine.
-command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
+libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
+argyll icc-profiles-free ca-certificates libmicrohttpd-dev"
+run="fonts-noto-core fonts-noto-cjk icc-profiles-free libmicrohttpd12"
+test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace"
+case "${1:-all}" in
+build) pkgs=$build ;;
+run) pkgs=$run ;;
+*) pkgs="$build $run $test" ;;
+esac
+# npm fetches the pinned flag set, except from a release tarball that
+# carries it; a Node.js that brings its own npm is fine.
+[ -f build/flags/VENDORED ] || command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 
 missing=""
 for p in $pkgs; do

@@ -6,17 +6,37 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* A message cut at its size ends on a whole UTF-8 character. */
+static void
+trim_partial(char *msg, size_t len)
+{
+	size_t lead = len, need;
+
+	while (lead > 0 && ((unsigned char)msg[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0 || ((unsigned char)msg[lead - 1] & 0x80) == 0)
+		return;
+	need = ((unsigned char)msg[lead - 1] & 0xE0) == 0xC0   ? 2
+	       : ((unsigned char)msg[lead - 1] & 0xF0) == 0xE0 ? 3
+							       : 4;
+	if (len - (lead - 1) < need)
+		msg[lead - 1] = '\0';
+}
+
 int
 diag_set(struct diag *d, enum diag_kind kind, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (d == NULL || d->kind != DIAG_NONE)
 		return -1;
 	d->kind = kind;
 	va_start(ap, fmt);
-	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	n = vsnprintf(d->msg, sizeof d->msg, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof d->msg)
+		trim_partial(d->msg, sizeof d->msg - 1);
 	return -1;
 }
 

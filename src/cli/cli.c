@@ -17,27 +17,55 @@ cli_command(const char *name)
 	return NULL;
 }
 
+/*
+ * An error stays one line on any terminal: invalid UTF-8 becomes U+FFFD,
+ * and line breaks, escapes and other controls are shown as '?'.
+ */
+static void
+print_one_line(const char *msg)
+{
+	char *valid = g_utf8_make_valid(msg, -1), *p;
+
+	for (p = valid; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	fprintf(stderr, "bayraq: %s\n", valid);
+	g_free(valid);
+}
+
 int
 cli_fail(const struct diag *d)
 {
-	fprintf(stderr, "bayraq: %s\n", d->msg);
+	print_one_line(d->msg);
 	return diag_exit_status(d);
 }
 
 int
 cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {
+	char msg[512], *line;
 	va_list ap;
 
-	fputs("bayraq: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (cmd != NULL)
-		fprintf(stderr, "; see 'bayraq %s --help'\n", cmd->name);
-	else
-		fputs("; see 'bayraq --help'\n", stderr);
+	line = g_strdup_printf("%s; see 'bayraq %s%s--help'", msg,
+		cmd != NULL ? cmd->name : "", cmd != NULL ? " " : "");
+	print_one_line(line);
+	g_free(line);
 	return 2;
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	print_one_line(msg);
 }
 
 /* Levenshtein distance, for "did you mean". */

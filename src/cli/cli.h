@@ -41,6 +41,9 @@ int cli_fail(const struct diag *d);
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Prints "bayraq: MESSAGE" on stderr, kept to one line. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* The valid word nearest to word among words, or NULL if none is near. */
 const char *cli_nearest(const char *word, const char *const *words,
 	size_t count);

@@ -84,8 +84,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return cli_fail(&d);
 	print_report(argv[first], &pf);
 	for (k = 0; k < pf.problem_count; k++)
-		fprintf(stderr, "bayraq: %s: %s\n", argv[first],
-			pf.problems[k]);
+		cli_error("%s: %s", argv[first], pf.problems[k]);
 	return pf.problem_count == 0 ? 0 : 1;
 }
 

@@ -12,6 +12,7 @@ extern const struct command command_tile; /* cmd-tile.c */
 extern const struct command command_batch; /* cmd-batch.c */
 extern const struct command command_list; /* cmd-list.c */
 extern const struct command command_preflight; /* cmd-preflight.c */
+extern const struct command command_serve; /* cmd-serve.c */
 
 /* The options of render, layout and tile, parsed. */
 struct job_args {

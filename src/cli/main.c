@@ -1,11 +1,13 @@
 /* main.c - the bayraq command line: the command table, and one dispatch. */
 #include <errno.h>
 #include <glib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "write/output.h"
 
 #ifndef BAYRAQ_VERSION
 #define BAYRAQ_VERSION "0.0"
@@ -19,6 +21,7 @@ const struct command *const cli_commands[] = {
 	&command_preflight,
 	&command_layout,
 	&command_list,
+	&command_serve,
 	NULL,
 };
 
@@ -88,6 +91,15 @@ help(int argc, char **argv)
 	return 0;
 }
 
+/* Interrupted: no temporary file stays behind, then the usual death. */
+static void
+on_fatal_signal(int sig)
+{
+	output_remove_temps();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 /* A full disk or a closed pipe is an error too (git: maybe_flush_or_die). */
 static int
 flush_stdout(int rc)
@@ -120,6 +132,9 @@ main(int argc, char **argv)
 	cmd = cli_command(argv[1]);
 	if (cmd == NULL)
 		return unknown_command(argv[1]);
+	signal(SIGINT, on_fatal_signal);
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGHUP, on_fatal_signal);
 	paths_init(&paths);
 	rc = cmd->run(argc - 1, argv + 1, cmd, &cli);
 	paths_release(&paths);

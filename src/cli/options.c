@@ -10,6 +10,10 @@
 #include "run/job.h"
 #include "write/output.h"
 
+#ifndef BAYRAQ_VERSION
+#define BAYRAQ_VERSION "0.0"
+#endif
+
 struct opt {
 	const char *name;
 	int letter; /* 0: long only */
@@ -106,6 +110,17 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "port", 'p', "N", OPTS_SERVE, OPT_SERVE_PORT,
+		"the port to listen on (default 8080; 0: any free one)" },
+	{ "bind", 'b', "ADDR", OPTS_SERVE, OPT_SERVE_BIND,
+		"the address to listen on (default 127.0.0.1: this computer\n"
+		"only; 0.0.0.0 serves the network, with a warning)" },
+	{ "workers", 'w', "N", OPTS_SERVE, OPT_SERVE_WORKERS,
+		"renders at once, each its own thread (default: the cores)" },
+	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
+		"renders that may wait for a worker; beyond, 503 (default\n"
+		"4 per worker)" },
+	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
 
@@ -120,13 +135,14 @@ static const struct {
 	{ OPTS_RASTER, "Pixels (PNG, TIFF)" },
 	{ OPTS_PRINT, "For the print shop (PDF)" },
 	{ OPTS_TILE, "Sheets for a home printer" },
-	{ OPTS_BATCH | OPTS_PREFLIGHT, "Options" },
+	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE, "Options" },
 };
 
 static int
 takes(const struct command *cmd, const struct opt *o)
 {
-	return (o->group & cmd->groups) != 0 || o->id == OPT_HELP;
+	return (o->group & cmd->groups) != 0 || o->id == OPT_HELP ||
+	       o->id == OPT_VERSION;
 }
 
 /* "the command that takes it": 'bayraq tile' or 'bayraq render'. */
@@ -245,6 +261,10 @@ options_parse(const struct command *cmd, int argc, char **argv,
 			options_help(cmd, stdout);
 			return 0;
 		}
+		if (o->id == OPT_VERSION) {
+			printf("bayraq %s\n", BAYRAQ_VERSION);
+			return 0;
+		}
 		if (handle(o->id, optarg, arg, &d) < 0)
 			return cli_fail(&d);
 	}
@@ -296,7 +316,7 @@ options_help(const struct command *cmd, FILE *fp)
 		for (i = 0; i < OPT_COUNT; i++) {
 			if (!(opts[i].group & group_titles[g].group &
 				    cmd->groups) ||
-				opts[i].help == NULL || opts[i].id == OPT_HELP)
+				opts[i].help == NULL || opts[i].group == ~0u)
 				continue;
 			if (!shown++)
 				fprintf(fp, "\n%s:\n", group_titles[g].title);
@@ -304,6 +324,7 @@ options_help(const struct command *cmd, FILE *fp)
 		}
 	}
 	fprintf(fp, "\n");
+	help_line(&opts[OPT_COUNT - 2], fp);
 	help_line(&opts[OPT_COUNT - 1], fp);
 }
 

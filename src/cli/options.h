@@ -18,12 +18,14 @@ enum {
 	OPTS_PRINT = 1 << 4, /* --print, --bleed, --marks, ... */
 	OPTS_TILE = 1 << 5, /* --sheet, --overlap, --margin */
 	OPTS_BATCH = 1 << 6, /* batch's own */
-	OPTS_PREFLIGHT = 1 << 7 /* preflight's own */
+	OPTS_PREFLIGHT = 1 << 7, /* preflight's own */
+	OPTS_SERVE = 1 << 8 /* serve's own */
 };
 
 /* Every option has an id; the handler of its group gets it. */
 enum option_id {
 	OPT_HELP = 1,
+	OPT_VERSION,
 	OPT_DESIGN,
 	OPT_LANG,
 	OPT_CITY,
@@ -56,7 +58,11 @@ enum option_id {
 	OPT_BATCH_PROGRESS,
 	OPT_BATCH_SEPARATOR,
 	OPT_BATCH_REPORT,
-	OPT_PREFLIGHT_SAFE
+	OPT_PREFLIGHT_SAFE,
+	OPT_SERVE_PORT,
+	OPT_SERVE_BIND,
+	OPT_SERVE_WORKERS,
+	OPT_SERVE_QUEUE
 };
 
 /* Takes one option's value; returns 0, or -1 with d set. */

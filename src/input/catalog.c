@@ -3,7 +3,10 @@
 #include "input/catalog.h"
 
 #include <gettext-po.h>
+#include <errno.h>
+#include <glib.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,28 +86,32 @@ po_xerror2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
 static const struct po_xerror_handler po_handler = { po_xerror, po_xerror2 };
 
 /*
- * libgettextpo gives no line for a message itself (its file positions are
- * the '#:' source references), so find the msgctxt line for error messages.
+ * The line of each msgctxt in the file, read once: libgettextpo does not
+ * say where a message is, and error messages should.
  */
-static size_t
-find_line(const char *path, const char *key)
+static GHashTable *
+context_lines(const char *path)
 {
+	GHashTable *lines =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	FILE *fp = fopen(path, "r");
-	char line[1024], want[300];
-	size_t n = 0;
+	char *line = NULL;
+	size_t cap = 0, n = 0;
 
-	if (fp == NULL)
-		return 0;
-	snprintf(want, sizeof want, "msgctxt \"%s\"", key);
-	while (fgets(line, sizeof line, fp) != NULL) {
+	while (fp != NULL && getline(&line, &cap, fp) > 0) {
+		size_t len;
+
 		n++;
-		if (strncmp(line, want, strlen(want)) == 0) {
-			fclose(fp);
-			return n;
-		}
+		if (strncmp(line, "msgctxt \"", 9) != 0)
+			continue;
+		len = strcspn(line + 9, "\"");
+		g_hash_table_insert(lines, g_strndup(line + 9, len),
+			GSIZE_TO_POINTER(n));
 	}
-	fclose(fp);
-	return 0;
+	free(line);
+	if (fp != NULL)
+		fclose(fp);
+	return lines;
 }
 
 static int
@@ -130,21 +137,68 @@ read_header(struct catalog *cat, po_file_t po, struct diag *d)
 	return 0;
 }
 
-static void
-add_entry(struct catalog *cat, po_message_t m)
+/* A translation that is not text to print: what is wrong, or NULL. */
+static const char *
+bad_text(const char *s)
+{
+	const char *p;
+
+	if (strlen(s) > CATALOG_MAX_TEXT)
+		return "is longer than " G_STRINGIFY(CATALOG_MAX_TEXT) " bytes";
+	if (!g_utf8_validate(s, -1, NULL))
+		return "is not UTF-8 text (save the file as UTF-8, with "
+		       "'charset=UTF-8' in its header)";
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_unichar_iscntrl(g_utf8_get_char(p)))
+			return "holds a control character such as a line break";
+	return NULL;
+}
+
+static int
+add_entry(struct catalog *cat, po_message_t m, GHashTable *lines,
+	struct diag *d)
 {
 	struct entry *e;
-	const char *key = po_message_msgctxt(m);
+	const char *key = po_message_msgctxt(m), *why;
 
 	if (key == NULL || po_message_is_obsolete(m))
-		return;
+		return 0;
 	cat->entries = xreallocarray(cat->entries, cat->count + 1,
 		sizeof *cat->entries);
 	e = &cat->entries[cat->count++];
 	e->key = xstrdup(key);
 	e->text = xstrdup(po_message_msgstr(m));
 	e->fuzzy = po_message_is_fuzzy(m);
-	e->line = find_line(cat->path, key);
+	e->line = GPOINTER_TO_SIZE(g_hash_table_lookup(lines, key));
+	why = bad_text(e->text);
+	if (why == NULL && !g_utf8_validate(key, -1, NULL))
+		why = "has a key that is not UTF-8";
+	if (why == NULL)
+		return 0;
+	return diag_set(d, DIAG_FORMAT, "%s:%zu: the translation of '%.40s' %s",
+		cat->path, e->line, g_utf8_validate(key, -1, NULL) ? key : "?",
+		why);
+}
+
+/* Only a regular file of a sane size: never a FIFO or /dev/zero. */
+static int
+check_file(const char *path, struct diag *d)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return diag_set(d, DIAG_IO, "cannot open '%s': %s", path,
+			g_strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return diag_set(d, DIAG_FORMAT,
+			"'%s' is not a regular file; a language is a .po file",
+			path);
+	if (st.st_size > CATALOG_MAX_FILE)
+		return diag_set(d, DIAG_FORMAT,
+			"'%s' is larger than %d MB; a language's .po file is "
+			"a few kB",
+			path, CATALOG_MAX_FILE >> 20);
+	return 0;
 }
 
 struct catalog *
@@ -155,16 +209,13 @@ catalog_load(const char *path, struct diag *d)
 	po_message_iterator_t it;
 	po_message_t m;
 	po_file_t po;
-	FILE *fp;
+	GHashTable *lines;
+	int rc = 0;
 
 	cat->path = xstrdup(path);
 	/* po_file_read reports a missing file only as a generic error. */
-	fp = fopen(path, "r");
-	if (fp == NULL) {
-		diag_set(d, DIAG_IO, "cannot open '%s'", path);
+	if (check_file(path, d) < 0)
 		goto fail;
-	}
-	fclose(fp);
 	pthread_mutex_lock(&po_lock);
 	po_diag = &po_errors;
 	po = po_file_read(path, &po_handler);
@@ -184,12 +235,16 @@ catalog_load(const char *path, struct diag *d)
 		pthread_mutex_unlock(&po_lock);
 		goto fail;
 	}
+	lines = context_lines(path);
 	it = po_message_iterator(po, NULL);
-	while ((m = po_next_message(it)) != NULL)
-		add_entry(cat, m);
+	while (rc == 0 && (m = po_next_message(it)) != NULL)
+		rc = add_entry(cat, m, lines, d);
 	po_message_iterator_free(it);
 	po_file_free(po);
 	pthread_mutex_unlock(&po_lock);
+	g_hash_table_destroy(lines);
+	if (rc < 0)
+		goto fail;
 	return cat;
 fail:
 	catalog_free(cat);

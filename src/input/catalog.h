@@ -4,6 +4,10 @@
 
 #include "base/diag.h"
 
+/* A translation, and a .po file, are at most this long. */
+#define CATALOG_MAX_TEXT 1000
+#define CATALOG_MAX_FILE (4 << 20)
+
 struct catalog;
 
 /*

@@ -2,20 +2,12 @@
  */
 #include "input/paths.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
 
-#ifndef BAYRAQ_DATADIR
-#define BAYRAQ_DATADIR "."
-#endif
-#ifndef BAYRAQ_FLAGSET
-#define BAYRAQ_FLAGSET "build/flags/package"
-#endif
-#ifndef BAYRAQ_ICCDIR
-#define BAYRAQ_ICCDIR "build/icc"
-#endif
 #define SRGB_ICC "/usr/share/color/icc/sRGB.icc"
 
 static const char *
@@ -26,18 +18,68 @@ env_or(const char *name, const char *fallback)
 	return v != NULL && v[0] != '\0' ? v : fallback;
 }
 
+/* The folder of the running program, resolved through links. */
+static char *
+program_folder(void)
+{
+	char *exe = g_file_read_link("/proc/self/exe", NULL), *dir;
+
+	if (exe == NULL)
+		return g_get_current_dir();
+	dir = g_path_get_dirname(exe);
+	g_free(exe);
+	return dir;
+}
+
+static int
+is_folder(const char *base, const char *sub)
+{
+	char *path = g_build_filename(base, sub, NULL);
+	int yes = g_file_test(path, G_FILE_TEST_IS_DIR);
+
+	g_free(path);
+	return yes;
+}
+
+/* value, when set, instead of old. */
+static const char *
+replace(const char *old, const char *value)
+{
+	if (value == NULL)
+		return old;
+	free((char *)old);
+	return xstrdup(value);
+}
+
 void
 paths_init(struct paths *p)
 {
-	const char *data = env_or("BAYRAQ_DATADIR", BAYRAQ_DATADIR);
+	char *bin = program_folder();
+	char *data, *flagset, *icc;
 
-	p->designs = xasprintf("%s/designs", data);
-	p->locales = xasprintf("%s/locales", data);
-	p->fonts = xasprintf("%s/fonts", data);
-	p->flags = xasprintf("%s/designs/_flags", data);
-	p->flagset = xstrdup(env_or("BAYRAQ_FLAGSET", BAYRAQ_FLAGSET));
-	p->icc = xstrdup(env_or("BAYRAQ_ICCDIR", BAYRAQ_ICCDIR));
+	if (is_folder(bin, "../share/bayraq")) {
+		/* Installed: PREFIX/bin/bayraq, PREFIX/share/bayraq/. */
+		data = g_build_filename(bin, "..", "share", "bayraq", NULL);
+		flagset = g_build_filename(data, "flags", NULL);
+		icc = g_build_filename(data, "icc", NULL);
+	} else {
+		/* Built in the source tree: build/debug/bayraq. */
+		data = g_build_filename(bin, "..", "..", NULL);
+		flagset = g_build_filename(bin, "..", "flags", "package", NULL);
+		icc = g_build_filename(bin, "..", "icc", NULL);
+	}
+	p->designs = xasprintf("%s/designs", env_or("BAYRAQ_DATADIR", data));
+	p->locales = xasprintf("%s/locales", env_or("BAYRAQ_DATADIR", data));
+	p->fonts = xasprintf("%s/fonts", env_or("BAYRAQ_DATADIR", data));
+	p->flags =
+		xasprintf("%s/designs/_flags", env_or("BAYRAQ_DATADIR", data));
+	p->flagset = replace(xstrdup(flagset), env_or("BAYRAQ_FLAGSET", NULL));
+	p->icc = replace(xstrdup(icc), env_or("BAYRAQ_ICCDIR", NULL));
 	p->srgb = xstrdup(SRGB_ICC);
+	g_free(bin);
+	g_free(data);
+	g_free(flagset);
+	g_free(icc);
 }
 
 void

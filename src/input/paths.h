@@ -14,7 +14,10 @@ struct paths {
 };
 
 /*
- * The build's folders, each overridden by its environment variable
+ * Where the data is, found from where the program is, so no path is
+ * compiled in: PREFIX/share/bayraq for PREFIX/bin/bayraq (installed,
+ * wherever the prefix was moved), else the source tree around
+ * build/BUILD/bayraq. Each can be overridden by its environment variable
  * (BAYRAQ_DATADIR, BAYRAQ_FLAGSET, BAYRAQ_ICCDIR). Release with
  * paths_release().
  */

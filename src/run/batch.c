@@ -625,6 +625,7 @@ check_named(struct row *row, enum column c, struct library *lib)
 static int
 check_fields(struct row *row, struct library *lib, char **slug)
 {
+	struct diag d = { 0 };
 	char msg[160];
 	char *end;
 	int c;
@@ -633,6 +634,8 @@ check_fields(struct row *row, struct library *lib, char **slug)
 		if (column_required[c] && row->fields[c] == NULL)
 			return fail_column(row, c,
 				"empty; every row needs one");
+	if (job_check_text(row->fields[COL_CITY], "the city", &d) < 0)
+		return fail_column(row, COL_CITY, d.msg);
 	for (c = 0; c < COL_COUNT; c++)
 		if (check_named(row, c, lib) < 0)
 			return -1;

@@ -81,6 +81,46 @@ job_free(struct job *job)
 	free(job);
 }
 
+/* Bidirectional embeddings, overrides and isolates: typed text has none. */
+static int
+is_bidi_control(gunichar c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+int
+job_check_text(const char *s, const char *what, struct diag *d)
+{
+	const char *p;
+
+	if (strlen(s) > JOB_MAX_TEXT)
+		return diag_set(d, DIAG_USAGE,
+			"%s is longer than %d bytes; shorten it", what,
+			JOB_MAX_TEXT);
+	if (!g_utf8_validate(s, -1, NULL))
+		return diag_set(d, DIAG_USAGE,
+			"%s is not UTF-8 text; type it again, or save the file "
+			"it comes from as UTF-8",
+			what);
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_iscntrl(c))
+			return diag_set(d, DIAG_USAGE,
+				"%s holds a control character (a line break, "
+				"a tab or an escape); take it out",
+				what);
+		if (is_bidi_control(c))
+			return diag_set(d, DIAG_USAGE,
+				"%s holds an invisible direction mark "
+				"(U+%04X), "
+				"which would turn the slogan around; take it "
+				"out",
+				what, (unsigned)c);
+	}
+	return 0;
+}
+
 static int
 check_words(const struct job_opts *o, struct diag *d)
 {
@@ -92,9 +132,8 @@ check_words(const struct job_opts *o, struct diag *d)
 		return diag_set(d, DIAG_USAGE,
 			"missing --country (ISO code of the host country, e.g. "
 			"--country DE; see 'bayraq list countries')");
-	if (strlen(o->city) > 200)
-		return diag_set(d, DIAG_USAGE,
-			"--city is longer than 200 bytes");
+	if (job_check_text(o->city, "--city", d) < 0)
+		return -1;
 	if (!(o->dpi >= 10 && o->dpi <= 2400))
 		return diag_set(d, DIAG_USAGE,
 			"--dpi must be a number from 10 to 2400");
@@ -114,6 +153,14 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 	fl = library_flags(lib, d);
 	if (fl == NULL || flags_country(fl, o->country, job->code, d) < 0)
 		return -1;
+	/* DESIGN.md: Crimea is Ukraine; this flag is never a host flag. */
+	if (strcmp(job->code, "RU") == 0)
+		return diag_set(d, DIAG_USAGE,
+			"the flag of the Russian Federation is never a host "
+			"flag "
+			"on these banners; give the country you demonstrate "
+			"in, "
+			"or UA");
 	job->subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", o->city,
 		flags_country_name(fl, job->code));
 	return 0;
@@ -295,6 +342,14 @@ name_outputs(struct job *job, const struct job_opts *o, struct diag *d)
 	char *base;
 	size_t i;
 
+	struct stat st;
+
+	if (folder && stat(o->output, &st) == 0 && !S_ISDIR(st.st_mode))
+		return diag_set(d, DIAG_USAGE,
+			"'%.80s' is there and is not a folder; give a folder, "
+			"or "
+			"a file name ending in .pdf, .png, .svg or .tiff",
+			o->output);
 	if (!folder && file_formats(job, o, ext, d) < 0)
 		return -1;
 	if (folder && !o->tiles_only &&
@@ -398,6 +453,64 @@ fill_output_opts(struct job *job, const struct job_opts *o,
 	out->progress_arg = o->progress_arg;
 }
 
+static int
+same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev &&
+	       a->st_ino == b.st_ino;
+}
+
+/* An input of the job: its language's .po or a file of its design. */
+static int
+is_input(const struct stat *st, const struct job *job,
+	const struct paths *paths)
+{
+	char *po = xasprintf("%s/%s.po", paths->locales, job->lang);
+	char *dir = xasprintf("%s/%s", paths->designs, job->design);
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	const char *name;
+	int found = same_file(st, po);
+
+	while (!found && gd != NULL && (name = g_dir_read_name(gd)) != NULL) {
+		char *f = g_build_filename(dir, name, NULL);
+
+		found = same_file(st, f);
+		g_free(f);
+	}
+	if (gd != NULL)
+		g_dir_close(gd);
+	free(po);
+	free(dir);
+	return found;
+}
+
+/*
+ * Only regular files, or names not taken yet, are outputs: renaming over
+ * /dev/null would replace the device. And never one of the inputs.
+ */
+static int
+check_output(const struct job *job, const char *path, const struct paths *paths,
+	struct diag *d)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (!S_ISREG(st.st_mode))
+		return diag_set(d, DIAG_USAGE,
+			"'%.80s' is there and is not an ordinary file; choose "
+			"another name or folder for the output",
+			path);
+	if (is_input(&st, job, paths))
+		return diag_set(d, DIAG_USAGE,
+			"'%.80s' is one of the files the banner is made from; "
+			"choose another name for the output",
+			path);
+	return 0;
+}
+
 struct job *
 job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 {
@@ -416,8 +529,11 @@ job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 	if (name_outputs(job, o, d) < 0)
 		goto fail;
 	for (i = 0; i < job->file_count; i++)
-		if (job->files[i].w != NULL && job->files[i].w->raster &&
-			check_raster(job, job->files[i].path, o->force, d) < 0)
+		if (check_output(job, job->files[i].path, library_paths(lib),
+			    d) < 0 ||
+			(job->files[i].w != NULL && job->files[i].w->raster &&
+				check_raster(job, job->files[i].path, o->force,
+					d) < 0))
 			goto fail;
 	job->label = xasprintf("%s · %s · %s · %s", job->lang, job->city,
 		job->code, job->paper.label);

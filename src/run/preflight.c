@@ -24,6 +24,7 @@ struct walk {
 	qpdf_data q;
 	struct preflight *pf;
 	int *seen_fonts; /* object ids, so a font counts once */
+	GHashTable *forms_seen; /* form XObjects walked: each once */
 	size_t seen_count, seen_cap;
 	int rgb, rgb_unmanaged, cmyk, gray, icc, other;
 };
@@ -228,6 +229,23 @@ note_space(struct walk *w, qpdf_oh cs, int has_default_rgb)
 
 static void walk_resources(struct walk *w, qpdf_oh owner, int depth);
 
+/*
+ * A form that lists itself, or forms shared by many, are walked once: the
+ * walk stays linear in the file, never exponential.
+ */
+static int
+form_first_time(struct walk *w, qpdf_oh form)
+{
+	int id = qpdf_oh_get_object_id(w->q, form);
+
+	if (id == 0)
+		return 1;
+	if (g_hash_table_contains(w->forms_seen, GINT_TO_POINTER(id)))
+		return 0;
+	g_hash_table_add(w->forms_seen, GINT_TO_POINTER(id));
+	return 1;
+}
+
 static void
 walk_xobjects(struct walk *w, qpdf_oh res, int has_default_rgb, int depth)
 {
@@ -243,7 +261,8 @@ walk_xobjects(struct walk *w, qpdf_oh res, int has_default_rgb, int depth)
 		if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
 			note_space(w, qpdf_oh_get_key(q, dict, "/ColorSpace"),
 				has_default_rgb);
-		} else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+		} else if (qpdf_oh_is_name_and_equals(q, sub, "/Form") &&
+			   form_first_time(w, list[i])) {
 			unsigned char *data = NULL;
 			size_t len = 0;
 			qpdf_oh fres = qpdf_oh_get_key(q, dict, "/Resources");
@@ -355,6 +374,16 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 	}
 	snprintf(pf->version, sizeof pf->version, "%s",
 		qpdf_get_pdf_version(q));
+	/* A page tree that loops or is broken counts -1 pages. */
+	if (qpdf_get_num_pages(q) < 0) {
+		/* Taken, or qpdf prints it at cleanup. */
+		qpdf_get_error(q);
+		rc = diag_set(d, DIAG_FORMAT,
+			"cannot read the pages of '%s': its page tree is "
+			"broken; export the PDF again",
+			path);
+		goto out;
+	}
 	pf->pages = (size_t)qpdf_get_num_pages(q);
 	if (pf->pages == 0) {
 		rc = diag_set(d, DIAG_FORMAT, "'%s' has no pages", path);
@@ -367,6 +396,7 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 	memset(&w, 0, sizeof w);
 	w.q = q;
 	w.pf = pf;
+	w.forms_seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	walk_pages(&w);
 	describe_spaces(&w, pf);
 	if (w.rgb_unmanaged && pf->intent_space[0] != '\0' &&
@@ -374,6 +404,7 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 		problem(pf, "DeviceRGB is used without a DefaultRGB profile "
 			    "under a CMYK output intent");
 	free(w.seen_fonts);
+	g_hash_table_destroy(w.forms_seen);
 out:
 	qpdf_cleanup(&q);
 	return rc;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <stdatomic.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,54 @@ formats_surface_close(cairo_t *cr, cairo_surface_t *surf, int rc,
 	return rc;
 }
 
+/*
+ * The temporary files being written, for a signal handler: Ctrl-C in the
+ * middle of a render must not leave one behind. A handler can reach only
+ * what is here, so this one table is file-scope state; slots are claimed
+ * and freed with atomics, never a lock.
+ */
+#define TEMPS 64
+static struct {
+	atomic_int state; /* 0 free, 1 claimed, 2 holds a path */
+	char path[4096];
+} temps[TEMPS];
+
+static int
+temp_register(const char *path)
+{
+	int i;
+
+	for (i = 0; i < TEMPS; i++) {
+		int expected = 0;
+
+		if (strlen(path) >= sizeof temps[i].path ||
+			!atomic_compare_exchange_strong(&temps[i].state,
+				&expected, 1))
+			continue;
+		memcpy(temps[i].path, path, strlen(path) + 1);
+		atomic_store(&temps[i].state, 2);
+		return i;
+	}
+	return -1;
+}
+
+static void
+temp_unregister(int slot)
+{
+	if (slot >= 0)
+		atomic_store(&temps[slot].state, 0);
+}
+
+void
+output_remove_temps(void)
+{
+	int i;
+
+	for (i = 0; i < TEMPS; i++)
+		if (atomic_load(&temps[i].state) == 2)
+			unlink(temps[i].path);
+}
+
 static char *
 temp_path_for(const char *path)
 {
@@ -138,6 +187,7 @@ output_file(struct output *o, const char *path, output_fn fn, void *arg,
 		free(tmp);
 		return rc;
 	}
+	o->slot[o->count] = temp_register(tmp);
 	o->tmp[o->count] = tmp;
 	o->final[o->count] = xstrdup(path);
 	o->count++;
@@ -216,6 +266,7 @@ output_commit(struct output *o, struct diag *d)
 			unlink(old[j]);
 		free(old[j]);
 		if (rc == 0) {
+			temp_unregister(o->slot[j]);
 			free(o->tmp[j]);
 			o->tmp[j] = NULL;
 		}
@@ -231,6 +282,7 @@ output_release(struct output *o)
 	for (i = 0; i < o->count; i++) {
 		if (o->tmp[i] != NULL) {
 			unlink(o->tmp[i]);
+			temp_unregister(o->slot[i]);
 			free(o->tmp[i]);
 		}
 		free(o->final[i]);

@@ -61,6 +61,7 @@ typedef int (*output_fn)(FILE *fp, void *arg, struct diag *d);
 struct output {
 	char *tmp[OUTPUT_MAX];
 	char *final[OUTPUT_MAX];
+	int slot[OUTPUT_MAX]; /* in the table output_remove_temps() reads */
 	size_t count;
 };
 
@@ -85,5 +86,12 @@ int output_commit(struct output *o, struct diag *d);
 
 /* Removes every temporary file not yet committed, and frees o's names. */
 void output_release(struct output *o);
+
+/*
+ * Removes every temporary file being written, in any transaction of the
+ * process. Async-signal-safe: for a SIGINT or SIGTERM handler, which then
+ * ends the process.
+ */
+void output_remove_temps(void);
 
 #endif

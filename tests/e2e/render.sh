@@ -209,12 +209,27 @@ test_format_and_extension_agree() {
 test_all_formats_or_none() {
 	mkdir out
 	name=out/liberate-crimea-en-oslo-A5
-	mkdir "$name.png"
-	expect_exit 1 bayraq render --city Oslo --country NO --size A5 -f pdf,png -o out/
-	one_error "cannot write '$name.png'"
+	fail() {
+		expect_exit 1 env LD_PRELOAD="$ROOT/$TOOLS/failrename.so" FAILRENAME_SUFFIX=.png \
+			ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+			"$ROOT/$BAYRAQ" render --city Oslo --country NO --size A5 -f pdf,png -o out/
+		one_error "cannot write '$name.png'"
+	}
+	fail
 	[ ! -e "$name.pdf" ] || die "the PDF was left behind"
 	echo "an older banner" >"$name.pdf"
-	expect_exit 1 bayraq render --city Oslo --country NO --size A5 -f pdf,png -o out/
+	fail
 	[ "$(cat "$name.pdf")" = "an older banner" ] || die "the older PDF was lost"
+	[ ! -e "$name.png" ]
 	[ "$(ls -A out | grep -c '^\.')" = 0 ] || die "temporary files left: $(ls -A out)"
+}
+
+# DESIGN.md: the flag of the Russian Federation is never a host flag.
+test_no_russian_host_flag() {
+	mkdir out
+	for cc in RU ru; do
+		expect_exit 2 bayraq render --city Moskva --country "$cc" -o out/
+		one_error "the flag of the Russian Federation is never a host flag"
+	done
+	no_files out
 }

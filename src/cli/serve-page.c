@@ -1,0 +1,418 @@
+/* serve-page.c - bayraq serve's page in every language, and its lists as JSON.
+ */
+#include "cli/serve.h"
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "input/catalog.h"
+#include "input/design.h"
+#include "input/flags.h"
+#include "input/lang.h"
+#include "input/paper.h"
+#include "run/job.h"
+
+struct page {
+	char *tag; /* the locales/ file's tag: "crh" */
+	GString *html;
+};
+
+struct serve_pages {
+	struct page *pages;
+	size_t count;
+	size_t fallback; /* English */
+	char *json;
+	size_t json_size;
+};
+
+/* What a page is made from. */
+struct page_input {
+	struct library *lib;
+	char **tags;
+	const struct catalog *cat, *en;
+	const char *tag;
+	const struct flags *flags;
+	char **designs;
+};
+
+const struct serve_asset *
+serve_asset_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; serve_assets[i].name != NULL; i++)
+		if (strcmp(serve_assets[i].name, name) == 0)
+			return &serve_assets[i];
+	return NULL;
+}
+
+/* "Ukrainian (українська)" -> "українська"; "English" stays. */
+static char *
+own_name(const struct catalog *cat)
+{
+	const char *name = catalog_name(cat);
+	const char *open = strchr(name, '('), *close = strrchr(name, ')');
+
+	if (open != NULL && close != NULL && close > open + 1)
+		return xstrndup(open + 1, (size_t)(close - open - 1));
+	return xstrdup(name);
+}
+
+static void
+add_escaped(GString *out, const char *text)
+{
+	char *esc = g_markup_escape_text(text, -1);
+
+	g_string_append(out, esc);
+	g_free(esc);
+}
+
+static void
+language_options(GString *out, const struct page_input *in)
+{
+	size_t i;
+
+	for (i = 0; in->tags[i] != NULL; i++) {
+		struct diag d = { 0 };
+		const struct catalog *cat =
+			library_catalog(in->lib, in->tags[i], &d);
+		char *name;
+
+		if (cat == NULL)
+			continue;
+		name = own_name(cat);
+		g_string_append_printf(out,
+			"<option value=\"%s\" lang=\"%s\"%s>", in->tags[i],
+			catalog_language(cat),
+			strcmp(in->tags[i], in->tag) == 0 ? " selected" : "");
+		add_escaped(out, name);
+		g_string_append(out, "</option>");
+		free(name);
+	}
+}
+
+static void
+design_options(GString *out, const struct page_input *in)
+{
+	size_t i;
+
+	for (i = 0; in->designs[i] != NULL; i++) {
+		g_string_append_printf(out, "<option%s>",
+			strcmp(in->designs[i], JOB_DEFAULT_DESIGN) == 0
+				? " selected"
+				: "");
+		add_escaped(out, in->designs[i]);
+		g_string_append(out, "</option>");
+	}
+}
+
+static void
+country_options(GString *out, const struct page_input *in)
+{
+	const char *const *codes = flags_country_codes(in->flags);
+	size_t i;
+
+	for (i = 0; codes[i] != NULL; i++) {
+		/* Never a host flag: job_resolve() says why, if typed. */
+		if (strcmp(codes[i], "RU") == 0)
+			continue;
+		g_string_append(out, "<option value=\"");
+		add_escaped(out, flags_country_name(in->flags, codes[i]));
+		g_string_append_printf(out, " (%s)\"></option>", codes[i]);
+	}
+}
+
+static void
+size_options(GString *out)
+{
+	char desc[96];
+	const char *name;
+	size_t i;
+
+	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++) {
+		g_string_append_printf(out, "<option value=\"%s\"%s>%s: ", name,
+			strcmp(name, "A2") == 0 ? " selected" : "", name);
+		add_escaped(out, desc);
+		g_string_append(out, "</option>");
+	}
+}
+
+/* A web-* text in the page's language, else in English, else the key. */
+static void
+add_text(GString *out, const struct page_input *in, const char *key)
+{
+	struct diag d = { 0 };
+	const char *text = catalog_text(in->cat, key, &d);
+
+	if (text == NULL)
+		text = catalog_text(in->en, key, &d);
+	add_escaped(out, text != NULL ? text : key);
+}
+
+static void
+add_token(GString *out, const struct page_input *in, const char *token)
+{
+	struct lang l;
+
+	lang_init(&l, catalog_language(in->cat));
+	if (strcmp(token, "lang") == 0)
+		g_string_append(out, catalog_language(in->cat));
+	else if (strcmp(token, "dir") == 0)
+		g_string_append(out, l.rtl ? "rtl" : "ltr");
+	else if (strcmp(token, "language-options") == 0)
+		language_options(out, in);
+	else if (strcmp(token, "design-options") == 0)
+		design_options(out, in);
+	else if (strcmp(token, "country-options") == 0)
+		country_options(out, in);
+	else if (strcmp(token, "size-options") == 0)
+		size_options(out);
+	else
+		add_text(out, in, token);
+}
+
+/* index.html with every {{token}} filled in. */
+static GString *
+page_html(const struct page_input *in)
+{
+	const struct serve_asset *a = serve_asset_lookup("index.html");
+	const char *p = (const char *)a->data, *open, *close;
+	GString *out = g_string_sized_new(a->size * 4);
+
+	while ((open = strstr(p, "{{")) != NULL &&
+		(close = strstr(open, "}}")) != NULL) {
+		char *token = xstrndup(open + 2, (size_t)(close - open - 2));
+
+		g_string_append_len(out, p, open - p);
+		add_token(out, in, token);
+		free(token);
+		p = close + 2;
+	}
+	g_string_append(out, p);
+	return out;
+}
+
+static void
+json_languages(JsonBuilder *b, const struct page_input *in)
+{
+	size_t i;
+
+	json_builder_set_member_name(b, "languages");
+	json_builder_begin_array(b);
+	for (i = 0; in->tags[i] != NULL; i++) {
+		struct diag d = { 0 };
+		const struct catalog *cat =
+			library_catalog(in->lib, in->tags[i], &d);
+		struct lang l;
+		char *name;
+
+		if (cat == NULL)
+			continue;
+		lang_init(&l, catalog_language(cat));
+		name = own_name(cat);
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "tag");
+		json_builder_add_string_value(b, in->tags[i]);
+		json_builder_set_member_name(b, "language");
+		json_builder_add_string_value(b, catalog_language(cat));
+		json_builder_set_member_name(b, "name");
+		json_builder_add_string_value(b, name);
+		json_builder_set_member_name(b, "english");
+		json_builder_add_string_value(b, catalog_name(cat));
+		json_builder_set_member_name(b, "dir");
+		json_builder_add_string_value(b, l.rtl ? "rtl" : "ltr");
+		json_builder_end_object(b);
+		free(name);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+json_lists(JsonBuilder *b, const struct page_input *in)
+{
+	const char *const *codes = flags_country_codes(in->flags);
+	const char *name;
+	char desc[96];
+	size_t i;
+
+	json_builder_set_member_name(b, "designs");
+	json_builder_begin_array(b);
+	for (i = 0; in->designs[i] != NULL; i++)
+		json_builder_add_string_value(b, in->designs[i]);
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "countries");
+	json_builder_begin_array(b);
+	for (i = 0; codes[i] != NULL; i++) {
+		if (strcmp(codes[i], "RU") == 0)
+			continue;
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "code");
+		json_builder_add_string_value(b, codes[i]);
+		json_builder_set_member_name(b, "name");
+		json_builder_add_string_value(b,
+			flags_country_name(in->flags, codes[i]));
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "sizes");
+	json_builder_begin_array(b);
+	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++) {
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "name");
+		json_builder_add_string_value(b, name);
+		json_builder_set_member_name(b, "description");
+		json_builder_add_string_value(b, desc);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static char *
+options_json(const struct page_input *in, size_t *size)
+{
+	JsonBuilder *b = json_builder_new();
+	JsonGenerator *gen = json_generator_new();
+	JsonNode *root;
+	gsize len;
+	char *text;
+
+	json_builder_begin_object(b);
+	json_lists(b, in);
+	json_languages(b, in);
+	json_builder_end_object(b);
+	root = json_builder_get_root(b);
+	json_generator_set_root(gen, root);
+	text = json_generator_to_data(gen, &len);
+	*size = len;
+	json_node_unref(root);
+	g_object_unref(gen);
+	g_object_unref(b);
+	return text;
+}
+
+struct serve_pages *
+serve_pages_new(struct library *lib, struct diag *d)
+{
+	struct serve_pages *pg = xcalloc(1, sizeof *pg);
+	const struct paths *paths = library_paths(lib);
+	struct page_input in = { lib, library_languages(paths), NULL, NULL,
+		NULL, NULL, design_names(paths->designs) };
+	size_t i, n;
+
+	in.flags = library_flags(lib, d);
+	in.en = library_catalog(lib, "en", d);
+	if (in.flags == NULL || in.en == NULL)
+		goto fail;
+	for (n = 0; in.tags[n] != NULL; n++)
+		;
+	pg->pages = xcalloc(n + 1, sizeof *pg->pages);
+	for (i = 0; i < n; i++) {
+		in.cat = library_catalog(lib, in.tags[i], d);
+		if (in.cat == NULL)
+			goto fail;
+		in.tag = in.tags[i];
+		pg->pages[pg->count].tag = xstrdup(in.tags[i]);
+		pg->pages[pg->count].html = page_html(&in);
+		if (strcmp(in.tags[i], "en") == 0)
+			pg->fallback = pg->count;
+		pg->count++;
+	}
+	pg->json = options_json(&in, &pg->json_size);
+	library_languages_free(in.tags);
+	design_names_free(in.designs);
+	return pg;
+fail:
+	library_languages_free(in.tags);
+	design_names_free(in.designs);
+	serve_pages_free(pg);
+	return NULL;
+}
+
+void
+serve_pages_free(struct serve_pages *pg)
+{
+	size_t i;
+
+	if (pg == NULL)
+		return;
+	for (i = 0; i < pg->count; i++) {
+		free(pg->pages[i].tag);
+		g_string_free(pg->pages[i].html, TRUE);
+	}
+	free(pg->pages);
+	g_free(pg->json);
+	free(pg);
+}
+
+/* The page for tag "uk", "uk-UA" or "crh-Latn" (its first part), or -1. */
+static long
+page_index(const struct serve_pages *pg, const char *tag, size_t len)
+{
+	size_t i, primary = strcspn(tag, "-_");
+
+	if (primary > len)
+		primary = len;
+	for (i = 0; i < pg->count; i++)
+		if (strlen(pg->pages[i].tag) == primary &&
+			g_ascii_strncasecmp(pg->pages[i].tag, tag, primary) ==
+				0)
+			return (long)i;
+	return -1;
+}
+
+/* The best of "de-CH, fr;q=0.8, *;q=0.5" that has a page, or -1. */
+static long
+accepted(const struct serve_pages *pg, const char *accept)
+{
+	double best_q = 0;
+	long best = -1;
+
+	while (accept != NULL && *accept != '\0') {
+		size_t n = strcspn(accept, ",");
+		char *item = g_strstrip(xstrndup(accept, n));
+		char *semi = strchr(item, ';');
+		double q = 1;
+		long i;
+
+		if (semi != NULL) {
+			*semi = '\0';
+			if (strncmp(g_strstrip(semi + 1), "q=", 2) == 0)
+				q = g_ascii_strtod(g_strstrip(semi + 1) + 2,
+					NULL);
+		}
+		i = page_index(pg, g_strstrip(item), strlen(item));
+		if (i >= 0 && q > best_q) {
+			best_q = q;
+			best = i;
+		}
+		free(item);
+		accept += n;
+		if (*accept == ',')
+			accept++;
+	}
+	return best;
+}
+
+const char *
+serve_page(const struct serve_pages *pg, const char *ui, const char *accept,
+	size_t *size)
+{
+	long i = ui != NULL ? page_index(pg, ui, strlen(ui)) : -1;
+
+	if (i < 0)
+		i = accepted(pg, accept);
+	if (i < 0)
+		i = (long)pg->fallback;
+	*size = pg->pages[i].html->len;
+	return pg->pages[i].html->str;
+}
+
+const char *
+serve_options_json(const struct serve_pages *pg, size_t *size)
+{
+	*size = pg->json_size;
+	return pg->json;
+}

@@ -1,0 +1,154 @@
+/* bayraq serve: the live preview. No framework; the form works without it. */
+'use strict';
+(function () {
+	var form = document.getElementById('banner');
+	var img = document.getElementById('preview');
+	var status = document.getElementById('status');
+	var box = document.querySelector('.preview');
+	var ui = document.getElementById('ui');
+	var fields = ['design', 'lang', 'city', 'country', 'size', 'orientation'];
+	var timer = null, ctrl = null, shown = null, last = '';
+
+	document.documentElement.classList.add('js');
+
+	/* "germany", "Germany (DE)" or "de": the code, from the list's names. */
+	function countryCode(v) {
+		var m = /\(([A-Za-z]{2})\)$/.exec(v), found = [];
+		if (m)
+			return m[1];
+		document.querySelectorAll('#countries option').forEach(function (o) {
+			var name = o.value.replace(/ \([A-Z]{2}\)$/, '').toLowerCase();
+			if (name === v.toLowerCase())
+				found.unshift(o.value);
+			else if (v.length >= 3 && name.indexOf(v.toLowerCase()) === 0)
+				found.push(o.value);
+		});
+		m = found.length >= 1 && (found.length === 1 ||
+			found[0].replace(/ \([A-Z]{2}\)$/, '').toLowerCase() === v.toLowerCase())
+			? /\(([A-Z]{2})\)$/.exec(found[0]) : null;
+		return m ? m[1] : v;
+	}
+
+	/* The form's values as the query of /preview and /file. */
+	function query() {
+		var p = new URLSearchParams();
+		fields.concat(['sheet']).forEach(function (name) {
+			var v = form.elements[name].value.trim();
+			if (v && name === 'country')
+				v = countryCode(v);
+			if (name === 'size' && v === 'custom')
+				v = document.getElementById('size-custom').value.trim();
+			if (v) p.set(name, v);
+		});
+		return p;
+	}
+
+	function clearErrors() {
+		form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
+		document.getElementById('preview-error').textContent = '';
+		form.querySelectorAll('[aria-invalid]').forEach(function (e) {
+			e.removeAttribute('aria-invalid');
+		});
+	}
+
+	/* A sentence in the page's language, then the server's exact reason. */
+	function showError(field, kind, message) {
+		var el = field ? document.getElementById(field + '-error') : null;
+		var hint = kind === 'fit' && field === 'city' ? status.dataset.fitCity
+			: kind === 'fit' ? status.dataset.fitSize : status.dataset.check;
+		var detail = document.createElement('span');
+		clearErrors();
+		el = el || document.getElementById('preview-error');
+		el.textContent = hint + ' ';
+		detail.className = 'detail';
+		detail.textContent = message;
+		el.appendChild(detail);
+		if (field && form.elements[field])
+			form.elements[field].setAttribute('aria-invalid', 'true');
+	}
+
+	function update() {
+		var p = query(), q;
+		p.delete('sheet');
+		q = p.toString();
+		if (!p.get('city') || !p.get('country')) {
+			status.textContent = status.dataset.empty;
+			return;
+		}
+		if (q === last)
+			return;
+		if (ctrl)
+			ctrl.abort();
+		ctrl = new AbortController();
+		status.textContent = status.dataset.wait;
+		box.classList.add('busy');
+		fetch('/preview?' + q, { signal: ctrl.signal }).then(function (res) {
+			if (res.status === 503) {
+				status.textContent = status.dataset.busy;
+				timer = setTimeout(update, 1000 * (+res.headers.get('Retry-After') || 2));
+				return null;
+			}
+			if (!res.ok) {
+				return res.text().then(function (text) {
+					last = q;
+					showError(res.headers.get('X-Bayraq-Field'),
+						res.headers.get('X-Bayraq-Kind'), text.trim());
+					status.textContent = status.dataset.error;
+					box.classList.remove('busy');
+				});
+			}
+			return res.blob().then(function (blob) {
+				last = q;
+				clearErrors();
+				if (shown)
+					URL.revokeObjectURL(shown);
+				shown = URL.createObjectURL(blob);
+				img.src = shown;
+				img.dataset.query = q;
+				img.hidden = false;
+				status.textContent = '';
+				box.classList.remove('busy');
+			});
+		}).catch(function (e) {
+			if (e.name !== 'AbortError')
+				status.textContent = status.dataset.error;
+		});
+	}
+
+	function later() {
+		clearTimeout(timer);
+		timer = setTimeout(update, 300);
+	}
+
+	/* Values carried over from a language switch: /?ui=ar&city=... */
+	new URLSearchParams(location.search).forEach(function (v, k) {
+		if (fields.indexOf(k) >= 0 || k === 'sheet')
+			form.elements[k].value = v;
+		if (k === 'size' && form.elements.size.value !== v) {
+			form.elements.size.value = 'custom';
+			document.getElementById('size-custom').value = v;
+		}
+	});
+	customSize();
+	/* Downloads go through the same query, so a typed name works too. */
+	form.addEventListener('submit', function (e) {
+		var p = query();
+		e.preventDefault();
+		p.set('format', e.submitter ? e.submitter.value : 'pdf');
+		location.href = '/file?' + p.toString();
+	});
+	/* "Custom size…" shows the field for WxH. */
+	function customSize() {
+		var on = form.elements.size.value === 'custom';
+		form.querySelectorAll('.custom').forEach(function (e) { e.hidden = !on; });
+	}
+	form.elements.size.addEventListener('change', customSize);
+	form.addEventListener('input', later);
+	form.addEventListener('change', later);
+	ui.addEventListener('change', function () {
+		var p = query();
+		p.set('ui', ui.value);
+		location.search = '?' + p.toString();
+	});
+	update();
+})();

@@ -1,0 +1,102 @@
+# hardening.sh - hostile and careless input: one clear line, nothing left,
+# never a hang.
+
+# A data folder of our designs and fonts with locales of the test's own.
+data_with_locales() {
+	mkdir -p data/locales
+	ln -s "$ROOT/designs" data/designs
+	ln -s "$ROOT/fonts" data/fonts
+}
+
+test_typed_text_checked_at_the_edge() {
+	mkdir out
+	expect_exit 2 bayraq render --city "$(printf 'Ber\377\376lin')" --country DE -o out/
+	one_error "^bayraq: --city is not UTF-8 text; type it again"
+	expect_exit 2 bayraq render --city "$(printf 'Ber\342\200\256lin')" --country DE -o out/
+	one_error "^bayraq: --city holds an invisible direction mark (U+202E)"
+	expect_exit 2 bayraq render --city "$(printf 'Ber\033[31mlin')" --country DE -o out/
+	one_error "^bayraq: --city holds a control character"
+	expect_exit 2 bayraq render --city "$(printf 'a%.0s' $(seq 201))" --country DE -o out/
+	one_error "^bayraq: --city is longer than 200 bytes; shorten it"
+	no_files out
+}
+
+# What is echoed back stays one line without control characters.
+test_errors_stay_one_line() {
+	expect_exit 2 bayraq render --design "$(printf 'x\033[2J\ny')" --city Oslo --country NO
+	one_error "unknown design 'x?\[2J?y'"
+	! grep -q "$(printf '\033')" stderr
+	expect_exit 2 bayraq render --lang "$(printf '\377')" --city Oslo --country NO
+	one_error "unknown language '"
+	iconv -f UTF-8 -t UTF-8 stderr >/dev/null
+}
+
+test_bad_po_files() {
+	data_with_locales
+	# Latin-1, which msgfmt -c accepts, is refused with what to do.
+	sed -e 's/charset=UTF-8/charset=ISO-8859-1/' \
+		-e 's/^msgstr "{city} stands with Crimea"/msgstr "{city} est avec la Crimée"/' \
+		-e "s/[“”]/'/g" "$ROOT/locales/en.po" | iconv -f UTF-8 -t ISO-8859-1//TRANSLIT >data/locales/l1.po
+	msgfmt -c -o /dev/null data/locales/l1.po
+	mkdir out
+	expect_exit 1 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --lang l1 --city Paris --country FR -o out/
+	one_error "data/locales/l1.po:[0-9]*: the translation of 'city' is not UTF-8 text (save the file as UTF-8"
+	# A FIFO posing as a language is never opened (it would block).
+	mkfifo data/locales/fifo.po
+	expect_exit 2 timeout 10 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --lang fifo --city Paris --country FR -o out/
+	one_error "unknown language 'fifo'"
+	# A translation with a line break in it.
+	sed 's/^msgstr "{city} stands with Crimea"/msgstr "{city}\\nstands"/' "$ROOT/locales/en.po" >data/locales/nl.po
+	expect_exit 1 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --lang nl --city Paris --country FR -o out/
+	one_error "the translation of 'city' holds a control character such as a line break"
+	no_files out
+}
+
+# Only ordinary files or new names are outputs, never an input.
+test_outputs_are_ordinary_files() {
+	expect_exit 2 bayraq render --city Oslo --country NO -f pdf -o /dev/null
+	one_error "'/dev/null' is there and is not a folder"
+	[ -c /dev/null ]
+	mkfifo pipe.pdf
+	expect_exit 2 bayraq render --city Oslo --country NO -o pipe.pdf
+	one_error "'pipe.pdf' is there and is not an ordinary file"
+	[ -p pipe.pdf ]
+	design=$(bayraq list designs | sed -n '1s/:.*//p')
+	svg=$(ls "$ROOT/designs/$design"/*.svg | head -n 1)
+	cp "$svg" before.svg
+	expect_exit 2 bayraq render --city Oslo --country NO --size 1080x1080px \
+		--design "$design" -o "$svg"
+	one_error "is one of the files the banner is made from"
+	cmp before.svg "$svg"
+}
+
+# Ctrl-C, SIGTERM or SIGHUP in the middle of a render leave no file at all.
+test_signals_leave_nothing() {
+	for sig in INT TERM HUP; do
+		mkdir "out-$sig"
+		"$ROOT/$BAYRAQ" render --city Oslo --country NO --size A0 --dpi 300 -j 1 -f png \
+			-o "out-$sig/" >/dev/null 2>&1 &
+		pid=$!
+		# Stop it once the temporary file exists, in the middle.
+		for _ in $(seq 200); do
+			[ -n "$(ls -A "out-$sig")" ] && break
+			sleep 0.02
+		done
+		kill -s "$sig" "$pid"
+		set +e
+		wait "$pid"
+		st=$?
+		set -e
+		[ "$st" -gt 128 ] || die "SIG$sig: exit $st, the render was not interrupted"
+		no_files "out-$sig"
+	done
+}
+
+# Hostile PDFs end with one line, quickly: a page tree that loops, a form
+# that draws itself.
+test_hostile_pdfs() {
+	expect_exit 1 timeout 20 "$ROOT/$BAYRAQ" preflight "$ROOT/tests/data/hostile/loop-pages.pdf"
+	one_error "its page tree is broken; export the PDF again"
+	expect_exit 1 timeout 20 "$ROOT/$BAYRAQ" preflight "$ROOT/tests/data/hostile/self-form.pdf"
+	grep -q "not PDF/X" stderr
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# deb.sh - CI only, as root: builds the Debian package from the release
+# tarball offline, installs it (apt-get, which waits for the dpkg lock),
+# renders from /tmp with it, removes it and checks that nothing is left.
+# It changes the system, so make check does not run it.
+set -eu
+[ "$(id -u)" = 0 ] || { echo "deb.sh: must run as root (it installs the package)" >&2; exit 1; }
+export DEBIAN_FRONTEND=noninteractive
+command -v dpkg-buildpackage >/dev/null 2>&1 && command -v dh >/dev/null 2>&1 ||
+	apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends debhelper dpkg-dev lintian >/dev/null
+make -s dist
+w=$(mktemp -d)
+trap 'rm -rf "$w"' EXIT
+tar -xzf build/bayraq-*.tar.gz -C "$w"
+(cd "$w"/bayraq-* && PATH=/usr/sbin:/usr/bin:/sbin:/bin dpkg-buildpackage -us -uc -b >"$w/build.log" 2>&1) || {
+	tail -20 "$w/build.log"
+	echo "deb.sh: dpkg-buildpackage failed" >&2
+	exit 1
+}
+deb=$(ls "$w"/bayraq_*_*.deb)
+lintian --fail-on error "$deb" >"$w/lintian.txt" 2>/dev/null || { cat "$w/lintian.txt"; exit 1; }
+sed "s/^/deb.sh: lintian: /" "$w/lintian.txt"
+apt-get -o DPkg::Lock::Timeout=600 install -y -q "$deb" >/dev/null
+(cd /tmp && bayraq render --lang uk --city Київ --country PL --size A4 -f pdf -o "$w/kyiv.pdf" >/dev/null)
+pdfinfo "$w/kyiv.pdf" | grep -q 'A4'
+man -w bayraq >/dev/null
+apt-get -o DPkg::Lock::Timeout=600 remove -y -q bayraq >/dev/null
+[ ! -e /usr/share/bayraq ] || { echo "deb.sh: /usr/share/bayraq left after dpkg -r" >&2; exit 1; }
+[ ! -e /usr/bin/bayraq ]
+echo "deb.sh: built, installed, rendered, removed: ok"
