@@ -1,8 +1,10 @@
 /* cmd-batch.c - bayraq batch: a banner for every row of a CSV file. */
+#include <glib.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -11,9 +13,32 @@
 
 struct batch_args {
 	size_t jobs;
-	const char *outdir, *contact;
+	const char *outdir, *contact, *report;
 	int force, progress_lines;
+	char separator; /* 0: sniffed from the header */
 };
+
+/* --separator: a word, or the character itself. */
+static int
+parse_separator(const char *value, char *out, struct diag *d)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} seps[] = { { "comma", ',' }, { ",", ',' }, { "semicolon", ';' },
+		{ ";", ';' }, { "tab", '\t' }, { "\t", '\t' },
+		{ "\\t", '\t' } };
+	size_t i;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (g_ascii_strcasecmp(value, seps[i].name) == 0) {
+			*out = seps[i].c;
+			return 0;
+		}
+	return diag_set(d, DIAG_USAGE,
+		"unknown separator '%.20s' (expected comma, semicolon or tab)",
+		value);
+}
 
 static int
 batch_option(enum option_id id, const char *value, void *arg, struct diag *d)
@@ -34,6 +59,11 @@ batch_option(enum option_id id, const char *value, void *arg, struct diag *d)
 		return 0;
 	case OPT_BATCH_PROGRESS:
 		a->progress_lines = 1;
+		return 0;
+	case OPT_BATCH_SEPARATOR:
+		return parse_separator(value, &a->separator, d);
+	case OPT_BATCH_REPORT:
+		a->report = value;
 		return 0;
 	default:
 		return diag_set(d, DIAG_USAGE, "not a batch option");
@@ -70,13 +100,16 @@ print_row(const struct batch *b, size_t i, void *arg)
 	char note[48];
 
 	progress_clear(&r->progress);
-	if (st == ROW_FAILED)
+	/* Both on one terminal, the line on stdout says it all. */
+	if (st == ROW_FAILED && !(isatty(1) && isatty(2)))
 		fprintf(stderr, "bayraq: %s:%zu: %s\n", r->csv,
 			batch_row_line(b, i), batch_row_error(b, i));
 	printf("%s:%zu: %s", r->csv, batch_row_line(b, i),
 		st == ROW_DONE	    ? "done"
 		: st == ROW_SKIPPED ? "up to date"
-				    : "failed");
+				    : "failed: ");
+	if (st == ROW_FAILED)
+		printf("%s", batch_row_error(b, i));
 	for (k = 0; st != ROW_FAILED && k < job_output_count(job); k++)
 		printf(" %s", job_output_path(job, k));
 	printf("\n");
@@ -108,7 +141,8 @@ print_summary(const struct batch *b)
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	struct batch_args a = { cli_cores(), JOB_DEFAULT_OUTPUT, NULL, 0, 0 };
+	struct batch_args a = { cli_cores(), JOB_DEFAULT_OUTPUT, NULL, NULL, 0,
+		0, 0 };
 	struct report r;
 	struct diag d = { 0 };
 	struct library *lib;
@@ -120,7 +154,12 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return rc;
 	if (first + 1 != argc)
 		return cli_usage_error(cmd, "batch takes one CSV file");
-	b = batch_load(argv[first], a.outdir, &d);
+	if (a.report != NULL && g_file_test(a.report, G_FILE_TEST_IS_DIR))
+		return cli_usage_error(cmd,
+			"--report '%s' is a folder: name a file, such as "
+			"report.csv",
+			a.report);
+	b = batch_load(argv[first], a.outdir, a.separator, &d);
 	if (b == NULL)
 		return cli_fail(&d);
 	lib = library_new(cli->paths);
@@ -133,6 +172,12 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	progress_clear(&r.progress);
 	print_summary(b);
 	rc = batch_count(b, ROW_FAILED) > 0 ? 1 : 0;
+	/* What was made is recorded, interrupted or not. */
+	if (batch_manifest_write(b, &d) < 0 ||
+		(a.report != NULL && batch_report_write(b, a.report, &d) < 0)) {
+		rc = cli_fail(&d);
+		memset(&d, 0, sizeof d);
+	}
 	if (atomic_load(&interrupted)) {
 		fprintf(stderr, "bayraq: interrupted: finished files are "
 				"complete; run again to do the rest\n");
@@ -148,27 +193,34 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 
 const struct command command_batch = { "batch", run, OPTS_BATCH,
 	"FILE.csv [options]", "a banner for every row of a CSV, in parallel",
-	"Renders a banner for every row of a CSV file whose first row names "
-	"the\n"
-	"columns: design, lang, city, country, size, format, and if you like "
-	"dpi,\n"
-	"print (yes/no), tile-sheet (A4, letter: also sheets for a home "
-	"printer) and\n"
-	"orientation. Quote a field that holds a comma or a quote "
-	"(\"Washington, D.C.\").\n"
-	"Every file goes into the folder -o, named as 'bayraq render' names "
-	"them.\n"
+	"Renders a banner for every row of a CSV file, as spreadsheets save "
+	"it:\n"
+	"UTF-8 (with or without BOM), separated by commas, semicolons or tabs "
+	"as the\n"
+	"header row shows, LF or CRLF. The header names the columns, in any "
+	"case:\n"
+	"lang, city, country, size, format, and if you like design, name (the "
+	"files'\n"
+	"base name), dpi, print (yes/no), tile-sheet (A4, letter: also sheets "
+	"for a\n"
+	"home printer) and orientation. Every file goes into the folder -o, "
+	"named\n"
+	"as 'bayraq render' names them.\n"
 	"\n"
-	"A bad row is reported with its line and does not stop the others; "
-	"two rows\n"
-	"that would write the same file both fail before anything renders. "
-	"Files\n"
-	"newer than their design and language are kept. Ctrl-C stops after "
-	"the rows\n"
-	"in progress; no file is ever left half written. Exit status: 0 all "
-	"done,\n"
-	"1 some rows failed, 2 a bad CSV or option, 130 interrupted.\n"
+	"Each row prints a line on stdout; a bad row is reported with its "
+	"line and\n"
+	"column and does not stop the others; two rows that would write the "
+	"same\n"
+	"file both fail before anything renders. A row is kept only if its "
+	"files\n"
+	"were made from the same options, design, translation, flags and "
+	"fonts, as\n"
+	"the record in the folder (" BATCH_MANIFEST ") says. Ctrl-C stops\n"
+	"after the rows in progress; no file is ever left half written. Exit "
+	"status:\n"
+	"0 all done, 1 some rows failed, 2 a bad CSV or option, 130 "
+	"interrupted.\n"
 	"\n"
 	"Example:\n"
-	"  bayraq batch campaign.csv -j 2 -o out/campaign/ --contact-sheet "
-	"out/campaign/proof.pdf" };
+	"  bayraq batch campaign.csv -j 2 -o out/campaign/ --report "
+	"report.csv" };

@@ -101,6 +101,12 @@ static const struct opt opts[] = {
 		"render again what is already up to date" },
 	{ "progress", 0, NULL, OPTS_BATCH, OPT_BATCH_PROGRESS,
 		"a line per row on stderr even when it is not a terminal" },
+	{ "separator", 0, "SEP", OPTS_BATCH, OPT_BATCH_SEPARATOR,
+		"the CSV's separator: comma, semicolon or tab (default: as\n"
+		"the header row shows)" },
+	{ "report", 0, "FILE", OPTS_BATCH, OPT_BATCH_REPORT,
+		"also a CSV with each row's line, city, status, files and\n"
+		"the reason of a failure, to send back to the cities" },
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -28,9 +29,12 @@ static int
 columns(void)
 {
 	struct winsize ws;
+	const char *env = getenv("COLUMNS");
 
 	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
+	if (env != NULL && atoi(env) > 0)
+		return atoi(env);
 	return 80;
 }
 
@@ -45,8 +49,9 @@ progress_show(struct progress *p, size_t done, size_t total, const char *note)
 	if (total == 0)
 		total = 1;
 	if (p->what != NULL)
-		snprintf(count, sizeof count, "%zu/%zu %s%s%s", done, total,
-			p->what, note ? ", " : "", note ? note : "");
+		snprintf(count, sizeof count, "%zu%% (%zu/%zu %s)%s%s",
+			done * 100 / total, done, total, p->what,
+			note ? ", " : "", note ? note : "");
 	else
 		snprintf(count, sizeof count, "%zu%%", done * 100 / total);
 	if (!p->tty) {

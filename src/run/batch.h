@@ -13,23 +13,31 @@ enum row_state { ROW_PENDING, ROW_DONE, ROW_SKIPPED, ROW_FAILED };
 struct batch;
 struct job;
 
+/* The record of what was made, in the output folder. */
+#define BATCH_MANIFEST ".bayraq-manifest.json"
+
 /*
- * Reads a CSV (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks) whose header names the columns: design, lang, city, country,
- * size, format, and optionally dpi, print, tile-sheet and orientation.
- * Every file goes into the folder outdir. A bad header or a malformed
- * file fails with DIAG_USAGE naming the line; bad values fail only their
- * row, later. Free with batch_free().
+ * Reads a CSV as spreadsheets save it: UTF-8 with or without a byte
+ * order mark (UTF-16 with one is converted), separated by ',', ';' or
+ * tab as the header shows (or by separator, when not 0), LF or CRLF;
+ * quoted fields may hold separators, quotes and line breaks (RFC 4180).
+ * The header names the columns lang, city, country, size, format, and if
+ * wanted design, name, dpi, print, tile-sheet and orientation, in any
+ * case and with any spaces. Every file goes into the folder outdir. A
+ * bad header, a malformed file or one not in UTF-8 fails with DIAG_USAGE
+ * naming the line; bad values fail only their row, later. Free with
+ * batch_free().
  */
 struct batch *batch_load(const char *csv_path, const char *outdir,
-	struct diag *d);
+	char separator, struct diag *d);
 void batch_free(struct batch *b);
 
 /*
  * Resolves every row before anything renders, as `bayraq render` would
- * (bad options fail the row); rows that would write the same file both
- * fail; and unless force, rows whose files are all there and newer than
- * their design and language are marked up to date.
+ * (a bad value fails the row, naming its column); rows that would write
+ * the same file both fail; and unless force, rows are marked up to date
+ * whose files are all there, unchanged, and made from the same resolved
+ * job (job_fingerprint()), as the manifest in the output folder says.
  */
 void batch_check(struct batch *b, struct library *lib, int force);
 
@@ -44,6 +52,19 @@ typedef void (*batch_row_fn)(const struct batch *b, size_t row, void *arg);
  */
 size_t batch_run(struct batch *b, struct library *lib, size_t jobs,
 	batch_row_fn each, void *arg, const atomic_int *stop);
+
+/*
+ * Records every file made or kept in outdir/BATCH_MANIFEST, written whole
+ * or not at all (a temporary file renamed). Fails with DIAG_IO.
+ */
+int batch_manifest_write(const struct batch *b, struct diag *d);
+
+/*
+ * Writes path, a CSV in the input's separator (and byte order mark, for
+ * Excel): line, city, status, files, reason, a row each. Whole or not at
+ * all; fails with DIAG_IO.
+ */
+int batch_report_write(const struct batch *b, const char *path, struct diag *d);
 
 /* The rows, and what each is and became; strings borrowed. */
 size_t batch_row_count(const struct batch *b);

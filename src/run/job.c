@@ -357,7 +357,14 @@ name_outputs(struct job *job, const struct job_opts *o, struct diag *d)
 			o->formats != NULL ? o->formats : JOB_DEFAULT_FORMATS,
 			d) < 0)
 		return -1;
-	if (folder)
+	if (folder && o->name != NULL)
+		base = xasprintf("%s%s%s", o->output,
+			o->output[0] != '\0' &&
+					o->output[strlen(o->output) - 1] != '/'
+				? "/"
+				: "",
+			o->name);
+	else if (folder)
 		base = base_name(job, o->output);
 	else
 		base = xstrndup(o->output, strlen(o->output) - strlen(ext) - 1);
@@ -564,6 +571,235 @@ const char *
 job_lang(const struct job *job)
 {
 	return job->lang;
+}
+
+/* A file's contents hashed, "-" when it cannot be read; memo keeps them. */
+static void
+add_file(GChecksum *sum, const char *path, GHashTable *memo)
+{
+	const char *hex = memo != NULL ? g_hash_table_lookup(memo, path) : NULL;
+	char *own = NULL;
+
+	if (hex == NULL) {
+		gchar *data;
+		gsize len;
+
+		if (g_file_get_contents(path, &data, &len, NULL)) {
+			own = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+				(const guchar *)data, len);
+			g_free(data);
+		} else {
+			own = g_strdup("-");
+		}
+		hex = own;
+		if (memo != NULL)
+			g_hash_table_insert(memo, g_strdup(path), own);
+	}
+	g_checksum_update(sum, (const guchar *)path, -1);
+	g_checksum_update(sum, (const guchar *)"=", 1);
+	g_checksum_update(sum, (const guchar *)hex, -1);
+	g_checksum_update(sum, (const guchar *)"\n", 1);
+	if (memo == NULL)
+		g_free(own);
+}
+
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder's files, sorted: by contents, or (stat_only) by size and time. */
+static void
+add_folder(GChecksum *sum, const char *dir, int stat_only, int depth,
+	GHashTable *memo)
+{
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+	guint i;
+
+	while (gd != NULL && (name = g_dir_read_name(gd)) != NULL)
+		g_ptr_array_add(names, g_strdup(name));
+	if (gd != NULL)
+		g_dir_close(gd);
+	g_ptr_array_sort(names, compare_names);
+	for (i = 0; i < names->len; i++) {
+		char *path = g_build_filename(dir, names->pdata[i], NULL);
+		struct stat st, lst;
+		char line[96];
+
+		if (stat(path, &st) != 0 || lstat(path, &lst) != 0) {
+			g_checksum_update(sum, (const guchar *)path, -1);
+		} else if (S_ISDIR(st.st_mode)) {
+			/* Symbolic links to folders are not followed: loops. */
+			if (!S_ISLNK(lst.st_mode) && depth < 3)
+				add_folder(sum, path, stat_only, depth + 1,
+					memo);
+		} else if (stat_only) {
+			snprintf(line, sizeof line, "=%lld:%lld.%09ld\n",
+				(long long)st.st_size,
+				(long long)st.st_mtim.tv_sec,
+				(long)st.st_mtim.tv_nsec);
+			g_checksum_update(sum, (const guchar *)path, -1);
+			g_checksum_update(sum, (const guchar *)line, -1);
+		} else {
+			add_file(sum, path, memo);
+		}
+		g_free(path);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+/* The folders fonts.conf names, by their files' sizes and times. */
+static void
+add_font_folders(GChecksum *sum, const char *fonts_dir)
+{
+	char *conf = g_build_filename(fonts_dir, "fonts.conf", NULL);
+	GRegex *re = g_regex_new("<dir[^>]*>([^<]*)</dir>", 0, 0, NULL);
+	GMatchInfo *m = NULL;
+	gchar *text = NULL;
+
+	add_file(sum, conf, NULL);
+	add_folder(sum, fonts_dir, 1, 0, NULL);
+	if (re != NULL && g_file_get_contents(conf, &text, NULL, NULL) &&
+		g_regex_match(re, text, 0, &m)) {
+		for (; g_match_info_matches(m); g_match_info_next(m, NULL)) {
+			gchar *dir = g_match_info_fetch(m, 1);
+
+			if (g_path_is_absolute(dir))
+				add_folder(sum, dir, 1, 0, NULL);
+			g_free(dir);
+		}
+	}
+	if (m != NULL)
+		g_match_info_free(m);
+	if (re != NULL)
+		g_regex_unref(re);
+	g_free(text);
+	g_free(conf);
+}
+
+/* The fonts, hashed once per memo: hundreds of files. */
+static void
+add_fonts(GChecksum *sum, const char *fonts_dir, GHashTable *memo)
+{
+	char *key = g_strdup_printf("fonts:%s", fonts_dir);
+	const char *hex = memo != NULL ? g_hash_table_lookup(memo, key) : NULL;
+	GChecksum *fonts = NULL;
+
+	if (hex == NULL) {
+		fonts = g_checksum_new(G_CHECKSUM_SHA256);
+		add_font_folders(fonts, fonts_dir);
+		hex = g_checksum_get_string(fonts);
+		if (memo != NULL)
+			g_hash_table_insert(memo, g_strdup(key), g_strdup(hex));
+	}
+	g_checksum_update(sum, (const guchar *)key, -1);
+	g_checksum_update(sum, (const guchar *)hex, -1);
+	if (fonts != NULL)
+		g_checksum_free(fonts);
+	g_free(key);
+}
+
+/* What bayraq itself is: a rebuilt binary may draw differently. */
+static void
+add_program(GChecksum *sum)
+{
+	struct stat st;
+	char line[128];
+
+	snprintf(line, sizeof line, "%s\n", SOFTWARE);
+	g_checksum_update(sum, (const guchar *)line, -1);
+	if (stat("/proc/self/exe", &st) == 0) {
+		snprintf(line, sizeof line, "exe=%lld:%lld.%09ld:%llu\n",
+			(long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			(long)st.st_mtim.tv_nsec,
+			(unsigned long long)st.st_ino);
+		g_checksum_update(sum, (const guchar *)line, -1);
+	}
+}
+
+/* Every resolved option, one per line, numbers exact. */
+static char *
+job_options_text(const struct job *job)
+{
+	const struct sheet *s = &job->sheet;
+	const struct output_opts *out = &job->out;
+	GString *t = g_string_new(NULL);
+	size_t i;
+
+	g_string_append_printf(t,
+		"design=%s\nlang=%s\ncity=%s\ncountry=%s\nsubject=%s\n",
+		job->design, job->lang, job->city, job->code, job->subject);
+	g_string_append_printf(t, "paper=%s %a %a %zu %zu %d\n",
+		job->paper.label, job->paper.width_pt, job->paper.height_pt,
+		job->paper.width_px, job->paper.height_px,
+		(int)job->paper.family);
+	g_string_append_printf(t,
+		"sheet=%a %a %a %a %a %a %a %a %a %a %a %a %a %a\n", s->art_w,
+		s->art_h, s->trim_w, s->trim_h, s->pocket, s->bleed, s->slug,
+		s->media_w, s->media_h, s->trim_x, s->trim_y, s->safe, s->hem,
+		s->mark_offset);
+	g_string_append_printf(t, "sheet2=%a %d %d %d %d %d %d %zu\n",
+		s->mark_length, s->marks, s->pdfx, s->outline_text, s->cmyk,
+		(int)s->intent, (int)s->finishing, s->grommet_count);
+	for (i = 0; i < s->grommet_count; i++)
+		g_string_append_printf(t, "grommet=%a %a\n", s->grommets[i].x,
+			s->grommets[i].y);
+	g_string_append_printf(t, "raster=%a %zu %zu %d\n", out->dpi, out->px_w,
+		out->px_h, (int)out->png_level);
+	if (job->has_tiles)
+		g_string_append_printf(t, "tiles=%s %a %a %a %a\n",
+			job->sheet_name, job->tile_opts.sheet_w,
+			job->tile_opts.sheet_h, job->tile_opts.margin,
+			job->tile_opts.overlap);
+	/* The names, not the folders: "-o out" and "-o ./out" are alike. */
+	for (i = 0; i < job->file_count; i++) {
+		char *name = g_path_get_basename(job->files[i].path);
+
+		g_string_append_printf(t, "file=%s %s\n",
+			job->files[i].w != NULL ? job->files[i].w->name
+						: "tiles",
+			name);
+		g_free(name);
+	}
+	return g_string_free(t, FALSE);
+}
+
+char *
+job_fingerprint(const struct job *job, const struct library *lib,
+	GHashTable *memo)
+{
+	const struct paths *paths = library_paths(lib);
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	char *text = job_options_text(job), *path, *lower, *hex;
+
+	g_checksum_update(sum, (const guchar *)text, -1);
+	g_free(text);
+	add_program(sum);
+	path = g_build_filename(paths->designs, job->design, NULL);
+	add_folder(sum, path, 0, 0, memo);
+	g_free(path);
+	path = g_strdup_printf("%s/%s.po", paths->locales, job->lang);
+	add_file(sum, path, memo);
+	g_free(path);
+	add_folder(sum, paths->flags, 0, 0, memo);
+	lower = g_ascii_strdown(job->code, -1);
+	path = g_strdup_printf("%s/svg/%s.svg", paths->flagset, lower);
+	add_file(sum, path, memo);
+	g_free(path);
+	g_free(lower);
+	path = g_build_filename(paths->flagset, "countries.json", NULL);
+	add_file(sum, path, memo);
+	g_free(path);
+	add_fonts(sum, paths->fonts, memo);
+	if (job->sheet.pdfx)
+		add_file(sum, job->intent_icc, memo);
+	add_file(sum, paths->srgb, memo);
+	hex = xstrdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return hex;
 }
 
 const struct tiling *

@@ -3,6 +3,7 @@
 #ifndef BAYRAQ_JOB_H
 #define BAYRAQ_JOB_H
 
+#include <glib.h>
 #include <stddef.h>
 
 #include "base/diag.h"
@@ -47,6 +48,8 @@ struct job_opts {
 	const char *formats; /* "pdf,png"; NULL: from output's extension */
 	double dpi;
 	const char *output; /* a folder, or a file path */
+	const char *name; /* in a folder, the files' base name; NULL:
+			     DESIGN-LANG-CITY-SIZE */
 	int output_folder; /* output is a folder, whatever its name */
 	struct print_opts print;
 	enum png_level png_level; /* --png-compression */
@@ -89,6 +92,19 @@ const char *job_label(const struct job *job);
 /* The design's and the language's names. Borrowed. */
 const char *job_design(const struct job *job);
 const char *job_lang(const struct job *job);
+
+/*
+ * A hash (sha256, in hex; free() it) of everything that decides the
+ * job's bytes: every resolved option, the output names, the version and
+ * the executable, and the contents of the files read: the design's SVGs,
+ * the catalog, the flags, fonts.conf, the ICC profiles; the font folders
+ * by names, sizes and times. Equal fingerprints mean equal files. memo,
+ * if not NULL, keeps file hashes (path -> hex) between calls; the caller
+ * makes it with g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+ * g_free). A new option that changes a byte must be added here.
+ */
+char *job_fingerprint(const struct job *job, const struct library *lib,
+	GHashTable *memo);
 
 /* The home-printer grid, or NULL when the job has no tiles. Borrowed. */
 const struct tiling *job_tiling(const struct job *job);
