@@ -307,7 +307,8 @@ draw_variant(cairo_t *cr, struct proof *p, const struct variant *v)
 	size_t n, m, i, cols, failed = 0, stress_failed = 0, small = 0;
 	struct cell *cells = make_cells(p, v, &n, &m);
 	double *largest = xcalloc(v->slot_count + 1, sizeof *largest);
-	double caption_h = LINE * (double)(text_slots(v) + 1) + 4, tw = 0, th = 0;
+	double caption_h = LINE * (double)(text_slots(v) + 1) + 4, tw = 0,
+	       th = 0;
 	char ratio[32], *title, *base = g_path_get_basename(v->path);
 	struct banner_item it;
 
