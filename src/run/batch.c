@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <errno.h>
 
+#include "base/nearest.h"
 #include "base/xalloc.h"
 #include "input/paper.h"
 #include "run/job.h"
@@ -139,56 +140,24 @@ column_of(const char *header)
 	return found;
 }
 
-/* Levenshtein distance, for "did you mean". */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *row = xcalloc(lb + 1, sizeof *row), result;
-
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			best = MIN(best, row[j] + 1);
-			best = MIN(best, row[j - 1] + 1);
-			diag = up;
-			row[j] = best;
-		}
-	}
-	result = row[lb];
-	free(row);
-	return result;
-}
-
 /* The column name nearest to an unknown header, or NULL if none is near. */
 static const char *
 nearest_column(const char *header)
 {
-	char *key = header_key(header);
-	const char *best = NULL;
-	size_t c, best_d = (size_t)-1, limit = strlen(key) / 3 + 1;
+	char *key = header_key(header), *keys[COL_COUNT];
+	const char *best, *found = NULL;
+	size_t c, dist, limit = strlen(key) / 3 + 1;
 
+	for (c = 0; c < COL_COUNT; c++)
+		keys[c] = header_key(column_names[c]);
+	best = nearest_word(key, (const char *const *)keys, COL_COUNT, &dist);
 	for (c = 0; c < COL_COUNT; c++) {
-		char *name = header_key(column_names[c]);
-		size_t dist = distance(key, name);
-
-		if (key[0] != '\0' && strncmp(name, key, strlen(key)) == 0)
-			dist = 1;
-		if (dist < best_d) {
-			best_d = dist;
-			best = column_names[c];
-		}
-		g_free(name);
+		if (keys[c] == best && dist <= MIN(limit, 3))
+			found = column_names[c];
+		g_free(keys[c]);
 	}
 	g_free(key);
-	return best_d <= MIN(limit, 3) ? best : NULL;
+	return found;
 }
 
 static void
