@@ -38,7 +38,7 @@ no_files() {
 # text_of FILE.pdf [-raw]: its text with bidi controls, break hints and all
 # spaces removed; -raw in the order it was drawn.
 text_of() {
-	pdftotext $2 "$1" - | LC_ALL=C sed -e 's/\xe2\x80[\x8b\xaa-\xae\xaf]//g' \
+	pdftotext ${2:-} "$1" - | LC_ALL=C sed -e 's/\xe2\x80[\x8b\xaa-\xae\xaf]//g' \
 		-e 's/\xe2\x81[\xa6-\xa9]//g' -e 's/\xc2\xa0//g' | tr -d ' \n\t\f'
 }
 
