@@ -70,7 +70,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
-.PHONY: all deps flags demo check check-threads refs bench format format-check clean fuzz fuzz-build \
+.PHONY: all deps flags demo check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
         install uninstall dist man design-pictures
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
@@ -206,6 +206,12 @@ check: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
 # the whole suite under ThreadSanitizer would take too long.
 check-threads: all $(UNIT_BINS) $(TOOL_BINS)
 	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff|test_serve_preview|test_serve_busy' sh tests/run.sh $(OUT)
+
+# The unit tests and every error path (tests/e2e/errors.sh, commands.sh,
+# hardening.sh with the fuzz corpora), for BUILD=ubsan-clang in CI.
+ERROR_TESTS = $(shell sed -n 's/^\(test_[a-z0-9_]*\)().*/\1/p' tests/e2e/errors.sh tests/e2e/commands.sh tests/e2e/hardening.sh | paste -sd'|')
+check-errors: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
+	@$(TEST_ENV) ONLY='^test-|$(ERROR_TESTS)' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:
