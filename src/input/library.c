@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "base/nearest.h"
+#include "input/langtag.h"
 #include "input/lint.h"
 
 struct named {
@@ -217,52 +219,125 @@ library_design(struct library *lib, const char *name, struct diag *d)
 	return dz;
 }
 
+/*
+ * An unknown tag: the nearest file's tag, if one is near, and them all.
+ * Case and '_' are already forgiven, so what is left is a typo.
+ */
 static int
 unknown_language(const struct paths *paths, const char *tag, struct diag *d)
 {
-	char **tags = library_languages(paths);
+	char **tags = library_languages(paths), *list;
+	const char *near = NULL;
+	size_t n = g_strv_length(tags), dist = 0, limit;
 
-	diag_unknown(d, "language", tag, tags);
+	if (langtag_plausible(tag)) {
+		near = nearest_word(tag, (const char *const *)tags, n, &dist);
+		limit = strlen(tag) / 3 + 1;
+		if (dist > (limit < 3 ? limit : 3))
+			near = NULL;
+	}
+	list = g_strjoinv(", ", tags);
+	diag_set(d, DIAG_USAGE,
+		"unknown language '%.40s' (%s%s%savailable: %s)",
+		langtag_plausible(tag) ? tag : "?",
+		near ? "did you mean '" : "", near ? near : "",
+		near ? "'? " : "", list);
+	g_free(list);
 	library_languages_free(tags);
 	return -1;
 }
 
+/* locales/name.po, loaded once and kept; NULL with d set on failure. */
 static struct catalog *
-catalog_for(const struct paths *paths, const char *tag, struct diag *d)
+shelf_catalog(struct shelf *sh, const char *name, struct diag *d)
 {
-	struct catalog *cat;
+	struct catalog *cat = find(sh->catalogs, sh->catalog_count, name);
 	char *path;
 
-	if (strchr(tag, '/') != NULL || tag[0] == '.' || tag[0] == '\0') {
-		unknown_language(paths, tag, d);
-		return NULL;
-	}
-	path = xasprintf("%s/%s.po", paths->locales, tag);
-	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-		free(path);
-		unknown_language(paths, tag, d);
-		return NULL;
-	}
+	if (cat != NULL)
+		return cat;
+	path = xasprintf("%s/%s.po", sh->paths->locales, name);
 	cat = catalog_load(path, d);
 	free(path);
+	if (cat != NULL)
+		keep(&sh->catalogs, &sh->catalog_count, name, cat);
 	return cat;
+}
+
+/*
+ * The file (locales/<name>.po) that tag means: its name as typed; else
+ * the same tag written otherwise (UK, pt_br); else the file whose name or
+ * Language: header is nearest in ICU's likely subtags (uk-UA: uk,
+ * zh: zh-Hans, crh-Latn-UA: crh whose header says crh-Latn), the first of
+ * the best. Reading headers loads the catalogs, which are kept anyway.
+ */
+static char *
+resolve(struct shelf *sh, const char *tag)
+{
+	char **tags = library_languages(sh->paths), *found = NULL;
+	enum langtag_match best = LANGTAG_NONE;
+	size_t i;
+
+	for (i = 0; tags[i] != NULL && found == NULL; i++)
+		if (langtag_match(tag, tags[i]) == LANGTAG_SAME)
+			found = xstrdup(tags[i]);
+	for (i = 0; tags[i] != NULL && found == NULL; i++) {
+		struct diag ignored = { 0 };
+		const struct catalog *cat =
+			shelf_catalog(sh, tags[i], &ignored);
+		enum langtag_match m = langtag_match(tag, tags[i]);
+
+		if (cat != NULL &&
+			langtag_match(tag, catalog_language(cat)) > m)
+			m = langtag_match(tag, catalog_language(cat));
+		if (m > best) {
+			best = m;
+			free(found);
+			found = xstrdup(tags[i]);
+		}
+	}
+	library_languages_free(tags);
+	return found;
 }
 
 const struct catalog *
 library_catalog(struct library *lib, const char *tag, struct diag *d)
 {
 	struct shelf *sh = lib->shelf;
-	struct catalog *cat;
+	struct catalog *cat = NULL;
+	char *name;
 
+	if (!langtag_plausible(tag)) {
+		unknown_language(sh->paths, tag, d);
+		return NULL;
+	}
 	pthread_mutex_lock(&sh->lock);
 	cat = find(sh->catalogs, sh->catalog_count, tag);
-	if (cat == NULL) {
-		cat = catalog_for(sh->paths, tag, d);
-		if (cat != NULL)
-			keep(&sh->catalogs, &sh->catalog_count, tag, cat);
+	if (cat != NULL) {
+		pthread_mutex_unlock(&sh->lock);
+		return cat;
 	}
+	name = resolve(sh, tag);
+	if (name == NULL)
+		unknown_language(sh->paths, tag, d);
+	else
+		cat = shelf_catalog(sh, name, d);
 	pthread_mutex_unlock(&sh->lock);
+	free(name);
 	return cat;
+}
+
+char *
+library_language_name(struct library *lib, const char *tag)
+{
+	char *name;
+
+	if (!langtag_plausible(tag))
+		return NULL;
+	pthread_mutex_lock(&lib->shelf->lock);
+	name = resolve(lib->shelf, tag);
+	pthread_mutex_unlock(&lib->shelf->lock);
+	return name;
 }
 
 static int

@@ -46,9 +46,20 @@ const struct design *library_design(struct library *lib, const char *name,
  */
 char **library_banner_keys(const struct paths *paths, struct diag *d);
 
-/* locales/<tag>.po; an unknown tag fails with DIAG_USAGE listing them. */
+/*
+ * The catalog tag means: locales/<tag>.po, or the file nearest it
+ * (uk-UA, UK, pt_BR, zh for zh-Hans, crh-Latn for crh.po whose header
+ * says so). An unknown tag fails with DIAG_USAGE naming the nearest file
+ * and listing them.
+ */
 const struct catalog *library_catalog(struct library *lib, const char *tag,
 	struct diag *d);
+
+/*
+ * The name of the file (locales/<name>.po) that tag means, as
+ * library_catalog() finds it, or NULL. Free with free().
+ */
+char *library_language_name(struct library *lib, const char *tag);
 
 /* The language tags that have a locales/<tag>.po, sorted; NULL-terminated. */
 char **library_languages(const struct paths *paths);

@@ -521,7 +521,8 @@ job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 		check_page(job, o, d) < 0)
 		goto fail;
 	job->design = xstrdup(o->design);
-	job->lang = xstrdup(o->lang);
+	/* The file's own name: uk-UA and UK are uk, in names and paths. */
+	job->lang = library_language_name(lib, o->lang);
 	job->city = xstrdup(o->city);
 	if ((o->tiles || o->tiles_only) && check_tiles(job, o, d) < 0)
 		goto fail;

@@ -1,0 +1,56 @@
+/* langtag.c - how near a language tag someone typed is to a PO file's tag.
+ */
+#include "input/langtag.h"
+
+#include <glib.h>
+#include <string.h>
+#include <unicode/uloc.h>
+
+int
+langtag_plausible(const char *tag)
+{
+	size_t n = strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
+			       "VWXYZ0123456789-_");
+
+	return n > 0 && n < 36 && tag[n] == '\0';
+}
+
+/* The parts of tag filled out with likely subtags; 0 if ICU refuses it. */
+static int
+maximize(const char *tag, char lang[16], char script[16], char region[16])
+{
+	char bcp[64], id[ULOC_FULLNAME_CAPACITY], max[ULOC_FULLNAME_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	char *p;
+
+	g_strlcpy(bcp, tag, sizeof bcp);
+	for (p = bcp; *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
+	uloc_forLanguageTag(bcp, id, sizeof id, NULL, &err);
+	uloc_addLikelySubtags(id, max, sizeof max, &err);
+	uloc_getLanguage(max, lang, 16, &err);
+	uloc_getScript(max, script, 16, &err);
+	uloc_getCountry(max, region, 16, &err);
+	return U_SUCCESS(err) && lang[0] != '\0';
+}
+
+enum langtag_match
+langtag_match(const char *wanted, const char *have)
+{
+	char wl[16], ws[16], wr[16], hl[16], hs[16], hr[16];
+	char *a = g_ascii_strdown(wanted, -1), *b = g_ascii_strdown(have, -1);
+	int same;
+
+	g_strdelimit(a, "_", '-');
+	g_strdelimit(b, "_", '-');
+	same = strcmp(a, b) == 0;
+	g_free(a);
+	g_free(b);
+	if (same)
+		return LANGTAG_SAME;
+	if (!maximize(wanted, wl, ws, wr) || !maximize(have, hl, hs, hr) ||
+		strcmp(wl, hl) != 0 || strcmp(ws, hs) != 0)
+		return LANGTAG_NONE;
+	return strcmp(wr, hr) == 0 ? LANGTAG_LIKELY : LANGTAG_SCRIPT;
+}

@@ -1,0 +1,26 @@
+/* langtag.h - how near a language tag someone typed is to a PO file's tag. */
+#ifndef BAYRAQ_LANGTAG_H
+#define BAYRAQ_LANGTAG_H
+
+#include <stddef.h>
+
+/* How well a tag matches a language file's tag, best last. */
+enum langtag_match {
+	LANGTAG_NONE, /* another language, or another script */
+	LANGTAG_SCRIPT, /* same language and script: de-AT for de */
+	LANGTAG_LIKELY, /* same language, script and likely region: zh for
+			   zh-Hans */
+	LANGTAG_SAME /* the same tag, written otherwise: pt_br for pt-BR */
+};
+
+/*
+ * How well wanted (as typed: "uk-UA", "UK", "pt_BR", "zh") matches have (a
+ * file's tag or its Language: header, "pt-BR", "crh-Latn"). Both are
+ * filled out with ICU's likely subtags (zh: zh-Hans-CN) and compared.
+ */
+enum langtag_match langtag_match(const char *wanted, const char *have);
+
+/* Whether tag is only letters, digits, '-' and '_', 1 to 35 of them. */
+int langtag_plausible(const char *tag);
+
+#endif
