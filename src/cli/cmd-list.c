@@ -1,4 +1,5 @@
 /* cmd-list.c - bayraq list: the designs, languages, sizes and countries. */
+#include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,31 +11,55 @@
 #include "input/library.h"
 #include "input/paper.h"
 
+/*
+ * Each language with how much of it is translated (the printed texts of
+ * bayraq.pot); an unfinished one only with --all, and then with what a
+ * translator has to do first (file:line).
+ */
 static int
-list_languages(const struct paths *paths)
+languages(const struct paths *paths, int all)
 {
 	char **tags = library_languages(paths);
 	struct library *lib = library_new(paths);
-	size_t i;
+	struct diag kd = { 0 };
+	char **keys = library_printed_keys(paths, &kd);
+	size_t i, total = keys != NULL ? g_strv_length(keys) : 0;
 	int status = 0;
 
-	for (i = 0; tags[i] != NULL; i++) {
-		struct diag d = { 0 };
+	if (keys == NULL)
+		status = cli_fail(&kd);
+	for (i = 0; keys != NULL && tags[i] != NULL; i++) {
+		struct diag d = { 0 }, first = { 0 };
 		const struct catalog *cat = library_catalog(lib, tags[i], &d);
+		size_t done;
+		char count[32];
 
 		if (cat == NULL) {
 			status = cli_fail(&d);
 			continue;
 		}
-		printf("%-6s %-10s %s%s\n", tags[i], catalog_language(cat),
-			catalog_name(cat),
+		done = catalog_translated(cat, keys, &first);
+		if (done < total && !all)
+			continue;
+		snprintf(count, sizeof count, "%zu/%zu", done, total);
+		printf("%-6s %-10s %-7s %s%s\n", tags[i], catalog_language(cat),
+			count, catalog_name(cat),
 			catalog_reviewed(cat) ? ""
 					      : " (not yet reviewed by a "
 						"native speaker)");
+		if (done < total)
+			printf("       unfinished: %s\n", first.msg);
 	}
+	g_strfreev(keys);
 	library_free(lib);
 	library_languages_free(tags);
 	return status;
+}
+
+static int
+list_languages(const struct paths *paths)
+{
+	return languages(paths, 0);
 }
 
 static int
@@ -113,19 +138,21 @@ static const struct {
 #define LIST_COUNT (sizeof lists / sizeof lists[0])
 
 static int
-no_option(enum option_id id, const char *value, void *arg, struct diag *d)
+list_option(enum option_id id, const char *value, void *arg, struct diag *d)
 {
-	(void)id;
 	(void)value;
-	(void)arg;
-	return diag_set(d, DIAG_USAGE, "list takes no options");
+	if (id != OPT_LIST_ALL)
+		return diag_set(d, DIAG_USAGE, "list takes only --all");
+	*(int *)arg = 1;
+	return 0;
 }
 
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
 	const char *names[LIST_COUNT], *near;
-	int first, rc = options_parse(cmd, argc, argv, no_option, NULL, &first);
+	int all = 0, first,
+	    rc = options_parse(cmd, argc, argv, list_option, &all, &first);
 	size_t i;
 
 	if (rc >= 0)
@@ -134,6 +161,10 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return cli_usage_error(cmd,
 			"list takes one word: designs, languages, sizes or "
 			"countries");
+	if (all && strcmp(argv[first], "languages") != 0)
+		return cli_usage_error(cmd, "--all is for list languages");
+	if (all)
+		return languages(cli->paths, 1);
 	for (i = 0; i < LIST_COUNT; i++) {
 		if (strcmp(argv[first], lists[i].name) == 0)
 			return lists[i].list(cli->paths);
@@ -147,13 +178,18 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		near ? "'? " : "");
 }
 
-const struct command command_list = { "list", run, 0,
-	"designs|languages|sizes|countries", "what there is to choose from",
+const struct command command_list = { "list", run, OPTS_LIST,
+	"designs|languages|sizes|countries [--all]",
+	"what there is to choose from",
 	"Lists the designs with their aspect ratios, the languages with how "
-	"far their\n"
-	"translation is reviewed, the named sizes, or the countries whose "
-	"flag bayraq\n"
-	"has, one a line.\n"
+	"much of\n"
+	"them is translated and whether it is reviewed, the named sizes, or "
+	"the\n"
+	"countries whose flag bayraq has, one a line. An unfinished language "
+	"is\n"
+	"listed only with --all, with the first thing a translator has to "
+	"do.\n"
 	"\n"
 	"Example:\n"
-	"  bayraq list languages" };
+	"  bayraq list languages\n"
+	"  bayraq list languages --all" };

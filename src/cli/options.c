@@ -130,6 +130,8 @@ static const struct opt opts[] = {
 		"the host flag shown (default DE)" },
 	{ "output", 'o', "FILE", OPTS_PROOF, OPT_PROOF_OUTPUT,
 		"the PDF (default out/DESIGN-proof.pdf)" },
+	{ "all", 0, NULL, OPTS_LIST, OPT_LIST_ALL,
+		"languages: also the unfinished ones, with what is missing" },
 	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
@@ -145,7 +147,8 @@ static const struct {
 	{ OPTS_RASTER, "Pixels (PNG, TIFF)" },
 	{ OPTS_PRINT, "For the print shop (PDF)" },
 	{ OPTS_TILE, "Sheets for a home printer" },
-	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE | OPTS_LINT | OPTS_PROOF,
+	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE | OPTS_LINT | OPTS_PROOF |
+			OPTS_LIST,
 		"Options" },
 };
 

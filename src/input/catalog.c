@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "input/langtag.h"
 
 struct entry {
 	char *key;
@@ -293,7 +294,12 @@ catalog_language(const struct catalog *cat)
 const char *
 catalog_name(const struct catalog *cat)
 {
-	return cat->name != NULL ? cat->name : cat->language;
+	/* msginit writes "none"; a template, "LANGUAGE <LL@li.org>". */
+	if (cat->name == NULL || cat->name[0] == '\0' ||
+		strcmp(cat->name, "none") == 0 ||
+		strncmp(cat->name, "LANGUAGE", 8) == 0)
+		return cat->language;
+	return cat->name;
 }
 
 const char *
@@ -308,33 +314,80 @@ catalog_reviewed(const struct catalog *cat)
 	return cat->reviewed;
 }
 
-const char *
-catalog_text(const struct catalog *cat, const char *key, struct diag *d)
+/* What is wrong with e for a translator, with the file and line. */
+static void
+entry_problem(const struct catalog *cat, const struct entry *e, const char *key,
+	struct diag *d)
+{
+	if (e == NULL)
+		diag_set(d, DIAG_FORMAT, "%s: no entry for key '%s' (make po)",
+			cat->path, key);
+	else if (e->fuzzy)
+		diag_set(d, DIAG_FORMAT,
+			"%s:%zu: key '%s' is marked fuzzy (not reviewed), so "
+			"it "
+			"is not used",
+			cat->path, e->line, key);
+	else
+		diag_set(d, DIAG_FORMAT, "%s:%zu: key '%s' is not translated",
+			cat->path, e->line, key);
+}
+
+static const struct entry *
+find_entry(const struct catalog *cat, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < cat->count; i++) {
-		const struct entry *e = &cat->entries[i];
-
-		if (strcmp(e->key, key) != 0)
-			continue;
-		if (e->fuzzy) {
-			diag_set(d, DIAG_FORMAT,
-				"%s:%zu: key '%s' is marked fuzzy (not "
-				"reviewed), so it is not used",
-				cat->path, e->line, key);
-			return NULL;
-		}
-		if (e->text[0] == '\0') {
-			diag_set(d, DIAG_FORMAT,
-				"%s:%zu: key '%s' is not translated", cat->path,
-				e->line, key);
-			return NULL;
-		}
-		return e->text;
-	}
-	diag_set(d, DIAG_FORMAT, "%s: no entry for key '%s'", cat->path, key);
+	for (i = 0; i < cat->count; i++)
+		if (strcmp(cat->entries[i].key, key) == 0)
+			return &cat->entries[i];
 	return NULL;
+}
+
+static int
+usable(const struct entry *e)
+{
+	return e != NULL && !e->fuzzy && e->text[0] != '\0';
+}
+
+int
+catalog_unfinished(const struct catalog *cat, struct diag *d)
+{
+	char name[96];
+
+	langtag_english_name(cat->language, name, sizeof name);
+	return diag_set(d, DIAG_FORMAT,
+		"the %s translation is not finished: use --lang en, or ask a "
+		"translator (bayraq list languages --all says what is missing)",
+		name);
+}
+
+const char *
+catalog_text(const struct catalog *cat, const char *key, struct diag *d)
+{
+	const struct entry *e = find_entry(cat, key);
+
+	if (usable(e))
+		return e->text;
+	catalog_unfinished(cat, d);
+	return NULL;
+}
+
+size_t
+catalog_translated(const struct catalog *cat, char *const *keys,
+	struct diag *first)
+{
+	size_t i, n = 0;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		const struct entry *e = find_entry(cat, keys[i]);
+
+		if (usable(e))
+			n++;
+		else
+			entry_problem(cat, e, keys[i], first);
+	}
+	return n;
 }
 
 int
@@ -343,8 +396,16 @@ catalog_tile_key(const char *key)
 	return strncmp(key, "tile-", 5) == 0;
 }
 
-char **
-catalog_banner_keys(const char *pot_path, struct diag *d)
+int
+catalog_web_key(const char *key)
+{
+	return strncmp(key, "web-", 4) == 0;
+}
+
+/* The template's keys that skip(key) does not leave out. */
+static char **
+template_keys(const char *pot_path, int (*skip)(const char *key),
+	struct diag *d)
 {
 	po_message_iterator_t it;
 	po_message_t m;
@@ -358,8 +419,7 @@ catalog_banner_keys(const char *pot_path, struct diag *d)
 	while ((m = po_next_message(it)) != NULL) {
 		const char *key = po_message_msgctxt(m);
 
-		if (key != NULL && !po_message_is_obsolete(m) &&
-			!catalog_tile_key(key))
+		if (key != NULL && !po_message_is_obsolete(m) && !skip(key))
 			g_ptr_array_add(keys, g_strdup(key));
 	}
 	po_message_iterator_free(it);
@@ -367,4 +427,16 @@ catalog_banner_keys(const char *pot_path, struct diag *d)
 	pthread_mutex_unlock(&po_lock);
 	g_ptr_array_add(keys, NULL);
 	return (char **)g_ptr_array_free(keys, FALSE);
+}
+
+char **
+catalog_banner_keys(const char *pot_path, struct diag *d)
+{
+	return template_keys(pot_path, catalog_tile_key, d);
+}
+
+char **
+catalog_printed_keys(const char *pot_path, struct diag *d)
+{
+	return template_keys(pot_path, catalog_web_key, d);
 }

@@ -2,6 +2,8 @@
 #ifndef BAYRAQ_CATALOG_H
 #define BAYRAQ_CATALOG_H
 
+#include <stddef.h>
+
 #include "base/diag.h"
 
 /* A translation, and a .po file, are at most this long. */
@@ -35,8 +37,8 @@ int catalog_reviewed(const struct catalog *cat);
 
 /*
  * The translation for key (its msgctxt). Borrowed; valid until
- * catalog_free(). A missing, empty or fuzzy entry fails with DIAG_FORMAT
- * naming the file, the line and the key, and returns NULL.
+ * catalog_free(). A missing, empty or fuzzy entry fails as
+ * catalog_unfinished() and returns NULL.
  */
 const char *catalog_text(const struct catalog *cat, const char *key,
 	struct diag *d);
@@ -51,5 +53,28 @@ char **catalog_banner_keys(const char *pot_path, struct diag *d);
 
 /* Whether key is one of the home-printer sheets' texts (tile-*). */
 int catalog_tile_key(const char *key);
+
+/* Whether key is one of the web page's texts (web-*): English if missing. */
+int catalog_web_key(const char *key);
+
+/*
+ * The keys that are printed: every msgctxt of the template but the web
+ * page's (web-*), which falls back to English. As catalog_banner_keys().
+ */
+char **catalog_printed_keys(const char *pot_path, struct diag *d);
+
+/*
+ * How many of keys (NULL-terminated) have a translation catalog_text()
+ * gives. What is wrong with the first that has none goes to first, for a
+ * translator: the file, the line, the key, fuzzy or empty or missing.
+ */
+size_t catalog_translated(const struct catalog *cat, char *const *keys,
+	struct diag *first);
+
+/*
+ * Fails with DIAG_FORMAT saying, for an organizer, that the language is
+ * not finished and what to do (another language, or a translator). -1.
+ */
+int catalog_unfinished(const struct catalog *cat, struct diag *d);
 
 #endif

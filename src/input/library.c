@@ -169,6 +169,31 @@ library_banner_keys(const struct paths *paths, struct diag *d)
 	return keys;
 }
 
+char **
+library_printed_keys(const struct paths *paths, struct diag *d)
+{
+	char *pot = xasprintf("%s/bayraq.pot", paths->locales);
+	char **keys = catalog_printed_keys(pot, d);
+
+	free(pot);
+	return keys;
+}
+
+int
+library_finished(const struct paths *paths, const struct catalog *cat,
+	struct diag *d)
+{
+	struct diag ignored = { 0 };
+	char **keys = library_printed_keys(paths, &ignored);
+	int rc = 0;
+
+	if (keys != NULL &&
+		catalog_translated(cat, keys, &ignored) < g_strv_length(keys))
+		rc = catalog_unfinished(cat, d);
+	g_strfreev(keys);
+	return rc;
+}
+
 /*
  * The errors part of lint, so that no broken design prints: the first
  * error, and how to see them all.
@@ -357,7 +382,16 @@ library_languages(const struct paths *paths)
 	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
 		size_t len = strlen(name);
 
+		char *path;
+		int regular;
+
 		if (len <= 3 || strcmp(name + len - 3, ".po") != 0)
+			continue;
+		/* Never a FIFO or a folder posing as a language. */
+		path = g_build_filename(paths->locales, name, NULL);
+		regular = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+		g_free(path);
+		if (!regular)
 			continue;
 		tags = xreallocarray(tags, n + 2, sizeof *tags);
 		tags[n++] = xstrndup(name, len - 3);

@@ -47,6 +47,21 @@ const struct design *library_design(struct library *lib, const char *name,
 char **library_banner_keys(const struct paths *paths, struct diag *d);
 
 /*
+ * The keys that are printed (locales/bayraq.pot but web-*), to count a
+ * language's translated texts; free with g_strfreev(). NULL with d set if
+ * the template is unreadable.
+ */
+char **library_printed_keys(const struct paths *paths, struct diag *d);
+
+/*
+ * 0 if cat has every printed text; else -1 and d says to the organizer
+ * that the language is not finished, whatever the size. Without a
+ * template there is nothing to count: 0.
+ */
+int library_finished(const struct paths *paths, const struct catalog *cat,
+	struct diag *d);
+
+/*
  * The catalog tag means: locales/<tag>.po, or the file nearest it
  * (uk-UA, UK, pt_BR, zh for zh-Hans, crh-Latn for crh.po whose header
  * says so). An unknown tag fails with DIAG_USAGE naming the nearest file
