@@ -71,7 +71,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
 .PHONY: all deps flags demo check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
-        install uninstall dist man design-pictures
+        install uninstall dist man design-pictures pot po
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
 	@ln -sfn $(BUILD)/bayraq build/bayraq
@@ -222,6 +222,19 @@ bench:
 # The pictures of designs/README.md, from real renders and proofs.
 design-pictures: all
 	@sh src/design-pictures.sh $(BIN)
+
+# The translators' template, from locales/en.po and the designs' text
+# slots; then each language merged with it (en.po is the source: not merged).
+pot: $(BIN)
+	$(BIN) pot locales/bayraq.pot.new
+	msgcat --no-wrap -o locales/bayraq.pot locales/bayraq.pot.new && rm locales/bayraq.pot.new
+
+po: pot
+	@for po in locales/*.po; do \
+		[ "$$po" = locales/en.po ] && continue; \
+		msgmerge --quiet --no-wrap --previous --update --backup=none "$$po" locales/bayraq.pot || exit 1; \
+		msgfmt -c -o /dev/null "$$po" || exit 1; \
+	done
 
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)

@@ -15,6 +15,7 @@ extern const struct command command_preflight; /* cmd-preflight.c */
 extern const struct command command_serve; /* cmd-serve.c */
 extern const struct command command_lint; /* cmd-lint.c */
 extern const struct command command_proof; /* cmd-proof.c */
+extern const struct command command_pot; /* cmd-pot.c */
 
 /* The options of render, layout and tile, parsed. */
 struct job_args {

@@ -23,6 +23,7 @@ const struct command *const cli_commands[] = {
 	&command_lint,
 	&command_proof,
 	&command_list,
+	&command_pot,
 	&command_serve,
 	NULL,
 };
