@@ -38,7 +38,8 @@ languages(const struct paths *paths, int all)
 			status = cli_fail(&d);
 			continue;
 		}
-		done = catalog_translated(cat, keys, &first);
+		done = catalog_translated(cat, (const char *const *)keys,
+			&first);
 		if (done < total && !all)
 			continue;
 		snprintf(count, sizeof count, "%zu/%zu", done, total);

@@ -374,7 +374,7 @@ catalog_text(const struct catalog *cat, const char *key, struct diag *d)
 }
 
 size_t
-catalog_translated(const struct catalog *cat, char *const *keys,
+catalog_translated(const struct catalog *cat, const char *const *keys,
 	struct diag *first)
 {
 	size_t i, n = 0;

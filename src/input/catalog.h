@@ -68,7 +68,7 @@ char **catalog_printed_keys(const char *pot_path, struct diag *d);
  * gives. What is wrong with the first that has none goes to first, for a
  * translator: the file, the line, the key, fuzzy or empty or missing.
  */
-size_t catalog_translated(const struct catalog *cat, char *const *keys,
+size_t catalog_translated(const struct catalog *cat, const char *const *keys,
 	struct diag *first);
 
 /*

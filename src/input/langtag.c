@@ -40,8 +40,14 @@ enum langtag_match
 langtag_match(const char *wanted, const char *have)
 {
 	char wl[16], ws[16], wr[16], hl[16], hs[16], hr[16];
-	char *a = g_ascii_strdown(wanted, -1), *b = g_ascii_strdown(have, -1);
+	char *a, *b;
 	int same;
+
+	/* ICU takes "" for the root, which is likely English. */
+	if (!langtag_plausible(wanted) || !langtag_plausible(have))
+		return LANGTAG_NONE;
+	a = g_ascii_strdown(wanted, -1);
+	b = g_ascii_strdown(have, -1);
 
 	g_strdelimit(a, "_", '-');
 	g_strdelimit(b, "_", '-');

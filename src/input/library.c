@@ -187,8 +187,8 @@ library_finished(const struct paths *paths, const struct catalog *cat,
 	char **keys = library_printed_keys(paths, &ignored);
 	int rc = 0;
 
-	if (keys != NULL &&
-		catalog_translated(cat, keys, &ignored) < g_strv_length(keys))
+	if (keys != NULL && catalog_translated(cat, (const char *const *)keys,
+				    &ignored) < g_strv_length(keys))
 		rc = catalog_unfinished(cat, d);
 	g_strfreev(keys);
 	return rc;
