@@ -298,8 +298,8 @@ serve_pages_new(struct library *lib, struct diag *d)
 {
 	struct serve_pages *pg = xcalloc(1, sizeof *pg);
 	const struct paths *paths = library_paths(lib);
-	struct page_input in = { lib, library_languages(paths), NULL, NULL,
-		NULL, NULL, design_names(paths->designs) };
+	struct page_input in = { lib, library_finished_languages(lib), NULL,
+		NULL, NULL, NULL, design_names(paths->designs) };
 	size_t i, n;
 
 	in.flags = library_flags(lib, d);

@@ -412,3 +412,24 @@ library_languages_free(char **tags)
 		free(tags[i]);
 	free(tags);
 }
+
+char **
+library_finished_languages(struct library *lib)
+{
+	const struct paths *paths = library_paths(lib);
+	char **tags = library_languages(paths);
+	size_t i, n = 0;
+
+	for (i = 0; tags[i] != NULL; i++) {
+		struct diag d = { 0 };
+		const struct catalog *cat = library_catalog(lib, tags[i], &d);
+
+		if (cat != NULL && library_finished(paths, cat, &d) < 0) {
+			free(tags[i]);
+			continue;
+		}
+		tags[n++] = tags[i];
+	}
+	tags[n] = NULL;
+	return tags;
+}

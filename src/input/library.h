@@ -80,4 +80,11 @@ char *library_language_name(struct library *lib, const char *tag);
 char **library_languages(const struct paths *paths);
 void library_languages_free(char **tags);
 
+/*
+ * The same but the unfinished ones (library_finished()): what the web page
+ * and a proof offer. A file that cannot be read stays, for its caller to
+ * report. Free with library_languages_free().
+ */
+char **library_finished_languages(struct library *lib);
+
 #endif

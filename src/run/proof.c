@@ -416,7 +416,7 @@ proof_write(struct library *lib, const struct proof_opts *o, const char *path,
 	if (o->langs != NULL) {
 		p.langs = g_strdupv(o->langs);
 	} else {
-		char **all = library_languages(library_paths(lib));
+		char **all = library_finished_languages(lib);
 
 		p.langs = g_strdupv(all);
 		library_languages_free(all);
