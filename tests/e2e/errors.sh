@@ -9,7 +9,7 @@ test_usage_errors() {
 	expect_exit 2 bayraq render --city Berlin --country DE --lang
 	one_error "option '--lang' needs a value"
 	expect_exit 2 bayraq render --lang xx --city Berlin --country DE -o out/
-	one_error "unknown language 'xx' (available: ar, crh, de, en, fr, he, ja, ka, lt, pl, tr, uk)"
+	one_error "unknown language 'xx' (available: ar, .*, en, .*, uk"
 	expect_exit 2 bayraq render --lang ../locales/en --city Berlin --country DE -o out/
 	one_error "unknown language"
 	expect_exit 2 bayraq render --city Berlin --country DE --size B7 -o out/
