@@ -63,17 +63,15 @@ struct pdf_job {
 static void
 set_metadata(cairo_surface_t *surf, const struct pdf_job *j)
 {
-	char date[32], *keywords;
+	char date[32];
 
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
 		j->title);
 	if (j->subject != NULL)
 		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
 			j->subject);
-	keywords = xasprintf("#LIBERATECRIMEA, language=%s", j->lang);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_KEYWORDS,
-		keywords);
-	free(keywords);
+		j->post.keywords);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
 		j->software);
 	pdf_date(date, sizeof date);
@@ -101,29 +99,37 @@ static int
 pdf_run(FILE *fp, struct pdf_job *j, struct diag *d)
 {
 	struct buffer buf = { NULL, 0, 0 };
-	char date[32];
+	unsigned char *cmyk = NULL;
+	size_t cmyk_len = 0;
+	char date[32], *keywords;
 	int rc;
 
 	pdf_date(date, sizeof date);
+	keywords = xasprintf("#LIBERATECRIMEA, language=%s", j->lang);
 	j->post.lang = j->lang;
 	j->post.title = j->title;
+	j->post.subject = j->subject;
+	j->post.keywords = keywords;
+	j->post.creator = j->software;
 	j->post.producer = j->software;
 	j->post.date = date;
 	j->post.user_unit = j->unit;
 	rc = pdf_draw(&buf, j, d);
 	if (rc == 0 && j->cmyk_icc != NULL) {
-		unsigned char *cmyk = NULL;
-		size_t cmyk_len = 0;
-
 		rc = ghostscript_cmyk(buf.data, buf.len, j->cmyk_icc, &cmyk,
 			&cmyk_len, d);
-		free(buf.data);
-		buf.data = cmyk;
-		buf.len = cmyk_len;
+		/* The document is the drawing; this file, its conversion. */
+		j->post.source = buf.data;
+		j->post.source_len = buf.len;
 	}
 	if (rc == 0)
-		rc = pdfpost_write(fp, buf.data, buf.len, &j->post, d);
+		rc = cmyk != NULL
+			     ? pdfpost_write(fp, cmyk, cmyk_len, &j->post, d)
+			     : pdfpost_write(fp, buf.data, buf.len, &j->post,
+				       d);
 	free(buf.data);
+	free(cmyk);
+	free(keywords);
 	return rc;
 }
 

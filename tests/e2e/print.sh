@@ -252,3 +252,88 @@ test_preflight_image_resolution() {
 	grep -q '^images  *1, lowest 305 ppi at printed size$' stdout || die "$(cat stdout)"
 	! grep -q 'ppi' stderr || die "$(cat stderr)"
 }
+
+# xmp_of FILE.pdf TAG: the text of the first <TAG> in the XMP packet, inner
+# rdf:li included.
+xmp_of() {
+	pdfinfo -meta "$1" | tr -d '\n' | sed -n "s|.*<$2>\(.*\)</$2>.*|\1|p" |
+		sed -e 's|<rdf:Alt><rdf:li[^>]*>||' -e 's|</rdf:li></rdf:Alt>||'
+}
+
+# info_of FILE.pdf KEY: the Info entry as pdfinfo decodes it.
+info_of() {
+	pdfinfo -isodates "$1" | sed -n "s/^$2: *//p"
+}
+
+# raw_info FILE.pdf KEY: the Info string as written in the file.
+raw_info() {
+	qpdf --qdf --object-streams=disable "$1" - | LC_ALL=C sed -n "s|^ */$2 ||p" | head -n 1
+}
+
+# Info strings are PDFDocEncoding when they fit and UTF-16BE otherwise, so
+# viewers (DisplayDocTitle is on) show the title in every language; the
+# XMP says the same thing.
+test_print_metadata_every_language() {
+	for po in "$ROOT"/locales/*.po; do
+		l=$(basename "$po" .po)
+		SOURCE_DATE_EPOCH=1772064000 bayraq render --lang "$l" --city Київ --country PL --size A5 \
+			--print -f pdf -o "$l.pdf" >/dev/null
+		title=$(info_of "$l.pdf" Title)
+		[ -n "$title" ] || die "$l: no title"
+		[ "$title" = "$(xmp_of "$l.pdf" dc:title)" ] ||
+			die "$l: Info title '$title' is not the XMP's '$(xmp_of "$l.pdf" dc:title)'"
+		[ "$(info_of "$l.pdf" Subject)" = "#LIBERATECRIMEA banner: Київ, Poland" ] ||
+			die "$l: subject $(info_of "$l.pdf" Subject)"
+		[ "$(info_of "$l.pdf" Subject)" = "$(xmp_of "$l.pdf" dc:description)" ] || die "$l: subject differs"
+		[ "$(info_of "$l.pdf" Keywords)" = "$(xmp_of "$l.pdf" pdf:Keywords)" ] || die "$l: keywords differ"
+		[ "$(info_of "$l.pdf" Producer)" = "$(xmp_of "$l.pdf" pdf:Producer)" ] || die "$l: producer differs"
+		[ "$(info_of "$l.pdf" Creator)" = "$(xmp_of "$l.pdf" xmp:CreatorTool)" ] || die "$l: creator differs"
+		[ "$(info_of "$l.pdf" CreationDate)" = 2026-02-26T00:00:00Z ] || die "$l: $(info_of "$l.pdf" CreationDate)"
+		[ "$(xmp_of "$l.pdf" xmp:CreateDate)" = 2026-02-26T00:00:00Z ] || die "$l: XMP date"
+		[ "$(info_of "$l.pdf" ModDate)" = "$(xmp_of "$l.pdf" xmp:ModifyDate)" ] || die "$l: ModDate"
+	done
+}
+
+test_print_metadata_encoding() {
+	for l in uk ar ja; do
+		bayraq render --lang "$l" --city Zürich --country CH --size A4 --print -f pdf -o "$l.pdf" >/dev/null
+		# pdfinfo decodes the UTF-16 title: the headline, as printed.
+		has_text "$l.pdf" "$(info_of "$l.pdf" Title)"
+		raw_info "$l.pdf" Title | grep -q '^<feff' || die "$l: title not UTF-16BE: $(raw_info "$l.pdf" Title)"
+		# Zürich fits PDFDocEncoding: a plain string, no BOM.
+		raw_info "$l.pdf" Subject | grep -q '^(#LIBERATECRIMEA banner: Z' ||
+			die "$l: subject $(raw_info "$l.pdf" Subject)"
+		[ "$(info_of "$l.pdf" Subject)" = "#LIBERATECRIMEA banner: Zürich, Switzerland" ] ||
+			die "$l: subject $(info_of "$l.pdf" Subject)"
+	done
+	bayraq render --lang en --city Oslo --country NO --size A4 --print -f pdf -o en.pdf >/dev/null
+	raw_info en.pdf Title | grep -q '^(' || die "en: $(raw_info en.pdf Title)"
+}
+
+# Two renditions of one banner (FOGRA39, GRACoL) are one document, two
+# instances; the same render again is the same instance.
+test_print_xmp_instance_ids() {
+	export SOURCE_DATE_EPOCH=1772064000
+	args="--lang de --city Berlin --country DE --size A4 --print -f pdf"
+	bayraq render $args -o f.pdf >/dev/null
+	bayraq render $args --intent gracol -o g.pdf >/dev/null
+	bayraq render $args -o f2.pdf >/dev/null
+	fd=$(xmp_of f.pdf xmpMM:DocumentID) fi=$(xmp_of f.pdf xmpMM:InstanceID)
+	gd=$(xmp_of g.pdf xmpMM:DocumentID) gi=$(xmp_of g.pdf xmpMM:InstanceID)
+	[ -n "$fd" ] && [ -n "$fi" ] || die "no XMP IDs"
+	[ "$fd" = "$gd" ] || die "one banner, two DocumentIDs: $fd $gd"
+	[ "$fi" != "$gi" ] || die "FOGRA39 and GRACoL renditions share InstanceID $fi"
+	[ "$fi" != "$fd" ] || die "InstanceID is the DocumentID"
+	[ "$fi" = "$(xmp_of f2.pdf xmpMM:InstanceID)" ] || die "InstanceID changes between identical renders"
+	cmp -s f.pdf f2.pdf || die "the same render twice differs"
+	bayraq render $args --marks -o m.pdf >/dev/null
+	[ "$(xmp_of m.pdf xmpMM:InstanceID)" != "$fi" ] || die "marks do not change the InstanceID"
+	# Ghostscript's conversion: its own /ID was new on every run.
+	if command -v gs >/dev/null 2>&1; then
+		bayraq render $args --cmyk -o c.pdf >/dev/null
+		bayraq render $args --cmyk -o c2.pdf >/dev/null
+		cmp -s c.pdf c2.pdf || die "the same --cmyk render twice differs"
+		[ "$(xmp_of c.pdf xmpMM:DocumentID)" = "$fd" ] || die "CMYK is another document"
+		[ "$(xmp_of c.pdf xmpMM:InstanceID)" != "$fi" ] || die "CMYK and RGB share an InstanceID"
+	fi
+}
