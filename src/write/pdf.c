@@ -47,8 +47,23 @@ pdf_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The largest page side PDF viewers accept; beyond it, /UserUnit. */
+/*
+ * The largest page side PDF viewers accept; beyond it, /UserUnit 10 (a
+ * unit of 10 pt reaches 508 m, past any banner bayraq makes): one round
+ * unit for every long page, not 2 for one length and 3 for the next.
+ */
 #define PDF_MAX_SIDE 14400.0
+#define PDF_LONG_UNIT 10.0
+
+static double
+user_unit(double w, double h)
+{
+	double side = fmax(w, h);
+
+	if (side <= PDF_MAX_SIDE)
+		return 1;
+	return fmax(PDF_LONG_UNIT, ceil(side / PDF_MAX_SIDE));
+}
 
 /* What cairo draws and pdfpost finishes: every PDF bayraq writes. */
 struct pdf_job {
@@ -202,7 +217,7 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	memset(&j, 0, sizeof j);
 	j.w = s->media_w;
 	j.h = s->media_h;
-	j.unit = fmax(1, ceil(fmax(s->media_w, s->media_h) / PDF_MAX_SIDE));
+	j.unit = user_unit(s->media_w, s->media_h);
 	j.title = banner_title(b);
 	j.subject = opts->subject;
 	j.lang = banner_lang(b);

@@ -172,15 +172,46 @@ test_pole_pocket() {
 	bayraq preflight p.pdf | grep -q '^trim  *2000.0 x 1150.0 mm'
 }
 
-# Longer than 200 in, a page uses /UserUnit and still prints at its size.
+# Longer than 200 in, a page uses /UserUnit 10 and still prints at its size.
 test_user_unit() {
 	bayraq render --lang de --city Berlin --country DE --size 5400x1800mm --print -f pdf -o long.pdf >/dev/null
-	qpdf --json --json-key=qpdf long.pdf | grep -q '"/UserUnit": 2' || die "no UserUnit"
+	qpdf --json --json-key=qpdf long.pdf | grep -q '"/UserUnit": 10' || die "no UserUnit 10"
 	set -- $(box long.pdf MediaBox)
 	[ "$(calc "$3 <= 14400")" = 1 ] || die "MediaBox $3 is beyond PDF's limit"
+	near "$3" "$(calc "(5400 + 10) * 72 / 25.4 / 10")" 0.01
 	bayraq preflight long.pdf >report.txt
 	grep -q '^trim  *5400.0 x 1800.0 mm' report.txt || die "$(cat report.txt)"
-	grep -q '^UserUnit  *2$' report.txt
+	grep -q '^UserUnit  *10$' report.txt
+	# Just past 200 in, the same unit.
+	bayraq render --lang de --city Berlin --country DE --size 5100x1700mm --print -f pdf -o l2.pdf >/dev/null
+	qpdf --json --json-key=qpdf l2.pdf | grep -q '"/UserUnit": 10' || die "no UserUnit 10 at 5.1 m"
+	bayraq render --lang de --city Berlin --country DE --size 5000x1700mm --print -f pdf -o l3.pdf >/dev/null
+	! qpdf --json --json-key=qpdf l3.pdf | grep -q '"/UserUnit"' || die "UserUnit under 200 in"
+	# Ghostscript applies the unit: 5410 mm at 2 dpi is 426 pixels.
+	if command -v gs >/dev/null 2>&1; then
+		gs -q -dBATCH -dNOPAUSE -dSAFER -sDEVICE=png16m -r2 -sOutputFile=gs.png long.pdf
+		set -- $("$ROOT/$TOOLS/pnginfo" gs.png)
+		[ "$1" = 426 ] || die "Ghostscript sees $1 pixels"
+	fi
+}
+
+# bleed_of FILE.pdf: the preflight report's bleed line.
+bleed_of() {
+	bayraq preflight "$1" | sed -n 's/^bleed  *\(left\)/\1/p'
+}
+
+# Every size larger than A0, whatever its name, gets a banner's 5 mm bleed.
+test_large_format_bleed() {
+	for size in 6000x2000mm 1000x1000mm 2000x1000mm 100x50in banner-2x1m; do
+		bayraq render --lang de --city Berlin --country DE --size "$size" --print -f pdf -o big.pdf >/dev/null
+		[ "$(bleed_of big.pdf)" = "left 5.0, top 5.0, right 5.0, bottom 5.0 mm" ] ||
+			die "$size: bleed $(bleed_of big.pdf)"
+	done
+	for size in A0 1189x841mm 24x36in 800x1100mm; do
+		bayraq render --lang de --city Berlin --country DE --size "$size" --print -f pdf -o a0.pdf >/dev/null
+		[ "$(bleed_of a0.pdf)" = "left 3.0, top 3.0, right 3.0, bottom 3.0 mm" ] ||
+			die "$size: bleed $(bleed_of a0.pdf)"
+	done
 }
 
 # Outlined text: no fonts left, the same shapes. Glyphs and filled paths
