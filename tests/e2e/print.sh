@@ -368,3 +368,72 @@ test_print_xmp_instance_ids() {
 		[ "$(xmp_of c.pdf xmpMM:InstanceID)" != "$fi" ] || die "CMYK and RGB share an InstanceID"
 	fi
 }
+
+# Foreign PDFs with one fault each (tests/data/preflight/make.py): every
+# page is read, /Rotate and the CropBox are applied, the bleed must be
+# filled, and what a shop cannot print is said in one plain line.
+test_preflight_foreign_faults() {
+	d="$ROOT/tests/data/preflight"
+	# A clean page: only the intent and PDF/X are missing.
+	expect_exit 1 bayraq preflight "$d/full.pdf"
+	[ "$(wc -l <stderr)" = 2 ] || die "$(cat stderr)"
+	! grep -q 'bleed\|line\|text' stderr || die "$(cat stderr)"
+	expect_exit 1 bayraq preflight "$d/white-left.pdf"
+	grep -q 'white-left.pdf: the bleed on the left is white: the background must run 3 mm past the cut$' stderr ||
+		die "$(cat stderr)"
+	[ "$(grep -c 'is white' stderr)" = 1 ] || die "$(cat stderr)"
+	expect_exit 1 bayraq preflight "$d/second-page-no-bleed.pdf"
+	grep -q ': page 2: bleed is 0.0 mm on the left; the shop needs 3 mm' stderr || die "$(cat stderr)"
+	[ "$(grep -c 'bleed is' stderr)" = 1 ] || die "$(cat stderr)"
+	grep -q '^pages  *3$' stdout
+	# PDF's left edge is seen at the top once the page turns 90 degrees.
+	expect_exit 1 bayraq preflight "$d/rotated.pdf"
+	grep -q 'bleed is 1.5 mm on the top; the shop needs 3 mm' stderr || die "$(cat stderr)"
+	grep -q 'the bleed on the top is white' stderr || die "$(cat stderr)"
+	grep -q '^trim  *297.0 x 210.0 mm' stdout || die "$(cat stdout)"
+	grep -q '^bleed  *left 3.0, top 1.5, right 3.0, bottom 3.0 mm$' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq preflight "$d/cropped.pdf"
+	grep -q 'the CropBox cuts 4.1 mm off the finished page' stderr || die "$(cat stderr)"
+	expect_exit 1 bayraq preflight "$d/locked.pdf"
+	grep -q 'the file is locked against printing' stderr || die "$(cat stderr)"
+	grep -q '^encrypted  *yes, printing forbidden$' stdout
+	expect_exit 1 bayraq preflight "$d/thin.pdf"
+	grep -q 'a line is 0.10 pt thin; lines under 0.25 pt may not print' stderr || die "$(cat stderr)"
+	grep -q 'text is set at 4.0 pt; under 6 pt it may not be legible in print' stderr || die "$(cat stderr)"
+}
+
+# bayraq's own --print PDFs pass, at every physical size it names, with
+# marks, finishings, CMYK, turned, and past 200 in.
+test_preflight_own_outputs_pass() {
+	bayraq list sizes | awk '$1 != "WxH" && $0 !~ / px,/ { print $1 }' >sizes.txt
+	[ "$(wc -l <sizes.txt)" -ge 5 ] || die "no sizes: $(cat sizes.txt)"
+	while read -r size; do
+		bayraq render --lang ar --city Київ --country PL --size "$size" --print -f pdf -o s.pdf >/dev/null
+		expect_exit 0 bayraq preflight s.pdf
+	done <sizes.txt
+	for args in "--size A2 --orientation landscape --marks" "--size banner-3x1m --marks --finishing pole-pocket" \
+		"--size 6000x2000mm --marks --finishing hem-grommets" "--size 1000x1000mm"; do
+		bayraq render --lang ja --city Київ --country PL $args --print -f pdf -o v.pdf >/dev/null
+		expect_exit 0 bayraq preflight v.pdf
+	done
+	qpdf --rotate=+90 s.pdf r.pdf
+	expect_exit 0 bayraq preflight r.pdf
+	grep -q '^rotated  *90 degrees' stdout
+}
+
+test_preflight_json() {
+	bayraq render --lang de --city Berlin --country DE --size A3 --print -f pdf -o a3.pdf >/dev/null
+	bayraq preflight --json a3.pdf >r.json
+	jq -e '.ready == true and .problems == [] and .pdfx == "PDF/X-4" and (.pages | length) == 1' r.json >/dev/null ||
+		die "$(cat r.json)"
+	jq -e '.pages[0].trim.width_mm == 297 and .pages[0].bleed_mm.left == 3 and .pages[0].white_bleed == []' r.json >/dev/null ||
+		die "$(cat r.json)"
+	expect_exit 1 bayraq preflight --json "$ROOT/tests/data/preflight/second-page-no-bleed.pdf"
+	jq -e '.ready == false and (.pages | length) == 3 and .pages[1].bleed_mm.left == 0' stdout >/dev/null ||
+		die "$(cat stdout)"
+	jq -e '.problems | any(startswith("page 2: bleed is 0.0 mm"))' stdout >/dev/null || die "$(cat stdout)"
+	# The same lines on stderr, for people.
+	grep -q 'page 2: bleed is 0.0 mm' stderr
+	expect_exit 1 bayraq preflight --json "$ROOT/tests/data/preflight/white-left.pdf"
+	jq -e '.pages[0].white_bleed == ["left"]' stdout >/dev/null || die "$(cat stdout)"
+}
