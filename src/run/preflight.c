@@ -699,6 +699,169 @@ page_lines(qpdf_data q, qpdf_oh page, struct preflight_page *pg)
 	pg->min_text_pt = l.min_text * pg->user_unit;
 }
 
+/*
+ * A content stream without its text: each text-showing operator (Tj, TJ,
+ * ', ") is dropped with its operands, everything else kept byte for byte.
+ * Rendered against the page as it is, it shows where the text's ink is,
+ * whatever poppler's text extraction makes of it (it drops whole lines of
+ * Arabic).
+ */
+static GString *
+strip_text(const unsigned char *p, size_t len)
+{
+	GString *out = g_string_sized_new(len);
+	size_t i = 0, ops = 0, start, n;
+
+	while (i < len) {
+		int c = p[i];
+
+		if (g_ascii_isspace(c)) {
+			i++;
+		} else if (c == '%') {
+			while (i < len && p[i] != '\n' && p[i] != '\r')
+				i++;
+		} else if (c == '(') {
+			i = skip_string(p, i, len);
+		} else if (c == '<' && i + 1 < len && p[i + 1] != '<') {
+			while (i < len && p[i] != '>')
+				i++;
+			i++;
+		} else if (c == '/') {
+			for (i++; i < len && !is_delim(p[i]); i++)
+				;
+		} else if (strchr("<>[]{})", c) != NULL) {
+			i++;
+		} else {
+			start = i;
+			for (n = 0; i < len && !is_delim(p[i]); i++)
+				n++;
+			if (n == 0) {
+				i++;
+				continue;
+			}
+			if (g_ascii_isdigit(c) || c == '-' || c == '+' ||
+				c == '.')
+				continue;
+			if ((n == 2 &&
+				    (memcmp(p + start, "Tj", 2) == 0 ||
+					    memcmp(p + start, "TJ", 2) == 0)) ||
+				(n == 1 && (c == '\'' || c == '"'))) {
+				/* The operator and its operands go. */
+				g_string_append_c(out, ' ');
+			} else {
+				if (n == 2 && memcmp(p + start, "BI", 2) == 0) {
+					while (i + 2 < len &&
+						!(g_ascii_isspace(p[i]) &&
+							p[i + 1] == 'E' &&
+							p[i + 2] == 'I'))
+						i++;
+					i = i + 3 < len ? i + 3 : len;
+				}
+				g_string_append_len(out, (const char *)p + ops,
+					(gssize)(i - ops));
+			}
+			ops = i;
+		}
+	}
+	g_string_append_len(out, (const char *)p + ops, (gssize)(len - ops));
+	return out;
+}
+
+static void
+strip_stream(qpdf_data q, qpdf_oh stream)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+
+	if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, NULL, &data,
+		    &len) == QPDF_SUCCESS) {
+		GString *t = strip_text(data, len);
+
+		qpdf_oh_replace_stream_data(q, stream,
+			(const unsigned char *)t->str, t->len,
+			qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+		g_string_free(t, TRUE);
+	}
+	free(data);
+}
+
+static void
+strip_forms(qpdf_data q, qpdf_oh owner, GHashTable *seen, int depth)
+{
+	qpdf_oh res = qpdf_oh_get_key(q, owner, "/Resources");
+	size_t n, i;
+	qpdf_oh *list;
+
+	if (depth > MAX_DEPTH)
+		return;
+	list = pdfpost_dict_values(q, qpdf_oh_get_key(q, res, "/XObject"), &n);
+	for (i = 0; i < n; i++) {
+		int id = qpdf_oh_get_object_id(q, list[i]);
+		qpdf_oh dict = qpdf_oh_get_dict(q, list[i]);
+
+		if (!qpdf_oh_is_stream(q, list[i]) ||
+			!qpdf_oh_is_name_and_equals(q,
+				qpdf_oh_get_key(q, dict, "/Subtype"),
+				"/Form") ||
+			(id != 0 &&
+				!g_hash_table_add(seen, GINT_TO_POINTER(id))))
+			continue;
+		strip_stream(q, list[i]);
+		strip_forms(q, dict, seen, depth + 1);
+	}
+	free(list);
+}
+
+/*
+ * The file with no text drawn, in memory: every page's content and every
+ * form it uses, decrypted. NULL when qpdf cannot write it.
+ */
+static GBytes *
+text_free_copy(const char *path)
+{
+	qpdf_data q = qpdf_init();
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GBytes *bytes = NULL;
+	size_t i, n;
+
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (qpdf_read(q, path, NULL) & QPDF_ERRORS || qpdf_get_num_pages(q) < 0)
+		goto out;
+	n = (size_t)qpdf_get_num_pages(q);
+	for (i = 0; i < n; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, i);
+		qpdf_oh c = qpdf_oh_get_key(q, page, "/Contents");
+		int k, m;
+
+		if (qpdf_oh_is_stream(q, c)) {
+			strip_stream(q, c);
+		} else if (qpdf_oh_is_array(q, c)) {
+			m = qpdf_oh_get_array_n_items(q, c);
+			for (k = 0; k < m; k++)
+				if (qpdf_oh_is_stream(q,
+					    qpdf_oh_get_array_item(q, c, k)))
+					strip_stream(q,
+						qpdf_oh_get_array_item(q, c,
+							k));
+		}
+		strip_forms(q, page, seen, 0);
+	}
+	if (qpdf_has_error(q) || qpdf_init_write_memory(q) & QPDF_ERRORS)
+		goto out;
+	qpdf_set_preserve_encryption(q, QPDF_FALSE);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		goto out;
+	bytes = g_bytes_new(qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+out:
+	/* Taken, or qpdf prints it at cleanup. */
+	if (qpdf_has_error(q))
+		qpdf_get_error(q);
+	g_hash_table_destroy(seen);
+	qpdf_cleanup(&q);
+	return bytes;
+}
+
 static int
 read_structure(struct preflight *pf, const char *path, struct diag *d)
 {
@@ -848,62 +1011,74 @@ white_bleed_side(PopplerPage *page, const struct preflight_page *pg, int side)
 	return longest / k * u >= PAPER_PT(PREFLIGHT_WHITE_BLEED_MM);
 }
 
-static int
-is_ink(const unsigned char *px)
+/* The page as seen, over white, k pixels a unit. */
+static cairo_surface_t *
+render_page(PopplerPage *page, double k, int w, int h)
 {
-	uint32_t v = *(const uint32_t *)px;
+	cairo_surface_t *img =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(img);
 
-	return ((v >> 16) & 0xff) < 128 || ((v >> 8) & 0xff) < 128 ||
-	       (v & 0xff) < 128;
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	poppler_page_render_for_printing(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	return img;
+}
+
+/* Two pixels that differ by more than a quarter in some channel. */
+static int
+differ(const unsigned char *a, const unsigned char *b)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (abs((int)a[i] - (int)b[i]) > 64)
+			return 1;
+	return 0;
 }
 
 /*
- * How close the ink of the text comes to the trim, in points: poppler
- * draws the text alone (all of it selected, black on white) over the
- * page as seen, at 0.1 mm a pixel or coarser, 8 million pixels at most,
- * and the ink's bounding box is measured against the trim. A pixel with
- * ink counts whole, so the distance errs on the near side. Glyph boxes
- * are taller than the ink by the font's ascent and descent. INFINITY
- * when no text is drawn.
+ * How close the ink of the text comes to the trim, in points: the page
+ * is drawn as it is and without its text (bare), at 0.1 mm a pixel or
+ * coarser, 4 million pixels at most, and where they differ is the text's
+ * ink. A pixel with ink counts whole, so the distance errs on the near
+ * side. INFINITY when the text leaves no mark.
  */
 static double
-ink_margin(PopplerPage *page, const struct preflight_page *pg)
+ink_margin(PopplerPage *page, PopplerPage *bare,
+	const struct preflight_page *pg)
 {
 	double u = pg->user_unit;
 	double cw = (pg->crop[2] - pg->crop[0]) / u;
 	double ch = (pg->crop[3] - pg->crop[1]) / u;
-	double k = fmin(254 / 72.0 * u, sqrt(8e6 / (cw * ch)));
-	PopplerRectangle sel = { 0, 0, cw, ch };
-	PopplerColor black = { 0, 0, 0 }, white = { 65535, 65535, 65535 };
-	cairo_surface_t *img;
-	cairo_t *cr;
-	unsigned char *data;
+	double k = fmin(254 / 72.0 * u, sqrt(4e6 / (cw * ch)));
+	cairo_surface_t *a, *b;
+	unsigned char *da, *db;
 	int w = (int)ceil(cw * k), h = (int)ceil(ch * k), stride, x, y;
 	int x0 = w, y0 = h, x1 = -1, y1 = -1;
 	double m;
 
 	if (w < 1 || h < 1)
 		return INFINITY;
-	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	cr = cairo_create(img);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, k, k);
-	poppler_page_render_selection(page, cr, &sel, NULL,
-		POPPLER_SELECTION_GLYPH, &black, &white);
-	cairo_destroy(cr);
-	cairo_surface_flush(img);
-	data = cairo_image_surface_get_data(img);
-	stride = cairo_image_surface_get_stride(img);
+	a = render_page(page, k, w, h);
+	b = render_page(bare, k, w, h);
+	da = cairo_image_surface_get_data(a);
+	db = cairo_image_surface_get_data(b);
+	stride = cairo_image_surface_get_stride(a);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
-			if (is_ink(data + y * stride + x * 4)) {
+			if (differ(da + y * stride + x * 4,
+				    db + y * stride + x * 4)) {
 				x0 = x < x0 ? x : x0;
 				x1 = x > x1 ? x : x1;
 				y0 = y < y0 ? y : y0;
 				y1 = y > y1 ? y : y1;
 			}
-	cairo_surface_destroy(img);
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
 	if (x1 < 0)
 		return INFINITY;
 	m = fmin(fmin(x0 / k - pg->trim[0] / u, y0 / k - pg->trim[1] / u),
@@ -914,7 +1089,8 @@ ink_margin(PopplerPage *page, const struct preflight_page *pg)
 
 /* Text, images and the bleed of one page, as poppler lays them out. */
 static void
-read_page_layout(PopplerPage *page, struct preflight_page *pg, double near_trim)
+read_page_layout(PopplerPage *page, PopplerPage *bare,
+	struct preflight_page *pg)
 {
 	PopplerRectangle *rects = NULL;
 	guint n = 0, i;
@@ -941,11 +1117,18 @@ read_page_layout(PopplerPage *page, struct preflight_page *pg, double near_trim)
 		g_free(rects);
 	}
 	/*
-	 * Glyph boxes near the trim, or on a turned page (where poppler's
-	 * boxes are off): measure the ink instead.
+	 * Text that poppler's extraction misses (it drops lines of Arabic)
+	 * is still text the content streams show.
 	 */
-	if (pg->has_text && (pg->text_margin < near_trim || pg->rotate != 0))
-		pg->text_margin = fmax(pg->text_margin, ink_margin(page, pg));
+	if (isfinite(pg->min_text_pt))
+		pg->has_text = 1;
+	/* The ink, when the file without its text could be made. */
+	if (pg->has_text && bare != NULL) {
+		double ink = ink_margin(page, bare, pg);
+
+		if (isfinite(ink))
+			pg->text_margin = ink;
+	}
 	pg->min_ppi = INFINITY;
 	images = poppler_page_get_image_mapping(page);
 	for (l = images; l != NULL; l = l->next) {
@@ -977,7 +1160,8 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 	GError *err = NULL;
 	GFile *file = g_file_new_for_path(path);
 	char *uri = g_file_get_uri(file);
-	PopplerDocument *doc = NULL;
+	PopplerDocument *doc = NULL, *bare_doc = NULL;
+	GBytes *bare_bytes;
 	size_t i;
 
 	doc = poppler_document_new_from_file(uri, NULL, &err);
@@ -989,17 +1173,26 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 		g_clear_error(&err);
 		return -1;
 	}
+	bare_bytes = text_free_copy(path);
+	if (bare_bytes != NULL) {
+		bare_doc =
+			poppler_document_new_from_bytes(bare_bytes, NULL, NULL);
+		g_bytes_unref(bare_bytes);
+	}
 	pf->text_margin = INFINITY;
 	pf->min_ppi = INFINITY;
 	pf->min_text_pt = INFINITY;
 	pf->min_line_pt = INFINITY;
 	for (i = 0; i < pf->pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, (int)i);
+		PopplerPage *bare =
+			bare_doc != NULL
+				? poppler_document_get_page(bare_doc, (int)i)
+				: NULL;
 		struct preflight_page *pg = &pf->page[i];
 
 		if (page != NULL) {
-			read_page_layout(page, pg,
-				fmax(pf->safe, PAPER_PT(10)) + PAPER_PT(2));
+			read_page_layout(page, bare, pg);
 			g_object_unref(page);
 		} else {
 			pg->text_margin = pg->min_ppi = INFINITY;
@@ -1012,7 +1205,11 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 		pf->images += pg->images;
 		pf->min_text_pt = fmin(pf->min_text_pt, pg->min_text_pt);
 		pf->min_line_pt = fmin(pf->min_line_pt, pg->min_line_pt);
+		if (bare != NULL)
+			g_object_unref(bare);
 	}
+	if (bare_doc != NULL)
+		g_object_unref(bare_doc);
 	g_object_unref(doc);
 	return 0;
 }

@@ -437,3 +437,22 @@ test_preflight_json() {
 	expect_exit 1 bayraq preflight --json "$ROOT/tests/data/preflight/white-left.pdf"
 	jq -e '.pages[0].white_bleed == ["left"]' stdout >/dev/null || die "$(cat stdout)"
 }
+
+# Text distance is measured on the ink (the page drawn with and without
+# its text), so lines poppler's text extraction drops (Arabic) still
+# count, and a turned page measures the same.
+test_preflight_text_ink() {
+	bayraq render --lang ar --city Київ --country PL --size 1000x500mm --print -f pdf -o w.pdf >/dev/null
+	bayraq preflight --json w.pdf >w.json
+	m=$(jq '.pages[0].text_margin_mm' w.json)
+	# The hashtag's ink sits about 32 mm above the bottom trim.
+	[ "$(calc "$m > 25 && $m < 40")" = 1 ] || die "ar margin $m mm"
+	expect_exit 1 bayraq preflight --safe 45mm w.pdf
+	grep -q 'text comes within 3[0-9].[0-9] mm of the trim; the safe margin is 45.0 mm' stderr || die "$(cat stderr)"
+	for r in 90 180 270; do
+		qpdf --rotate=+$r w.pdf r.pdf
+		bayraq preflight --json r.pdf >r.json
+		near "$(jq '.pages[0].text_margin_mm' r.json)" "$m" 1
+		near "$(jq '.pages[0].smallest_text_pt' r.json)" "$(jq '.pages[0].smallest_text_pt' w.json)" 0.1
+	done
+}
