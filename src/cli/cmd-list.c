@@ -88,7 +88,9 @@ list_countries(const struct paths *paths, const char *lang)
 	if (lang != NULL && flags_country_local_name(fl, "UA", lang, local,
 				    sizeof local) < 0) {
 		diag_set(&d, DIAG_USAGE,
-			"no names of countries in language '%.30s' (try a tag "
+			"no names of countries in language '%.30s' (ICU has "
+			"none; "
+			"try a tag "
 			"such as de, uk or ka)",
 			lang);
 		status = cli_fail(&d);
