@@ -369,8 +369,13 @@ load_json(JsonParser *p, const char *path, const char *what, const char *hint,
 	GError *err = NULL;
 
 	if (!json_parser_load_from_file(p, path, &err)) {
-		diag_set(d, DIAG_IO, "cannot read %s '%s': %s (%s)", what, path,
-			err->message, hint);
+		/* A GFileError repeats the path: the hint would be cut off. */
+		if (err->domain == G_FILE_ERROR)
+			diag_set(d, DIAG_IO, "cannot read %s '%s' (%s)", what,
+				path, hint);
+		else
+			diag_set(d, DIAG_IO, "cannot read %s '%s': %s (%s)",
+				what, path, err->message, hint);
 		g_error_free(err);
 		return -1;
 	}

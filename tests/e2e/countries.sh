@@ -141,3 +141,11 @@ test_list_countries_current_names() {
 	expect_exit 2 bayraq list sizes --lang de
 	one_error "--lang goes with 'list countries' only"
 }
+
+# Without Debian's iso-codes: one line that says what to install.
+test_country_names_missing() {
+	mkdir out
+	BAYRAQ_ISOCODES=$PWD/none expect_exit 1 bayraq render --city Oslo --country NO -o out/
+	one_error "cannot read the country names '$PWD/none/iso_3166-1.json' (install Debian's iso-codes)"
+	no_files out
+}
