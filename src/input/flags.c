@@ -1,7 +1,6 @@
 /* flags.c - flag lookup: our own ua and crh, host flags from the pinned set. */
 #include "input/flags.h"
 
-#include <ctype.h>
 #include <strings.h>
 #include <sys/types.h>
 #include <json-glib/json-glib.h>
@@ -22,8 +21,8 @@ struct country {
 	char *code; /* "PL", "EU", "GB-SCT" */
 	char *alpha3; /* "POL", or NULL */
 	char *name; /* the current English name: "Eswatini" */
-	char *alt[3]; /* other names: official, the set's own (older) */
-	int icu; /* ICU names it in every language */
+	char *alt[3]; /* official, the set's own (older), ISO's formal */
+	int icu; /* 1: ICU names it in every language; -1: withdrawn (AN) */
 };
 
 /* A name, folded for matching, and the flag it names. */
