@@ -33,6 +33,9 @@ field_of(const struct diag *d, const char *city)
 
 	if (strstr(d->msg, "language") != NULL)
 		return "lang";
+	/* flags_host(): Russia, however the country was named. */
+	if (strstr(d->msg, "never a host flag") != NULL)
+		return "country";
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		snprintf(word, sizeof word, "--%s", fields[i]);
 		if (strstr(d->msg, word) != NULL)

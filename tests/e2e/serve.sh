@@ -353,6 +353,7 @@ test_serve_countries() {
 	expect 200 "preview?city=Warszawa&country=Polska&size=A5"
 	expect 400 "preview?city=Moskva&country=%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F&size=A5"
 	grep -q "never a host flag" body || die "Россия: $(cat body)"
+	[ "$(header X-Bayraq-Field)" = country ] || die "Россия field: $(header X-Bayraq-Field)"
 	expect 400 "preview?city=Warszawa&country=Polnd&size=A5"
 	grep -q "did you mean 'Poland', PL?" body || die "Polnd: $(cat body)"
 	[ "$(header X-Bayraq-Field)" = country ] || die "field: $(header X-Bayraq-Field)"
