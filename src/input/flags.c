@@ -4,6 +4,7 @@
 #include <strings.h>
 #include <sys/types.h>
 #include <json-glib/json-glib.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -42,17 +43,19 @@ struct flags {
 	char **langs; /* also indexed in Latin letters */
 
 	/*
-	 * Built by the first lookup by name (g_once), then read-only: 0 is
-	 * English and the shipped languages, 1 every other language ICU has
-	 * (slower, so only made when 0 does not know a name).
+	 * Built by the first lookup by name (under names_lock), then
+	 * read-only: 0 is English and the shipped languages, 1 every other
+	 * language ICU has (slower, so only made when 0 does not know a name).
+	 * pthread locks, not GLib's: ThreadSanitizer sees them.
 	 */
 	struct {
-		gsize once;
+		int ready;
 		GPtrArray *names; /* struct name_entry, strongest first */
 		GHashTable *by_name; /* key -> struct name_entry */
 	} stage[2];
+	pthread_mutex_t names_lock;
 	UTransliterator *latin; /* used under latin_lock; made by stage 0 */
-	GMutex latin_lock;
+	pthread_mutex_t latin_lock;
 };
 
 /* Codes people use that ISO 3166-1 does not: the EU's EL, the UK. */
@@ -183,9 +186,9 @@ latin_key(struct flags *fl, const char *text)
 	buf = g_new(UChar, cap);
 	memcpy(buf, s, (size_t)n * sizeof *buf);
 	limit = n;
-	g_mutex_lock(&fl->latin_lock);
+	pthread_mutex_lock(&fl->latin_lock);
 	utrans_transUChars(fl->latin, buf, &n, cap, 0, &limit, &e);
-	g_mutex_unlock(&fl->latin_lock);
+	pthread_mutex_unlock(&fl->latin_lock);
 	key = U_SUCCESS(e) ? fold_key(buf, n) : g_strdup("");
 	g_free(buf);
 	g_free(s);
@@ -345,8 +348,9 @@ named(const struct flags *cfl, int stage)
 	struct flags *fl = (struct flags *)cfl;
 	int i;
 
+	pthread_mutex_lock(&fl->names_lock);
 	for (i = 0; i <= stage; i++) {
-		if (!g_once_init_enter(&fl->stage[i].once))
+		if (fl->stage[i].ready)
 			continue;
 		fl->stage[i].names =
 			g_ptr_array_new_with_free_func(name_entry_free);
@@ -356,8 +360,9 @@ named(const struct flags *cfl, int stage)
 			index_names(fl);
 		else
 			index_more_names(fl);
-		g_once_init_leave(&fl->stage[i].once, 1);
+		fl->stage[i].ready = 1;
 	}
+	pthread_mutex_unlock(&fl->names_lock);
 	return fl;
 }
 
@@ -548,7 +553,8 @@ flags_new(const char *own_dir, const char *set_dir, const char *iso_dir,
 {
 	struct flags *fl = xcalloc(1, sizeof *fl);
 
-	g_mutex_init(&fl->latin_lock);
+	pthread_mutex_init(&fl->names_lock, NULL);
+	pthread_mutex_init(&fl->latin_lock, NULL);
 	fl->own_dir = xstrdup(own_dir);
 	fl->set_dir = xstrdup(set_dir);
 	fl->langs = g_strdupv((char **)langs);
@@ -588,7 +594,8 @@ flags_free(struct flags *fl)
 		utrans_close(fl->latin);
 	if (fl->by_code != NULL)
 		g_hash_table_destroy(fl->by_code);
-	g_mutex_clear(&fl->latin_lock);
+	pthread_mutex_destroy(&fl->names_lock);
+	pthread_mutex_destroy(&fl->latin_lock);
 	g_strfreev(fl->langs);
 	free(fl->codes);
 	free(fl->countries);
