@@ -15,11 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/xalloc.h"
 #include "input/catalog.h"
 #include "input/design.h"
+#include "input/fonts.h"
+#include "input/lang.h"
 #include "input/paper.h"
+#include "layout/print.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
@@ -47,7 +51,19 @@ struct check {
 	int bad_ns_told;
 	struct image *images; /* raster images, for their resolution */
 	size_t image_count;
+	xmlDoc *doc; /* the file as parsed; NULL if it is not XML */
+	xmlNode **filters; /* <filter> elements, for their cost */
+	size_t filter_count;
+	const struct design *dz; /* the variants of its folder, or NULL */
 };
+
+static const char *
+level_word(enum lint_level level)
+{
+	return level == LINT_WARNING ? "warning: "
+	       : level == LINT_NOTE  ? "note: "
+				     : "";
+}
 
 static void
 add(struct lint *l, enum lint_level level, char *text)
@@ -58,8 +74,10 @@ add(struct lint *l, enum lint_level level, char *text)
 	l->findings[l->count++].text = text;
 	if (level == LINT_ERROR)
 		l->errors++;
-	else
+	else if (level == LINT_WARNING)
 		l->warnings++;
+	else
+		l->notes++;
 }
 
 static char *
@@ -105,7 +123,7 @@ finding(struct check *c, enum lint_level level, xmlNode *node, int slot,
 	va_end(ap);
 	add(c->l, level,
 		xasprintf("%s:%ld: %s%s: %s", c->path, xmlGetLineNo(node),
-			level == LINT_WARNING ? "warning: " : "", who, what));
+			level_word(level), who, what));
 	g_free(what);
 	free(who);
 }
@@ -570,6 +588,11 @@ check_art(struct check *c, xmlNode *node)
 	if (is_svg(node, "image") || is_svg(node, "use") ||
 		is_svg(node, "feImage"))
 		check_href(c, node);
+	if (is_svg(node, "filter")) {
+		c->filters = xreallocarray(c->filters, c->filter_count + 1,
+			sizeof *c->filters);
+		c->filters[c->filter_count++] = node;
+	}
 }
 
 static void
@@ -733,54 +756,82 @@ check_contrast(struct check *c, const struct variant *v)
 		cairo_surface_destroy(img);
 }
 
-/*
- * The largest physical named size within DESIGN_RATIO_TOLERANCE of the
- * variant's ratio, and its points per user unit; 0 if there is none.
- */
-static double
-largest_size(const struct variant *v, char *name, size_t size)
+/* The named sizes, either way up, at which a render picks this variant. */
+struct sizes {
+	struct paper *pages;
+	size_t count;
+	size_t largest; /* the largest physical one; count if none */
+};
+
+/* Whether a page is in pixels: no print margin, no reading distance. */
+static int
+is_screen(const struct paper *p)
 {
-	double best_area = 0, k = 0, ratio = v->width / v->height;
+	return p->width_px != 0;
+}
+
+/*
+ * Every named size, turned both ways, whose ratio makes design_pick()
+ * choose the variant at path among dz's, as a render would.
+ */
+static void
+sizes_init(struct sizes *sz, const struct design *dz, const char *path)
+{
+	static const char *const turns[] = { "portrait", "landscape" };
+	double best_area = 0;
 	char desc[96];
-	const char *n;
-	size_t i;
+	const char *name;
+	size_t i, t;
 
-	for (i = 0; (n = paper_named(i, desc, sizeof desc)) != NULL; i++) {
-		struct diag d = { 0 };
-		struct paper p;
-		int turn;
+	memset(sz, 0, sizeof *sz);
+	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++)
+		for (t = 0; t < 2; t++) {
+			struct diag d = { 0 };
+			const struct variant *v;
+			struct paper p;
 
-		if (paper_parse(&p, n, &d) < 0 || p.family == PAPER_SCREEN ||
-			p.width_px != 0)
-			continue;
-		for (turn = 0; turn < 2; turn++) {
-			double pw = turn ? p.height_pt : p.width_pt;
-			double ph = turn ? p.width_pt : p.height_pt;
-
-			if (fabs(log(pw / ph / ratio)) >
-				log(DESIGN_RATIO_TOLERANCE) + 1e-9)
+			if (paper_parse(&p, name, &d) < 0 ||
+				paper_orient(&p, turns[t], &d) < 0 ||
+				(t == 1 && p.width_pt == p.height_pt))
 				continue;
-			if (pw * ph > best_area) {
-				best_area = pw * ph;
-				k = fmin(pw / v->width, ph / v->height);
-				snprintf(name, size, "%s", n);
-			}
+			v = design_pick(dz, p.width_pt / p.height_pt, &d);
+			if (v == NULL || strcmp(v->path, path) != 0)
+				continue;
+			sz->pages = xreallocarray(sz->pages, sz->count + 1,
+				sizeof *sz->pages);
+			sz->pages[sz->count++] = p;
+		}
+	sz->largest = sz->count;
+	for (i = 0; i < sz->count; i++) {
+		const struct paper *p = &sz->pages[i];
+
+		if (!is_screen(p) && p->width_pt * p->height_pt > best_area) {
+			best_area = p->width_pt * p->height_pt;
+			sz->largest = i;
 		}
 	}
-	return k;
+}
+
+/* Points per user unit of v on a page: scaled uniformly, as render does. */
+static double
+page_scale(const struct variant *v, const struct paper *p)
+{
+	return fmin(p->width_pt / v->width, p->height_pt / v->height);
 }
 
 /* Raster images below LINT_MIN_PPI at the largest size of the ratio. */
 static void
-check_images(struct check *c, const struct variant *v)
+check_images(struct check *c, const struct variant *v, const struct sizes *sz)
 {
-	char size[48] = "";
-	double k = c->image_count > 0 ? largest_size(v, size, sizeof size) : 0;
+	const char *size;
 	RsvgHandle *art = NULL;
+	double k;
 	size_t i;
 
-	if (k == 0)
+	if (c->image_count == 0 || sz->largest == sz->count)
 		return;
+	size = sz->pages[sz->largest].label;
+	k = page_scale(v, &sz->pages[sz->largest]);
 	for (i = 0; i < c->image_count; i++) {
 		const struct image *im = &c->images[i];
 		double w = im->w, h = im->h, ppi;
@@ -822,34 +873,456 @@ check_images(struct check *c, const struct variant *v)
 		g_object_unref(art);
 }
 
+/* A finding on a slot of the loaded variant. */
+static void slot_finding(struct check *c, enum lint_level level,
+	const struct slot *sl, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+slot_finding(struct check *c, enum lint_level level, const struct slot *sl,
+	const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	va_start(ap, fmt);
+	what = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	add(c->l, level,
+		xasprintf("%s:%zu: %sslot '%s': %s", c->path, sl->line,
+			level_word(level), sl->id, what));
+	g_free(what);
+}
+
+/* A slot's edges on a page, in points: left, top, right, bottom. */
+static void
+slot_on_page(const struct variant *v, const struct slot *sl,
+	const struct paper *p, double box[4])
+{
+	double k = page_scale(v, p);
+	double ox = (p->width_pt - v->width * k) / 2;
+	double oy = (p->height_pt - v->height * k) / 2;
+
+	box[0] = ox + sl->x * k;
+	box[1] = oy + sl->y * k;
+	box[2] = ox + (sl->x + sl->w) * k;
+	box[3] = oy + (sl->y + sl->h) * k;
+}
+
+/* The safe margin a render keeps on page p: print_sheet()'s own. */
+static double
+page_safe(const struct paper *p)
+{
+	struct print_opts o;
+	struct sheet sheet;
+	struct diag d = { 0 };
+
+	print_opts_init(&o);
+	return print_sheet(&sheet, p, &o, &d) < 0 ? 0 : sheet.safe;
+}
+
+/*
+ * Each text slot inside the safe area at every size its variant serves.
+ * Render refuses a text whose ink comes nearer the edge than the safe
+ * margin; a text fills its slot, so a slot that reaches into the margin
+ * is refused in the languages whose text reaches its edge (a warning),
+ * and a slot that lies wholly in the margin is refused always (an error).
+ */
+static void
+check_safe_area(struct check *c, const struct variant *v,
+	const struct sizes *sz)
+{
+	static const char *const sides[] = { "left", "top", "right", "bottom" };
+	size_t i, j;
+
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+		double worst = 0, worst_margin = 0, worst_safe = 0, k = 0;
+		size_t worst_size = 0, more = 0;
+		int side = 0, inside_margin = 0;
+
+		if (sl->kind != SLOT_TEXT)
+			continue;
+		for (j = 0; j < sz->count; j++) {
+			const struct paper *p = &sz->pages[j];
+			double box[4], edge[4], safe = page_safe(p), margin;
+			struct diag d = { 0 };
+			int e, near = 0;
+
+			slot_on_page(v, sl, p, box);
+			edge[0] = box[0];
+			edge[1] = box[1];
+			edge[2] = p->width_pt - box[2];
+			edge[3] = p->height_pt - box[3];
+			for (e = 1; e < 4; e++)
+				if (edge[e] < edge[near])
+					near = e;
+			margin = edge[near];
+			if (print_safe_check(margin, safe, "", &d) == 0)
+				continue;
+			if (worst > 0)
+				more++;
+			if (safe - margin <= worst)
+				continue;
+			worst = safe - margin;
+			worst_margin = margin;
+			worst_safe = safe;
+			worst_size = j;
+			side = near;
+			k = page_scale(v, p);
+			/* Its far side in the margin too: no text escapes. */
+			inside_margin =
+				(near == 0 && box[2] < safe) ||
+				(near == 1 && box[3] < safe) ||
+				(near == 2 && p->width_pt - box[0] < safe) ||
+				(near == 3 && p->height_pt - box[1] < safe);
+		}
+		if (worst == 0)
+			continue;
+		slot_finding(c, inside_margin ? LINT_ERROR : LINT_WARNING, sl,
+			"on %s it comes %s%.1f mm %s the %s edge, inside the "
+			"%.1f mm safe margin, so render refuses %s%s; keep it "
+			"at least %.0f user units further from the %s edge",
+			sz->pages[worst_size].label,
+			worst_margin < 0 ? "" : "within ",
+			PAPER_MM(fabs(worst_margin)),
+			worst_margin < 0 ? "past" : "of", sides[side],
+			PAPER_MM(worst_safe),
+			inside_margin ? "every text in it"
+				      : "a text that fills it",
+			more == 0   ? ""
+			: more == 1 ? " (and on 1 more size)"
+				    : " (and on more sizes)",
+			ceil(worst / k), sides[side]);
+	}
+}
+
+/*
+ * How far a page is read from: a vinyl banner over a march, a placard
+ * carried on a stick (the US sign sizes, from 18 x 24 in), a poster on a
+ * wall (every A size, US paper); 0 for a screen.
+ */
+static double
+reading_metres(const struct paper *p)
+{
+	if (is_screen(p))
+		return 0;
+	if (p->family == PAPER_BANNER)
+		return LINT_BANNER_M;
+	if (p->family == PAPER_US &&
+		fmin(p->width_pt, p->height_pt) >= 18 * 72 - 1)
+		return LINT_SIGN_M;
+	return LINT_POSTER_M;
+}
+
+/*
+ * The cap height of a slot's font per unit of font size, measured with
+ * pango: the ink of "H" in the slot's family and weight (Latin's
+ * families after it, as a render of a Latin language tries them).
+ */
+static double
+cap_height(const struct fonts *fonts, const struct slot *sl)
+{
+	PangoContext *ctx = fonts_context_new(fonts);
+	PangoLayout *layout = pango_layout_new(ctx);
+	PangoFontDescription *desc = pango_font_description_new();
+	PangoRectangle ink;
+	struct lang lang;
+	char *families;
+
+	lang_init(&lang, "en");
+	families = strcmp(sl->font, "sans") == 0
+			   ? xstrdup(lang.families)
+			   : xasprintf("%s,%s", sl->font, lang.families);
+	pango_font_description_set_family(desc, families);
+	pango_font_description_set_weight(desc, (PangoWeight)sl->weight);
+	pango_font_description_set_absolute_size(desc, 1000.0 * PANGO_SCALE);
+	pango_layout_set_font_description(layout, desc);
+	pango_layout_set_text(layout, "H", -1);
+	pango_layout_get_extents(layout, &ink, NULL);
+	pango_font_description_free(desc);
+	g_object_unref(layout);
+	g_object_unref(ctx);
+	free(families);
+	return (double)ink.height / PANGO_SCALE / 1000.0;
+}
+
+/* The smallest text of a variant: the text slot of least cap height. */
+static const struct slot *
+smallest_text(const struct fonts *fonts, const struct variant *v, double *cap)
+{
+	const struct slot *best = NULL;
+	size_t i;
+
+	*cap = 0;
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+		double c;
+
+		if (sl->kind != SLOT_TEXT)
+			continue;
+		c = sl->min_size * cap_height(fonts, sl);
+		if (best == NULL || c < *cap) {
+			best = sl;
+			*cap = c;
+		}
+	}
+	return best;
+}
+
+/*
+ * The variant's smallest text, at its bayraq:min-size, is legible from
+ * the distance each of its sizes is read from: LINT_DISTANCE_PER_CAP mm
+ * of distance per mm of cap height. Told at the worst size, as a note.
+ */
+static void
+check_legibility(struct check *c, const struct variant *v,
+	const struct sizes *sz)
+{
+	double cap, worst = 1, worst_mm = 0, need_mm = 0, metres = 0;
+	const struct slot *sl;
+	size_t j, worst_size = 0;
+
+	if (c->l->fonts == NULL)
+		return;
+	sl = smallest_text(c->l->fonts, v, &cap);
+	for (j = 0; sl != NULL && cap > 0 && j < sz->count; j++) {
+		const struct paper *p = &sz->pages[j];
+		double m = reading_metres(p), mm, need;
+
+		if (m == 0)
+			continue;
+		mm = PAPER_MM(cap * page_scale(v, p));
+		need = m * 1000 / LINT_DISTANCE_PER_CAP;
+		if (mm / need >= worst)
+			continue;
+		worst = mm / need;
+		worst_mm = mm;
+		need_mm = need;
+		metres = m;
+		worst_size = j;
+	}
+	if (worst >= 1)
+		return;
+	slot_finding(c, LINT_NOTE, sl,
+		"the smallest text: at its bayraq:min-size (%g) its capitals "
+		"are %.*f mm high on %s, legible from about %.1f m, but a %s "
+		"is read from %.0f m, which needs %.0f mm; raise "
+		"bayraq:min-size to %.0f, with a slot where every language "
+		"fits at that size (bayraq proof)",
+		sl->min_size, worst_mm < 10 ? 1 : 0, worst_mm,
+		sz->pages[worst_size].label,
+		worst_mm * LINT_DISTANCE_PER_CAP / 1000,
+		metres == LINT_BANNER_M ? "banner"
+		: metres == LINT_SIGN_M ? "placard"
+					: "poster",
+		metres, need_mm, ceil(sl->min_size / worst));
+}
+
+/* Removes the references to filter id from node and below; how many. */
+static size_t
+strip_filter(xmlNode *node, const char *id)
+{
+	char *url = xasprintf("url(#%s)", id);
+	size_t n = 0;
+	xmlNode *child;
+
+	for (child = node->children; child != NULL; child = child->next) {
+		xmlChar *f, *style;
+
+		if (child->type != XML_ELEMENT_NODE)
+			continue;
+		f = xmlGetProp(child, (const xmlChar *)"filter");
+		if (f != NULL && strstr((const char *)f, url) != NULL) {
+			xmlUnsetProp(child, (const xmlChar *)"filter");
+			n++;
+		}
+		xmlFree(f);
+		style = xmlGetProp(child, (const xmlChar *)"style");
+		if (style != NULL && strstr((const char *)style, url) != NULL) {
+			char **parts = g_strsplit((const char *)style, ";", -1);
+			GString *kept = g_string_new(NULL);
+			size_t i;
+
+			for (i = 0; parts[i] != NULL; i++)
+				if (strstr(parts[i], url) == NULL)
+					g_string_append_printf(kept, "%s%s",
+						kept->len > 0 ? ";" : "",
+						parts[i]);
+			xmlSetProp(child, (const xmlChar *)"style",
+				(const xmlChar *)kept->str);
+			g_string_free(kept, TRUE);
+			g_strfreev(parts);
+			n++;
+		}
+		xmlFree(style);
+		n += strip_filter(child, id);
+	}
+	free(url);
+	return n;
+}
+
+/* The processor time of this thread, in seconds. */
+static double
+cpu_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * The least of three times librsvg takes to draw doc on a w x h surface,
+ * in seconds; negative if it cannot. Nothing outside the file is read:
+ * the handle has no base to resolve references against.
+ */
+static double
+draw_seconds(xmlDoc *doc, const struct variant *v, int w, int h)
+{
+	RsvgRectangle vp = { 0, 0, w, h };
+	cairo_surface_t *s;
+	RsvgHandle *svg;
+	xmlChar *bytes;
+	double best = -1;
+	int len, i;
+
+	xmlDocDumpMemory(doc, &bytes, &len);
+	svg = rsvg_handle_new_from_data(bytes, (gsize)len, NULL);
+	xmlFree(bytes);
+	if (svg == NULL)
+		return -1;
+	(void)v;
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	for (i = 0; i < 3; i++) {
+		cairo_t *cr = cairo_create(s);
+		double t = cpu_seconds();
+
+		if (rsvg_handle_render_document(svg, cr, &vp, NULL)) {
+			t = cpu_seconds() - t;
+			if (best < 0 || t < best)
+				best = t;
+		}
+		cairo_destroy(cr);
+	}
+	cairo_surface_destroy(s);
+	g_object_unref(svg);
+	return best;
+}
+
+/* The primitives of a <filter>: each one is a surface of its own. */
+static size_t
+primitive_count(xmlNode *filter)
+{
+	xmlNode *child;
+	size_t n = 0;
+
+	for (child = filter->children; child != NULL; child = child->next)
+		n += child->type == XML_ELEMENT_NODE;
+	return n;
+}
+
+/*
+ * Each <filter> that is used, with its cost measured: the variant drawn
+ * at LINT_FILTER_PX on its long side with and without it, the difference
+ * scaled to the pixels of the largest size at LINT_FILTER_DPI. Its
+ * memory: the page drawn whole (a design with filters is not drawn in
+ * bands), plus librsvg's surfaces, one for the source and one a
+ * primitive.
+ */
+#define LINT_FILTER_PX 400.0
+
+static void
+check_filters(struct check *c, const struct variant *v, const struct sizes *sz)
+{
+	double k = LINT_FILTER_PX / fmax(v->width, v->height), with = -1;
+	int w = (int)ceil(v->width * k), h = (int)ceil(v->height * k);
+	const struct paper *big;
+	size_t i, pw, ph;
+
+	if (c->filter_count == 0 || c->doc == NULL || sz->largest == sz->count)
+		return;
+	big = &sz->pages[sz->largest];
+	paper_pixels(big, LINT_FILTER_DPI, &pw, &ph);
+	for (i = 0; i < c->filter_count; i++) {
+		xmlDoc *copy;
+		char *id = element_id(c->filters[i]);
+		double without = -1, seconds, mb;
+
+		copy = xmlCopyDoc(c->doc, 1);
+		if (id[0] != '\0' &&
+			strip_filter(xmlDocGetRootElement(copy), id) > 0) {
+			if (with < 0)
+				with = draw_seconds(c->doc, v, w, h);
+			without = draw_seconds(copy, v, w, h);
+		}
+		xmlFreeDoc(copy);
+		free(id);
+		if (with < 0 || without < 0)
+			continue;
+		seconds = fmax(with - without, 0) * (double)pw * (double)ph /
+			  ((double)w * (double)h);
+		mb = (double)pw * (double)ph * 4 *
+		     (double)(2 + primitive_count(c->filters[i])) / 1e6;
+		finding(c, LINT_WARNING, c->filters[i], 0,
+			"this filter costs about %.0f s and %.0f MB at %s "
+			"%.0f dpi (measured at %d x %d px), and more with "
+			"every band and thread; draw the effect without a "
+			"filter (a gradient), or embed it as an image",
+			seconds < 1 ? 1 : seconds, mb, big->label,
+			LINT_FILTER_DPI, w, h);
+	}
+}
+
 /*
  * What the loader says (values, the viewBox, the areas librsvg
- * measures); then what needs the drawing.
+ * measures); then what needs the drawing, at the named sizes that
+ * render would draw this variant at.
  */
 static void
 check_load(struct check *c)
 {
 	struct diag d = { 0 };
 	struct variant v;
+	struct sizes sz;
 
-	if (variant_load(&v, c->path, &d) < 0)
+	if (variant_load(&v, c->path, &d) < 0) {
 		add(c->l, LINT_ERROR, xstrdup(d.msg));
-	else {
-		check_contrast(c, &v);
-		check_images(c, &v);
+		variant_release(&v);
+		return;
 	}
+	if (c->dz != NULL) {
+		sizes_init(&sz, c->dz, c->path);
+	} else {
+		struct design one = { (char *)"", &v, 1 };
+
+		sizes_init(&sz, &one, c->path);
+	}
+	check_safe_area(c, &v, &sz);
+	if (!c->l->errors_only) {
+		check_contrast(c, &v);
+		check_images(c, &v, &sz);
+		check_legibility(c, &v, &sz);
+		check_filters(c, &v, &sz);
+	}
+	free(sz.pages);
 	variant_release(&v);
 }
 
-void
-lint_variant(struct lint *l, const char *path, char *const *keys)
+static void
+lint_file(struct lint *l, const char *path, char *const *keys,
+	const struct design *dz)
 {
-	struct check c = { l, path, NULL, keys, NULL, 0, NULL, 0 };
-	size_t errors = l->errors;
+	struct check c;
+	size_t errors = l->errors, i;
 	struct stat st;
-	xmlDoc *doc;
 	char *dir;
 
+	memset(&c, 0, sizeof c);
+	c.l = l;
+	c.path = path;
+	c.keys = keys;
+	c.dz = dz;
 	l->files++;
 	/* A FIFO or a huge file: the loader says so, without reading it. */
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
@@ -857,9 +1330,9 @@ lint_variant(struct lint *l, const char *path, char *const *keys)
 		check_load(&c);
 		return;
 	}
-	doc = xmlReadFile(path, NULL,
+	c.doc = xmlReadFile(path, NULL,
 		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL) {
+	if (c.doc == NULL) {
 		check_load(&c);
 		return;
 	}
@@ -867,17 +1340,24 @@ lint_variant(struct lint *l, const char *path, char *const *keys)
 	c.dir = g_canonicalize_filename(dir, NULL);
 	g_free(dir);
 	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	check_art(&c, xmlDocGetRootElement(doc));
-	walk(&c, xmlDocGetRootElement(doc));
+	check_art(&c, xmlDocGetRootElement(c.doc));
+	walk(&c, xmlDocGetRootElement(c.doc));
 	/* The loader's first error would repeat what was said above. */
 	if (l->errors == errors)
 		check_load(&c);
-	for (size_t i = 0; i < c.image_count; i++)
+	for (i = 0; i < c.image_count; i++)
 		free(c.images[i].id);
 	free(c.images);
+	free(c.filters);
 	g_hash_table_destroy(c.ids);
 	g_free(c.dir);
-	xmlFreeDoc(doc);
+	xmlFreeDoc(c.doc);
+}
+
+void
+lint_variant(struct lint *l, const char *path, char *const *keys)
+{
+	lint_file(l, path, keys, NULL);
 }
 
 size_t
@@ -885,18 +1365,39 @@ lint_folder(struct lint *l, const char *dir, char *const *keys)
 {
 	char **files = design_files(dir);
 	size_t i, errors = l->errors;
+	struct design dz = { NULL, NULL, 0 };
+	char **paths;
 
+	/* The variants that load, for the sizes each one is picked at. */
+	for (i = 0; files[i] != NULL; i++)
+		;
+	paths = xcalloc(i + 1, sizeof *paths);
+	dz.variants = xcalloc(i + 1, sizeof *dz.variants);
 	for (i = 0; files[i] != NULL; i++) {
-		char *path = xasprintf("%s/%s", dir, files[i]);
+		struct diag d = { 0 };
 
-		lint_variant(l, path, keys);
-		free(path);
+		paths[i] = xasprintf("%s/%s", dir, files[i]);
+		if (variant_load(&dz.variants[dz.variant_count], paths[i],
+			    &d) == 0)
+			dz.variant_count++;
+		else
+			variant_release(&dz.variants[dz.variant_count]);
+	}
+	dz.name = xstrdup(dir);
+	for (i = 0; files[i] != NULL; i++) {
+		lint_file(l, paths[i], keys, &dz);
+		free(paths[i]);
 	}
 	if (i == 0)
 		add(l, LINT_ERROR,
 			xasprintf("%s: no .svg variant; a design is a folder "
 				  "of SVG files, one per aspect ratio",
 				dir));
+	for (i = 0; i < dz.variant_count; i++)
+		variant_release(&dz.variants[i]);
+	free(dz.variants);
+	free(dz.name);
+	free(paths);
 	design_names_free(files);
 	return l->errors - errors;
 }

@@ -12,29 +12,46 @@
 /* The least resolution of a raster image at the largest size it prints. */
 #define LINT_MIN_PPI 150.0
 
-enum lint_level { LINT_ERROR, LINT_WARNING };
+/*
+ * An error stops every render of the design; a warning fails lint
+ * --strict; a note is advice that fails nothing.
+ */
+enum lint_level { LINT_ERROR, LINT_WARNING, LINT_NOTE };
 
 /*
  * One finding, one line: "file:line: slot 'id': what is wrong; what to do",
- * with "warning: " after the line number for a warning.
+ * with "warning: " or "note: " after the line number for those.
  */
 struct lint_finding {
-	/* The least contrast of a text's colour against the art, as WCAG 2
-	 * asks. */
-#define LINT_CONTRAST 4.5
-
-	/* The least resolution of a raster image at the largest size it prints.
-	 */
-#define LINT_MIN_PPI 150.0
-
 	enum lint_level level;
 	char *text;
 };
 
-/* Every finding of the files checked so far. Zero-initialize it. */
+/*
+ * The distance a named size is read from, and the least cap height for
+ * it: 1 mm per 250 mm of distance (80 mm at 20 m).
+ */
+#define LINT_POSTER_M 5.0 /* posters: every A size, US paper */
+#define LINT_SIGN_M 10.0 /* placards carried on a stick: 18x24, 24x36 in */
+#define LINT_BANNER_M 20.0 /* vinyl banners over a march */
+#define LINT_DISTANCE_PER_CAP 250.0
+
+/* The resolution the filters' cost is told for. */
+#define LINT_FILTER_DPI 300.0
+
+struct fonts;
+
+/*
+ * Every finding of the files checked so far. Zero-initialize it, then set
+ * what is optional.
+ */
 struct lint {
 	struct lint_finding *findings;
-	size_t count, errors, warnings, files;
+	size_t count, errors, warnings, notes, files;
+	/* Borrowed: to measure each text slot's cap height; NULL skips it. */
+	const struct fonts *fonts;
+	/* Only errors: skip the warnings that take time to measure. */
+	int errors_only;
 };
 
 void lint_release(struct lint *l);
