@@ -921,12 +921,56 @@ page_safe(const struct paper *p)
 	return print_sheet(&sheet, p, &o, &d) < 0 ? 0 : sheet.safe;
 }
 
+/* Where a text slot stands against one page's safe margin. */
+struct edge {
+	double short_by; /* how far inside the margin it reaches; 0: not */
+	double margin; /* its distance to the nearest edge, points */
+	double safe; /* the margin */
+	int side; /* the nearest edge: left, top, right, bottom */
+	int within; /* wholly inside the margin: no text in it escapes */
+};
+
+static void
+edge_on_page(const struct variant *v, const struct slot *sl,
+	const struct paper *p, struct edge *e)
+{
+	double box[4], gap[4], far[4];
+	struct diag d = { 0 };
+	int i;
+
+	slot_on_page(v, sl, p, box);
+	gap[0] = box[0];
+	gap[1] = box[1];
+	gap[2] = p->width_pt - box[2];
+	gap[3] = p->height_pt - box[3];
+	far[0] = box[2];
+	far[1] = box[3];
+	far[2] = p->width_pt - box[0];
+	far[3] = p->height_pt - box[1];
+	memset(e, 0, sizeof *e);
+	e->safe = page_safe(p);
+	for (i = 1; i < 4; i++)
+		if (gap[i] < gap[e->side])
+			e->side = i;
+	e->margin = gap[e->side];
+	if (print_safe_check(e->margin, e->safe, "", &d) == 0)
+		return;
+	e->short_by = e->safe - e->margin;
+	for (i = 0; i < 4; i++)
+		if (far[i] < e->safe) {
+			e->within = 1;
+			e->side = i;
+			e->margin = gap[i];
+		}
+}
+
 /*
  * Each text slot inside the safe area at every size its variant serves.
  * Render refuses a text whose ink comes nearer the edge than the safe
- * margin; a text fills its slot, so a slot that reaches into the margin
- * is refused in the languages whose text reaches its edge (a warning),
- * and a slot that lies wholly in the margin is refused always (an error).
+ * margin (print_safe_check()). A text fills its slot, so a slot that
+ * reaches into the margin is refused in the languages whose text reaches
+ * its edge (a warning, at the size where it reaches deepest), and a slot
+ * wholly inside it is refused always (an error).
  */
 static void
 check_safe_area(struct check *c, const struct variant *v,
@@ -937,63 +981,43 @@ check_safe_area(struct check *c, const struct variant *v,
 
 	for (i = 0; i < v->slot_count; i++) {
 		const struct slot *sl = &v->slots[i];
-		double worst = 0, worst_margin = 0, worst_safe = 0, k = 0;
-		size_t worst_size = 0, more = 0;
-		int side = 0, inside_margin = 0;
+		struct edge worst = { 0 }, e;
+		size_t at = 0, count = 0;
+		double units = 0; /* the move that clears every size */
+		char more[64] = "";
 
-		if (sl->kind != SLOT_TEXT)
-			continue;
-		for (j = 0; j < sz->count; j++) {
-			const struct paper *p = &sz->pages[j];
-			double box[4], edge[4], safe = page_safe(p), margin;
-			struct diag d = { 0 };
-			int e, near = 0;
-
-			slot_on_page(v, sl, p, box);
-			edge[0] = box[0];
-			edge[1] = box[1];
-			edge[2] = p->width_pt - box[2];
-			edge[3] = p->height_pt - box[3];
-			for (e = 1; e < 4; e++)
-				if (edge[e] < edge[near])
-					near = e;
-			margin = edge[near];
-			if (print_safe_check(margin, safe, "", &d) == 0)
+		for (j = 0; sl->kind == SLOT_TEXT && j < sz->count; j++) {
+			edge_on_page(v, sl, &sz->pages[j], &e);
+			if (e.short_by == 0)
 				continue;
-			if (worst > 0)
-				more++;
-			if (safe - margin <= worst)
-				continue;
-			worst = safe - margin;
-			worst_margin = margin;
-			worst_safe = safe;
-			worst_size = j;
-			side = near;
-			k = page_scale(v, p);
-			/* Its far side in the margin too: no text escapes. */
-			inside_margin =
-				(near == 0 && box[2] < safe) ||
-				(near == 1 && box[3] < safe) ||
-				(near == 2 && p->width_pt - box[0] < safe) ||
-				(near == 3 && p->height_pt - box[1] < safe);
+			count++;
+			units = fmax(units,
+				(e.safe - e.margin) /
+					page_scale(v, &sz->pages[j]));
+			if (e.within > worst.within ||
+				(e.within == worst.within &&
+					e.short_by > worst.short_by)) {
+				worst = e;
+				at = j;
+			}
 		}
-		if (worst == 0)
+		if (count == 0)
 			continue;
-		slot_finding(c, inside_margin ? LINT_ERROR : LINT_WARNING, sl,
+		if (count > 1)
+			snprintf(more, sizeof more,
+				" and at %zu more size%s of this ratio",
+				count - 1, count == 2 ? "" : "s");
+		slot_finding(c, worst.within ? LINT_ERROR : LINT_WARNING, sl,
 			"on %s it comes %s%.1f mm %s the %s edge, inside the "
-			"%.1f mm safe margin, so render refuses %s%s; keep it "
-			"at least %.0f user units further from the %s edge",
-			sz->pages[worst_size].label,
-			worst_margin < 0 ? "" : "within ",
-			PAPER_MM(fabs(worst_margin)),
-			worst_margin < 0 ? "past" : "of", sides[side],
-			PAPER_MM(worst_safe),
-			inside_margin ? "every text in it"
-				      : "a text that fills it",
-			more == 0   ? ""
-			: more == 1 ? " (and on 1 more size)"
-				    : " (and on more sizes)",
-			ceil(worst / k), sides[side]);
+			"%.1f mm safe margin, so render refuses %s there%s; "
+			"keep it %.0f user units further from the %s edge",
+			sz->pages[at].label, worst.margin < 0 ? "" : "within ",
+			PAPER_MM(fabs(worst.margin)),
+			worst.margin < 0 ? "past" : "of", sides[worst.side],
+			PAPER_MM(worst.safe),
+			worst.within ? "every text in it"
+				     : "a text that fills it",
+			more, ceil(units), sides[worst.side]);
 	}
 }
 
@@ -1173,12 +1197,12 @@ cpu_seconds(void)
 }
 
 /*
- * The least of three times librsvg takes to draw doc on a w x h surface,
+ * The lesser of two times librsvg takes to draw doc on a w x h surface,
  * in seconds; negative if it cannot. Nothing outside the file is read:
  * the handle has no base to resolve references against.
  */
 static double
-draw_seconds(xmlDoc *doc, const struct variant *v, int w, int h)
+draw_seconds(xmlDoc *doc, int w, int h)
 {
 	RsvgRectangle vp = { 0, 0, w, h };
 	cairo_surface_t *s;
@@ -1192,9 +1216,8 @@ draw_seconds(xmlDoc *doc, const struct variant *v, int w, int h)
 	xmlFree(bytes);
 	if (svg == NULL)
 		return -1;
-	(void)v;
 	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 2; i++) {
 		cairo_t *cr = cairo_create(s);
 		double t = cpu_seconds();
 
@@ -1227,10 +1250,11 @@ primitive_count(xmlNode *filter)
  * at LINT_FILTER_PX on its long side with and without it, the difference
  * scaled to the pixels of the largest size at LINT_FILTER_DPI. Its
  * memory: the page drawn whole (a design with filters is not drawn in
- * bands), plus librsvg's surfaces, one for the source and one a
- * primitive.
+ * bands), and librsvg's surfaces of the page's size: the source, a blur's
+ * two passes, the result and one a primitive (librsvg 2.54 used 388 MB
+ * more for one feGaussianBlur on A3 at 300 dpi: 5.6 page surfaces).
  */
-#define LINT_FILTER_PX 400.0
+#define LINT_FILTER_PX 640.0
 
 static void
 check_filters(struct check *c, const struct variant *v, const struct sizes *sz)
@@ -1253,8 +1277,8 @@ check_filters(struct check *c, const struct variant *v, const struct sizes *sz)
 		if (id[0] != '\0' &&
 			strip_filter(xmlDocGetRootElement(copy), id) > 0) {
 			if (with < 0)
-				with = draw_seconds(c->doc, v, w, h);
-			without = draw_seconds(copy, v, w, h);
+				with = draw_seconds(c->doc, w, h);
+			without = draw_seconds(copy, w, h);
 		}
 		xmlFreeDoc(copy);
 		free(id);
@@ -1263,12 +1287,12 @@ check_filters(struct check *c, const struct variant *v, const struct sizes *sz)
 		seconds = fmax(with - without, 0) * (double)pw * (double)ph /
 			  ((double)w * (double)h);
 		mb = (double)pw * (double)ph * 4 *
-		     (double)(2 + primitive_count(c->filters[i])) / 1e6;
+		     (double)(4 + primitive_count(c->filters[i])) / 1e6;
 		finding(c, LINT_WARNING, c->filters[i], 0,
 			"this filter costs about %.0f s and %.0f MB at %s "
-			"%.0f dpi (measured at %d x %d px), and more with "
-			"every band and thread; draw the effect without a "
-			"filter (a gradient), or embed it as an image",
+			"%.0f dpi (measured at %d x %d px); draw the effect "
+			"without a filter (a gradient), or embed it as an "
+			"image",
 			seconds < 1 ? 1 : seconds, mb, big->label,
 			LINT_FILTER_DPI, w, h);
 	}
@@ -1283,30 +1307,34 @@ static void
 check_load(struct check *c)
 {
 	struct diag d = { 0 };
-	struct variant v;
+	const struct variant *v = NULL;
+	struct variant own;
+	struct design one = { (char *)"", &own, 1 };
 	struct sizes sz;
+	size_t i;
 
-	if (variant_load(&v, c->path, &d) < 0) {
+	/* The folder's variants are loaded already; a broken one is not. */
+	for (i = 0; c->dz != NULL && i < c->dz->variant_count; i++)
+		if (strcmp(c->dz->variants[i].path, c->path) == 0)
+			v = &c->dz->variants[i];
+	if (v == NULL && variant_load(&own, c->path, &d) < 0) {
 		add(c->l, LINT_ERROR, xstrdup(d.msg));
-		variant_release(&v);
+		variant_release(&own);
 		return;
 	}
-	if (c->dz != NULL) {
-		sizes_init(&sz, c->dz, c->path);
-	} else {
-		struct design one = { (char *)"", &v, 1 };
-
-		sizes_init(&sz, &one, c->path);
-	}
-	check_safe_area(c, &v, &sz);
+	sizes_init(&sz, v != NULL ? c->dz : &one, c->path);
+	if (v == NULL)
+		v = &own;
+	check_safe_area(c, v, &sz);
 	if (!c->l->errors_only) {
-		check_contrast(c, &v);
-		check_images(c, &v, &sz);
-		check_legibility(c, &v, &sz);
-		check_filters(c, &v, &sz);
+		check_contrast(c, v);
+		check_images(c, v, &sz);
+		check_legibility(c, v, &sz);
+		check_filters(c, v, &sz);
 	}
 	free(sz.pages);
-	variant_release(&v);
+	if (v == &own)
+		variant_release(&own);
 }
 
 static void
