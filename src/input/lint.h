@@ -62,15 +62,20 @@ void lint_release(struct lint *l);
  * locales/bayraq.pot), what librsvg does not draw (flowed text), what
  * prints the same in every language (literal text, text as paths), the
  * references (never fetched, never read outside the file's folder),
- * every slot's area, each text's contrast with the art under it, and
- * raster images' resolution at the largest named size of the ratio. Never
- * fails: what it cannot read is a finding.
+ * every slot's area; then, at the named sizes a render would draw it at,
+ * each text slot inside the safe margin, each text's contrast with the
+ * art under it, the smallest text's legibility from the size's reading
+ * distance (a note; with l->fonts), raster images' resolution and the
+ * filters' measured cost at the largest of those sizes. With
+ * l->errors_only, only what can be an error. Never fails: what it cannot
+ * read is a finding.
  */
 void lint_variant(struct lint *l, const char *path, char *const *keys);
 
 /*
- * Checks every *.svg of a design's folder; a folder without one is a
- * finding. Returns the number of errors found.
+ * Checks every *.svg of a design's folder as lint_variant(), each at the
+ * sizes where a render picks it among the folder's variants; a folder
+ * without one is a finding. Returns the number of errors found.
  */
 size_t lint_folder(struct lint *l, const char *dir, char *const *keys);
 
