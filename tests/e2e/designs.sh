@@ -225,3 +225,22 @@ test_every_design_language_ratio() {
 		done
 	done
 }
+
+# The checks that depend on the page look at the sizes where a render picks
+# the variant: with a 1:√2 and a letter-ratio variant in one folder, the
+# letter one serves letter and 18x24in, not the A sizes; alone, it serves
+# them all.
+test_lint_sizes_by_variant() {
+	mkdir two
+	cp "$ROOT/tests/data/designs/lint-safe-area/a.svg" two/a.svg
+	sed -i "s/x=\"10\" y=\"100\" width=\"900\"/x=\"100\" y=\"100\" width=\"800\"/" two/a.svg
+	sed -e 's/1414/1294/g' "$ROOT/tests/data/designs/lint-safe-area/a.svg" >two/b.svg
+	bayraq lint --strict two/a.svg >a.txt || die "$(cat a.txt)"
+	expect_exit 0 bayraq lint two
+	grep -qF "two/b.svg:5: warning: slot 'head': on 18x24in it comes within 4.6 mm of the left edge, inside the 10.0 mm safe margin, so render refuses a text that fills it there and at 1 more size of this ratio;" stdout ||
+		die "$(cat stdout)"
+	grep -q "two/a.svg:[0-9]*: warning" stdout && die "$(cat stdout)"
+	expect_exit 0 bayraq lint two/b.svg
+	grep -qF "two/b.svg:5: warning: slot 'head': on A2 it comes within 4.2 mm of the left edge" stdout ||
+		die "$(cat stdout)"
+}
