@@ -347,16 +347,34 @@ serve_pages_free(struct serve_pages *pg)
 	free(pg);
 }
 
-/* The page for tag "uk", "uk-UA" or "crh-Latn" (its first part), or -1. */
+/*
+ * The page for tag "uk", "uk-UA", "crh-Cyrl-UA" or "zh-Hant-TW": the longest
+ * page tag it starts with, else a page of its language in another script
+ * ("zh" finds "zh-Hans"), else -1.
+ */
 static long
 page_index(const struct serve_pages *pg, const char *tag, size_t len)
 {
-	size_t i, primary = strcspn(tag, "-_");
+	size_t i, n = len, primary = strcspn(tag, "-_");
 
+	/* RFC 4647 lookup: "zh-Hant-TW", then "zh-Hant", then "zh". */
+	while (n > 0) {
+		for (i = 0; i < pg->count; i++)
+			if (strlen(pg->pages[i].tag) == n &&
+				g_ascii_strncasecmp(pg->pages[i].tag, tag, n) ==
+					0)
+				return (long)i;
+		while (n > 0 && tag[n - 1] != '-' && tag[n - 1] != '_')
+			n--;
+		if (n > 0)
+			n--;
+	}
+	/* Then the language in any script: "zh" finds "zh-Hans". */
 	if (primary > len)
 		primary = len;
 	for (i = 0; i < pg->count; i++)
-		if (strlen(pg->pages[i].tag) == primary &&
+		if (strlen(pg->pages[i].tag) > primary &&
+			pg->pages[i].tag[primary] == '-' &&
 			g_ascii_strncasecmp(pg->pages[i].tag, tag, primary) ==
 				0)
 			return (long)i;
