@@ -953,7 +953,8 @@ edge_on_page(const struct variant *v, const struct slot *sl,
 		if (gap[i] < gap[e->side])
 			e->side = i;
 	e->margin = gap[e->side];
-	if (print_safe_check(e->margin, e->safe, "", &d) == 0)
+	/* Render checks no margin on a page in pixels. */
+	if (e->safe <= 0 || print_safe_check(e->margin, e->safe, "", &d) == 0)
 		return;
 	e->short_by = e->safe - e->margin;
 	for (i = 0; i < 4; i++)
@@ -1008,12 +1009,14 @@ check_safe_area(struct check *c, const struct variant *v,
 				" and at %zu more size%s of this ratio",
 				count - 1, count == 2 ? "" : "s");
 		slot_finding(c, worst.within ? LINT_ERROR : LINT_WARNING, sl,
-			"on %s it comes %s%.1f mm %s the %s edge, inside the "
-			"%.1f mm safe margin, so render refuses %s there%s; "
-			"keep it %.0f user units further from the %s edge",
-			sz->pages[at].label, worst.margin < 0 ? "" : "within ",
+			"on %s it %s %.1f mm %s the %s edge, %s the %.1f mm "
+			"safe margin, so render refuses %s there%s; keep it "
+			"%.0f user units further from the %s edge",
+			sz->pages[at].label,
+			worst.margin < 0 ? "reaches" : "comes within",
 			PAPER_MM(fabs(worst.margin)),
 			worst.margin < 0 ? "past" : "of", sides[worst.side],
+			worst.margin < 0 ? "off the page and" : "inside",
 			PAPER_MM(worst.safe),
 			worst.within ? "every text in it"
 				     : "a text that fills it",
