@@ -8,7 +8,7 @@ libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
 libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
 argyll icc-profiles-free ca-certificates libmicrohttpd-dev"
 run="fonts-noto-core fonts-noto-cjk icc-profiles-free libmicrohttpd12"
-test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace"
+test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk"
 case "${1:-all}" in
 build) pkgs=$build ;;
 run) pkgs=$run ;;

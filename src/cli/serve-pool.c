@@ -3,6 +3,7 @@
 #include "cli/serve.h"
 
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -56,6 +57,7 @@ work(void *arg)
 		pthread_mutex_lock(&p->lock);
 		p->active--;
 		if (t->abandoned) {
+			pthread_cond_broadcast(&p->done);
 			/* Its caller answered and left: nobody else sees t. */
 			pthread_mutex_unlock(&p->lock);
 			t->release(t);
@@ -137,7 +139,18 @@ serve_pool_run(struct serve_pool *p, struct serve_task *t, double limit)
 	int started = 0;
 
 	pthread_mutex_lock(&p->lock);
-	/* A task runs, or waits for a worker; only queue of them may wait. */
+	/*
+	 * A task runs, or waits for a worker; only queue of them may wait.
+	 * When they are all taken, a moment's wait for one: renders take
+	 * milliseconds, and clients that retry a 503 at once (wrk, a page
+	 * left open) would otherwise take the workers' CPU away from them.
+	 */
+	deadline_in(&deadline, fmin(SERVE_ADMIT_WAIT, limit));
+	while (p->count != 0 && !p->stopping &&
+		p->active >= p->queue + p->count)
+		if (pthread_cond_timedwait(&p->done, &p->lock, &deadline) ==
+			ETIMEDOUT)
+			break;
 	if (p->count == 0 || p->stopping || p->active >= p->queue + p->count) {
 		pthread_mutex_unlock(&p->lock);
 		return SERVE_POOL_BUSY;
@@ -164,6 +177,7 @@ serve_pool_run(struct serve_pool *p, struct serve_task *t, double limit)
 			continue;
 		if (!t->started) {
 			unqueue(p, t);
+			pthread_cond_broadcast(&p->done);
 			pthread_mutex_unlock(&p->lock);
 			return SERVE_POOL_BUSY;
 		}

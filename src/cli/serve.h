@@ -19,6 +19,8 @@
 #define SERVE_THUMBNAIL_PX 160
 /* A flag beside the country field is this many pixels high (shown at half). */
 #define SERVE_FLAG_PX 48
+/* How long a request waits for a place in a full queue before 503, seconds. */
+#define SERVE_ADMIT_WAIT 0.25
 /* A render's time limit unless --render-timeout says otherwise, seconds. */
 #define SERVE_RENDER_TIMEOUT 30.0
 
@@ -48,8 +50,9 @@ enum { SERVE_POOL_DONE = 0, SERVE_POOL_BUSY = -1, SERVE_POOL_LATE = -2 };
 
 /*
  * Runs t on a worker and waits until it is done: SERVE_POOL_DONE.
- * SERVE_POOL_BUSY when every worker is busy and the queue is full (at
- * once), or when t waited limit seconds in the queue (then it never runs).
+ * SERVE_POOL_BUSY when every worker is busy and the queue stays full for
+ * SERVE_ADMIT_WAIT, or when t waited limit seconds in the queue (then it
+ * never runs).
  * SERVE_POOL_LATE when t ran for limit seconds: the caller answers without
  * it and never touches t again; the worker finishes it and calls
  * t->release(t). A thread cannot be stopped safely half way through a
