@@ -98,6 +98,18 @@ async function keyboard(browser, url, out, errors) {
 	check(/^liberate-crimea-en-lviv-A2\.pdf$/.test(download.suggestedFilename()) ||
 		/-lviv-A2\.pdf$/.test(download.suggestedFilename()),
 		`keyboard download named ${download.suggestedFilename()}`);
+
+	// An arrow key on the page's language does not switch the page under
+	// the user's fingers; Enter (or the Go button it shows) does.
+	await page.focus('#ui');
+	await page.keyboard.press('ArrowDown');
+	await page.waitForTimeout(500);
+	check(await page.getAttribute('html', 'lang') === 'en',
+		'an arrow key on the page language switched the page');
+	check(await page.isVisible('.go'), 'no Go button after an arrow key on the page language');
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+	check(await page.getAttribute('html', 'lang') !== 'en', 'Enter did not switch the page language');
+	check(await page.inputValue('#city') === 'Lviv', 'the city was lost on switching');
 	await ctx.close();
 }
 
@@ -191,6 +203,6 @@ async function main() {
 }
 
 main().then(() => console.log('browser: ok'), (e) => {
-	console.error(`browser: ${e.message}`);
+	console.error(`browser: ${e.stack}`);
 	process.exit(1);
 });

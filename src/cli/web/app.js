@@ -53,6 +53,7 @@
 		if (!known) {
 			flag.hidden = true;
 			flag.removeAttribute('src');
+			delete flag.dataset.code;
 			return;
 		}
 		if (flag.dataset.code !== code)
@@ -185,10 +186,32 @@
 	form.elements.size.addEventListener('change', customSize);
 	form.addEventListener('input', later);
 	form.addEventListener('change', later);
-	ui.addEventListener('change', function () {
+	/* The page in another language, keeping what was typed. */
+	function switchPage(e) {
 		var p = query();
+		if (e)
+			e.preventDefault();
 		p.set('ui', ui.value);
 		location.search = '?' + p.toString();
+	}
+	/*
+	 * A pick with the mouse or touch switches at once; the arrow keys
+	 * change a closed select's value one step at a time, so from the
+	 * keyboard the page waits for Enter or its Go button (WCAG 3.2.2).
+	 */
+	var uiKeyed = false;
+	ui.addEventListener('keydown', function (e) {
+		uiKeyed = e.key !== 'Enter';
+		if (e.key === 'Enter')
+			switchPage(e);
 	});
+	ui.addEventListener('mousedown', function () { uiKeyed = false; });
+	ui.addEventListener('change', function () {
+		if (uiKeyed)
+			ui.form.classList.add('keyed');
+		else
+			switchPage();
+	});
+	ui.form.addEventListener('submit', switchPage);
 	update();
 })();
