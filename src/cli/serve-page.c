@@ -114,8 +114,8 @@ design_options(GString *out, const struct page_input *in)
 		g_string_append(out, "\" value=\"");
 		add_escaped(out, in->designs[i]);
 		g_string_append_printf(out,
-			"\"%s><img src=\"/thumbnail?design=%s\" alt=\"\" "
-			"loading=\"lazy\"><span>",
+			"\"%s><img src=\"/thumbnail?design=%s\" "
+			"alt=\"\"><span>",
 			i == chosen ? " checked" : "", url);
 		add_escaped(out, in->designs[i]);
 		g_string_append(out, "</span></label>");
