@@ -76,13 +76,18 @@ serve_pictures_new(struct library *lib, const char *tmp, struct diag *d)
 		;
 	pc->designs = xcalloc(n + 1, sizeof *pc->designs);
 	for (i = 0; i < n; i++) {
-		const struct design *dz = library_design(lib, names[i], d);
+		struct diag bad = { 0 };
+		const struct design *dz = library_design(lib, names[i], &bad);
 
-		if (dz == NULL)
-			goto fail;
 		pc->designs[i].key = xstrdup(names[i]);
-		thumbnail_size(dz, pc->designs[i].size,
-			sizeof pc->designs[i].size);
+		/* A broken design still serves: its renders say what is wrong.
+		 */
+		if (dz != NULL)
+			thumbnail_size(dz, pc->designs[i].size,
+				sizeof pc->designs[i].size);
+		else
+			snprintf(pc->designs[i].size,
+				sizeof pc->designs[i].size, "A2");
 		pc->design_count++;
 	}
 	codes = flags_country_codes(pc->flags);

@@ -139,7 +139,8 @@ struct serve_pool;
 /*
  * lib (its flags and designs, loaded here: before library_clone()) and
  * tmp are borrowed and must outlive the result. NULL with d set when the
- * flags or a design cannot load.
+ * flags cannot load; a design that cannot load still has an entry (its
+ * thumbnail then fails with its reason).
  */
 struct serve_pictures *serve_pictures_new(struct library *lib, const char *tmp,
 	struct diag *d);
