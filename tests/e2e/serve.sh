@@ -276,9 +276,10 @@ test_serve_refusals() {
 }
 
 # Past the workers and the queue: 503 with Retry-After, and nothing crashes.
-# One worker, no queue, and a large PNG with a dozen previews sent at once.
+# One worker, no queue, and a large PNG with a dozen previews sent at once
+# (with time enough for the PNG under a sanitizer).
 test_serve_busy() {
-	serve_start --workers 1 --queue 0
+	serve_start --workers 1 --queue 0 --render-timeout 600
 	set -- -o /dev/null "${URL}file?city=Kyiv&country=PL&size=A1&dpi=300&format=png"
 	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
 		set -- "$@" -o /dev/null "${URL}preview?city=Lviv$i&country=PL"
