@@ -58,18 +58,20 @@ languages(const struct paths *paths, int all)
 }
 
 static int
-list_languages(const struct paths *paths)
+list_languages(const struct paths *paths, const char *lang)
 {
+	(void)lang;
 	return languages(paths, 0);
 }
 
 static int
-list_designs(const struct paths *paths)
+list_designs(const struct paths *paths, const char *lang)
 {
 	char **names = design_names(paths->designs);
 	size_t i, j;
 	int status = 0;
 
+	(void)lang;
 	for (i = 0; names[i] != NULL; i++) {
 		struct diag d = { 0 };
 		struct design *dz = design_load(paths->designs, names[i], &d);
@@ -93,31 +95,60 @@ list_designs(const struct paths *paths)
 	return status;
 }
 
+/* Code and current name; with --lang, the name in that language too. */
 static int
-list_countries(const struct paths *paths)
+list_countries(const struct paths *paths, const char *lang)
 {
 	struct diag d = { 0 };
-	struct flags *fl = flags_new(paths->flags, paths->flagset, &d);
+	struct library *lib = library_new(paths);
+	const struct flags *fl = library_flags(lib, &d);
 	const char *const *codes;
+	char local[128];
 	size_t i;
+	int status = 0;
 
-	if (fl == NULL)
-		return cli_fail(&d);
+	if (fl == NULL) {
+		status = cli_fail(&d);
+		goto out;
+	}
+	if (lang != NULL && flags_country_local_name(fl, "UA", lang, local,
+				    sizeof local) < 0) {
+		diag_set(&d, DIAG_USAGE,
+			"no names of countries in language '%.30s' (ICU has "
+			"none; "
+			"try a tag "
+			"such as de, uk or ka)",
+			lang);
+		status = cli_fail(&d);
+		goto out;
+	}
 	codes = flags_country_codes(fl);
-	for (i = 0; codes[i] != NULL; i++)
-		printf("%s  %s\n", codes[i], flags_country_name(fl, codes[i]));
-	flags_free(fl);
-	return 0;
+	for (i = 0; codes[i] != NULL; i++) {
+		/* Never a host flag: job_resolve() says why, if typed. */
+		if (strcmp(codes[i], "RU") == 0)
+			continue;
+		printf("%s  %s", codes[i], flags_country_name(fl, codes[i]));
+		if (lang != NULL) {
+			flags_country_local_name(fl, codes[i], lang, local,
+				sizeof local);
+			printf("  %s", local);
+		}
+		printf("\n");
+	}
+out:
+	library_free(lib);
+	return status;
 }
 
 static int
-list_sizes(const struct paths *paths)
+list_sizes(const struct paths *paths, const char *lang)
 {
 	char desc[96];
 	const char *name;
 	size_t i;
 
 	(void)paths;
+	(void)lang;
 	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++)
 		printf("%-16s %s\n", name, desc);
 	printf("%-16s %s\n", "WxH",
@@ -128,7 +159,7 @@ list_sizes(const struct paths *paths)
 
 static const struct {
 	const char *name;
-	int (*list)(const struct paths *paths);
+	int (*list)(const struct paths *paths, const char *lang);
 } lists[] = {
 	{ "designs", list_designs },
 	{ "languages", list_languages },
@@ -138,22 +169,32 @@ static const struct {
 
 #define LIST_COUNT (sizeof lists / sizeof lists[0])
 
+struct list_opts {
+	const char *lang; /* --lang: the names of countries in a language */
+	int all; /* --all: also the unfinished languages */
+};
+
 static int
-list_option(enum option_id id, const char *value, void *arg, struct diag *d)
+take_option(enum option_id id, const char *value, void *arg, struct diag *d)
 {
-	(void)value;
-	if (id != OPT_LIST_ALL)
-		return diag_set(d, DIAG_USAGE, "list takes only --all");
-	*(int *)arg = 1;
+	struct list_opts *o = arg;
+
+	if (id == OPT_LIST_ALL)
+		o->all = 1;
+	else if (id == OPT_LIST_LANG)
+		o->lang = value;
+	else
+		return diag_set(d, DIAG_USAGE,
+			"list takes only --lang or --all");
 	return 0;
 }
 
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	const char *names[LIST_COUNT], *near;
-	int all = 0, first,
-	    rc = options_parse(cmd, argc, argv, list_option, &all, &first);
+	const char *names[LIST_COUNT], *near, *lang;
+	struct list_opts o = { NULL, 0 };
+	int first, rc = options_parse(cmd, argc, argv, take_option, &o, &first);
 	size_t i;
 
 	if (rc >= 0)
@@ -162,13 +203,19 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return cli_usage_error(cmd,
 			"list takes one word: designs, languages, sizes or "
 			"countries");
-	if (all && strcmp(argv[first], "languages") != 0)
-		return cli_usage_error(cmd, "--all is for list languages");
-	if (all)
+	lang = o.lang;
+	if (o.all && strcmp(argv[first], "languages") != 0)
+		return cli_usage_error(cmd,
+			"--all goes with 'list languages' only");
+	if (o.all)
 		return languages(cli->paths, 1);
 	for (i = 0; i < LIST_COUNT; i++) {
+		if (strcmp(argv[first], lists[i].name) == 0 && lang != NULL &&
+			strcmp(argv[first], "countries") != 0)
+			return cli_usage_error(cmd,
+				"--lang goes with 'list countries' only");
 		if (strcmp(argv[first], lists[i].name) == 0)
-			return lists[i].list(cli->paths);
+			return lists[i].list(cli->paths, lang);
 		names[i] = lists[i].name;
 	}
 	near = cli_nearest(argv[first], names, LIST_COUNT);
@@ -180,17 +227,21 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 }
 
 const struct command command_list = { "list", run, OPTS_LIST,
-	"designs|languages|sizes|countries [--all]",
+	"designs|languages|sizes|countries [--lang TAG] [--all]",
 	"what there is to choose from",
 	"Lists the designs with their aspect ratios, the languages with how "
 	"much of\n"
-	"them is translated and whether it is reviewed, the named sizes, or "
-	"the\n"
-	"countries whose flag bayraq has, one a line. An unfinished language "
-	"is\n"
-	"listed only with --all, with the first thing a translator has to "
-	"do.\n"
+	"them is translated and whether it is reviewed (an unfinished one "
+	"only with\n"
+	"--all, with the first thing a translator has to do), the named "
+	"sizes, or\n"
+	"the flags bayraq has for the host country: code and current name "
+	"(from\n"
+	"iso-codes), and with --lang the name in that language (from ICU). "
+	"--country\n"
+	"takes any of these codes or names.\n"
 	"\n"
-	"Example:\n"
+	"Examples:\n"
 	"  bayraq list languages\n"
-	"  bayraq list languages --all" };
+	"  bayraq list languages --all\n"
+	"  bayraq list countries --lang de" };

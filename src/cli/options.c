@@ -35,7 +35,8 @@ static const struct opt opts[] = {
 	{ "city", 'c', "TEXT", OPTS_COMMON, OPT_CITY,
 		"the host city, exactly as it should be printed" },
 	{ "country", 'C', "CC", OPTS_COMMON, OPT_COUNTRY,
-		"host country, an ISO 3166-1 code such as DE or PL; its flag\n"
+		"host country: a code such as DE, DEU, UK or GB-SCT, or a\n"
+		"name in any language (Poland, Polska, Sakartvelo); its flag\n"
 		"goes beside Ukraine's and the Crimean Tatar one" },
 	{ "size", 's', "SIZE", OPTS_COMMON, OPT_SIZE,
 		"A5..A0, letter, tabloid, 18x24in, 24x36in, banner-2x1m,\n"
@@ -110,6 +111,9 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "json", 0, NULL, OPTS_PREFLIGHT, OPT_PREFLIGHT_JSON,
+		"the report as JSON on stdout, problems included, for\n"
+		"shops that automate (the exit status is the same)" },
 	{ "port", 'p', "N", OPTS_SERVE, OPT_SERVE_PORT,
 		"the port to listen on (default 8080; 0: any free one)" },
 	{ "bind", 'b', "ADDR", OPTS_SERVE, OPT_SERVE_BIND,
@@ -120,6 +124,9 @@ static const struct opt opts[] = {
 	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
 		"renders that may wait for a worker; beyond, 503 (default\n"
 		"4 per worker)" },
+	{ "render-timeout", 0, "SECONDS", OPTS_SERVE, OPT_SERVE_RENDER_TIMEOUT,
+		"a render's time limit, and a wait's in the queue; beyond,\n"
+		"503 with Retry-After (default 30; 0.001 to 3600)" },
 	{ "strict", 0, NULL, OPTS_LINT, OPT_LINT_STRICT,
 		"warnings fail too (exit 1)" },
 	{ "design", 'd', "NAME", OPTS_PROOF, OPT_PROOF_DESIGN,
@@ -130,6 +137,9 @@ static const struct opt opts[] = {
 		"the host flag shown (default DE)" },
 	{ "output", 'o', "FILE", OPTS_PROOF, OPT_PROOF_OUTPUT,
 		"the PDF (default out/DESIGN-proof.pdf)" },
+	{ "lang", 'l', "TAG", OPTS_LIST, OPT_LIST_LANG,
+		"with 'list countries': the names in this language too,\n"
+		"such as de or uk" },
 	{ "all", 0, NULL, OPTS_LIST, OPT_LIST_ALL,
 		"languages: also the unfinished ones, with what is missing" },
 	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
