@@ -158,7 +158,7 @@ test_proof() {
 		fonts_embedded "$name.pdf"
 		[ "$(pdfimages -list "$name.pdf" | tail -n +3 | wc -l)" = 0 ] || die "$name.pdf has raster images"
 		pdftotext "$name.pdf" text.txt
-		for po in "$ROOT"/locales/*.po; do
+		for po in $(finished_po); do
 			lang=$(basename "$po" .po)
 			grep -q "^$lang · " text.txt || die "$name.pdf has no thumbnail for $lang"
 		done
@@ -201,7 +201,7 @@ test_proof_marks() {
 # of its own, round the languages. A new design folder is tested here with
 # no edit.
 test_every_design_language_ratio() {
-	langs=$(ls "$ROOT"/locales/*.po | wc -l)
+	langs=$(finished_po | wc -l)
 	for dir in "$ROOT"/designs/[!_.]*/; do
 		name=$(basename "$dir")
 		bayraq lint "$name" >lint.txt || die "$(cat lint.txt)"
@@ -213,7 +213,7 @@ test_every_design_language_ratio() {
 		i=0
 		for svg in "$dir"*.svg; do
 			i=$((i + 1))
-			lang=$(ls "$ROOT"/locales/*.po | sed -n "$(( (i - 1) % langs + 1 ))p" | xargs basename | sed 's/\.po$//')
+			lang=$(finished_po | sed -n "$(( (i - 1) % langs + 1 ))p" | xargs basename | sed 's/\.po$//')
 			size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "$svg" | head -n 1 |
 				awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 240 / m + 0.5, $4 * 240 / m + 0.5 }')
 			bayraq render --design "$name" --lang "$lang" --city Tbilisi --country GE \

@@ -4,7 +4,7 @@
 # out of pdftotext, and every font is embedded.
 test_every_language_pdf() {
 	n=0
-	for po in "$ROOT"/locales/*.po; do
+	for po in $(finished_po); do
 		lang=$(basename "$po" .po)
 		head=$(awk -F '\t' -v l="$lang" '$1 == l { print $2 }' "$ROOT/tests/e2e/headlines.txt")
 		[ -n "$head" ] || die "tests/e2e/headlines.txt has no line for '$lang'"

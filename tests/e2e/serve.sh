@@ -104,7 +104,7 @@ test_serve_routes() {
 	type_is "image/svg+xml"
 	expect 200 options
 	type_is "application/json"
-	for po in "$ROOT"/locales/*.po; do
+	for po in $(finished_po); do
 		grep -q "\"tag\":\"$(basename "$po" .po)\"" body || die "/options lacks $(basename "$po")"
 	done
 	for d in "$ROOT"/designs/*/; do
@@ -121,7 +121,7 @@ test_serve_routes() {
 # The page in every language: its own lang and dir, from ?ui= or Accept-Language.
 test_serve_page_languages() {
 	serve_start --workers 1
-	for po in "$ROOT"/locales/*.po; do
+	for po in $(finished_po); do
 		tag=$(basename "$po" .po)
 		lang=$(sed -n 's/^"Language: \(.*\)\\n"$/\1/p' "$po")
 		case "$tag" in ar | he | fa | ur) dir=rtl ;; *) dir=ltr ;; esac
@@ -146,7 +146,7 @@ test_serve_page_languages() {
 # A preview of about 600 px in every language and design, for any size.
 test_serve_preview() {
 	serve_start --workers 2
-	for po in "$ROOT"/locales/*.po; do
+	for po in $(finished_po); do
 		expect 200 "preview?lang=$(basename "$po" .po)&city=Kyiv&country=PL&size=A2"
 		type_is "image/png"
 		preview_sized
