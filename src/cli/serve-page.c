@@ -12,6 +12,7 @@
 #include "input/design.h"
 #include "input/flags.h"
 #include "input/lang.h"
+#include "input/langtag.h"
 #include "input/paper.h"
 #include "run/job.h"
 
@@ -386,8 +387,9 @@ same_tag(const char *page, const char *tag, size_t len)
 /*
  * The page for tag "pt-BR", "uk-UA" or "crh-Latn", or -1. As RFC 4647's
  * lookup: the whole tag, then without its last subtag, and so on
- * ("pt-BR-x" -> "pt-BR" -> "pt"); else a page of the same language
- * ("pt" -> "pt-BR").
+ * ("pt-BR-x" -> "pt-BR" -> "pt"); else the page nearest in ICU's likely
+ * subtags (langtag_match: "zh-TW" -> "zh-Hant"); else a page of the same
+ * language ("pt" -> "pt-BR").
  */
 static long
 page_index(const struct serve_pages *pg, const char *tag, size_t len)
@@ -405,6 +407,24 @@ page_index(const struct serve_pages *pg, const char *tag, size_t len)
 	}
 	if (primary > len)
 		primary = len;
+	/* zh-TW: zh-Hant, not the first zh page; as --lang finds it. */
+	if (len < 36) {
+		char typed[36];
+		enum langtag_match m, best = LANGTAG_NONE;
+		long found = -1;
+
+		memcpy(typed, tag, len);
+		typed[len] = '\0';
+		for (i = 0; i < pg->count; i++) {
+			m = langtag_match(typed, pg->pages[i].tag);
+			if (m > best) {
+				best = m;
+				found = (long)i;
+			}
+		}
+		if (found >= 0)
+			return found;
+	}
 	for (i = 0; i < pg->count; i++)
 		if (strcspn(pg->pages[i].tag, "-_") == primary &&
 			g_ascii_strncasecmp(pg->pages[i].tag, tag, primary) ==

@@ -138,6 +138,9 @@ test_serve_page_languages() {
 			grep -q "<html lang=\"$primary-" body || die "Accept-Language $primary gave $(sed -n 2p body)"
 		fi
 	done
+	# A region finds its script, as --lang does: Taiwan writes Traditional.
+	expect 200 "" -H "Accept-Language: zh-TW"
+	grep -q '<html lang="zh-Hant"' body || die "Accept-Language zh-TW gave $(sed -n 2p body)"
 	expect 200 "" -H "Accept-Language: xx, *;q=0.1"
 	grep -q '<html lang="en"' body || die "an unknown language did not fall back to English"
 	serve_stop
