@@ -46,5 +46,5 @@ test_demo_set() {
 	[ "$(ls *.pdf | wc -l)" = 12 ] || die "$(ls)"
 	[ "$(ls *.png | wc -l)" = 12 ] || die "$(ls)"
 	[ "$(wc -l <written.txt)" = 24 ]
-	[ -f ./liberate-crimea-he-il-square-1080.png ]
+	[ -f ./liberate-crimea-he-tl-byb-square-1080.png ]
 }
