@@ -70,6 +70,24 @@ is_hiragana(const char *p, const char *end)
 }
 
 /*
+ * Whether the word [start, end), of ICU's rule status, joins the phrase
+ * [from, start) whose last word had status prev.
+ */
+static int
+joins_phrase(const char *text, int32_t from, int32_t start, int32_t end,
+	int32_t prev, int32_t status, int ja)
+{
+	if (status < UBRK_WORD_LETTER || prev < UBRK_WORD_NUMBER)
+		return 0;
+	/* A number and its counter: "26日". */
+	if (prev < UBRK_WORD_LETTER)
+		return 1;
+	/* A particle or an ending, after a word that is not one. */
+	return ja && !is_hiragana(text + from, text + start) &&
+	       is_hiragana(text + start, text + end);
+}
+
+/*
  * The words ICU finds (dictionaries for Chinese, Japanese and Thai), so a
  * line never cuts "克里米亚" or "ウクライナ". A number keeps the word after
  * it ("26日"), and in Japanese a word all in hiragana (a particle, an
@@ -81,7 +99,8 @@ phrases_of_words(GArray *phrases, const char *text, const char *lang)
 	UErrorCode err = U_ZERO_ERROR;
 	UText *ut = utext_openUTF8(NULL, text, -1, &err);
 	UBreakIterator *bi = ubrk_open(UBRK_WORD, lang, NULL, 0, &err);
-	int ja = g_ascii_strncasecmp(lang, "ja", 2) == 0;
+	int ja = g_ascii_strncasecmp(lang, "ja", 2) == 0 &&
+		 (lang[2] == '\0' || lang[2] == '-');
 	int32_t start = 0, end, from = 0, prev = UBRK_WORD_NONE;
 
 	ubrk_setUText(bi, ut, &err);
@@ -91,13 +110,7 @@ phrases_of_words(GArray *phrases, const char *text, const char *lang)
 	for (end = ubrk_next(bi); end != UBRK_DONE; end = ubrk_next(bi)) {
 		int32_t status = ubrk_getRuleStatus(bi);
 		int glue =
-			status >= UBRK_WORD_LETTER &&
-			((prev >= UBRK_WORD_NUMBER &&
-				 prev < UBRK_WORD_LETTER) ||
-				(ja && prev >= UBRK_WORD_LETTER &&
-					!is_hiragana(text + from,
-						text + start) &&
-					is_hiragana(text + start, text + end)));
+			joins_phrase(text, from, start, end, prev, status, ja);
 
 		if (!glue) {
 			add_phrase(phrases, (guint)from, (guint)start);

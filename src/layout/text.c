@@ -104,7 +104,7 @@ static void
 append_upper(GString *out, const UChar *u, int32_t n, const char *locale)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	/* Full case mapping grows text at most threefold (ΐ -> Ϊ́). */
+	/* Full case mapping gives at most three for one (ΐ: Ι, two accents). */
 	int32_t len, size = n * 3 + 1;
 	UChar *up = xcalloc((size_t)size, sizeof *up);
 
