@@ -36,11 +36,11 @@ list_languages(const struct paths *paths, const char *lang)
 		own = lang_name(catalog_language(cat), NULL);
 		english = lang_name(catalog_language(cat), "en");
 		if (strcmp(own, english) == 0)
-			printf("%-6s %-10s %s%s\n", tags[i],
+			printf("%-8s %-10s %s%s\n", tags[i],
 				catalog_language(cat), english,
 				catalog_reviewed(cat) ? "" : NOT_REVIEWED);
 		else
-			printf("%-6s %-10s %s — %s%s\n", tags[i],
+			printf("%-8s %-10s %s — %s%s\n", tags[i],
 				catalog_language(cat), english, own,
 				catalog_reviewed(cat) ? "" : NOT_REVIEWED);
 		free(own);

@@ -100,22 +100,25 @@ lang_init(struct lang *l, const char *tag)
 			l->families = fonts_by_lang[i].families;
 }
 
-/* Own names of languages that CLDR has no data in (ICU 72). */
+/*
+ * Own names of languages that CLDR has no data in (ICU 72); the first
+ * whose tag starts the language's tag.
+ */
 static const struct {
-	const char *lang, *name;
+	const char *tag, *name;
 } own_names[] = {
+	{ "crh-Cyrl", "Къырымтатарджа" },
 	{ "crh", "Qırımtatarca" },
 };
 
-/* The language subtag of l, in buf. */
-static const char *
-primary_of(const struct lang *l, char *buf)
+/* Whether tag is prefix, or prefix with more subtags ("crh-Cyrl-UA"). */
+static int
+tag_starts(const char *tag, const char *prefix)
 {
-	size_t n = strcspn(l->tag, "-");
+	size_t n = strlen(prefix);
 
-	memcpy(buf, l->tag, n);
-	buf[n] = '\0';
-	return buf;
+	return strncasecmp(tag, prefix, n) == 0 &&
+	       (tag[n] == '\0' || tag[n] == '-');
 }
 
 /* The name of the ICU locale loc in locale in, or NULL without data. */
@@ -151,7 +154,6 @@ lang_name(const char *tag, const char *in)
 {
 	struct lang l;
 	char loc[ULOC_FULLNAME_CAPACITY], in_loc[ULOC_FULLNAME_CAPACITY];
-	char primary[sizeof l.tag];
 	UErrorCode err = U_ZERO_ERROR;
 	char *name;
 	size_t i;
@@ -172,7 +174,7 @@ lang_name(const char *tag, const char *in)
 	if (name != NULL)
 		return name;
 	for (i = 0; in == NULL && i < COUNT(own_names); i++)
-		if (strcasecmp(primary_of(&l, primary), own_names[i].lang) == 0)
+		if (tag_starts(l.tag, own_names[i].tag))
 			return xstrdup(own_names[i].name);
 	name = icu_name(loc, "en");
 	return name != NULL ? name : xstrdup(l.tag);

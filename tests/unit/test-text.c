@@ -247,6 +247,8 @@ test_lang_names(void)
 	check_name("zh-Hant", "en", "Traditional Chinese");
 	check_name("pt_BR", "en", "Brazilian Portuguese");
 	check_name("crh-Latn", NULL, "Qırımtatarca");
+	check_name("crh", NULL, "Qırımtatarca");
+	check_name("crh-Cyrl", NULL, "Къырымтатарджа");
 	check_name("crh-Latn", "en", "Crimean Tatar (Latin)");
 	check_name("en", NULL, "English");
 	check_name("qaa", "en", "qaa");
