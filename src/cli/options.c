@@ -111,6 +111,9 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "json", 0, NULL, OPTS_PREFLIGHT, OPT_PREFLIGHT_JSON,
+		"the report as JSON on stdout, problems included, for\n"
+		"shops that automate (the exit status is the same)" },
 	{ "port", 'p', "N", OPTS_SERVE, OPT_SERVE_PORT,
 		"the port to listen on (default 8080; 0: any free one)" },
 	{ "bind", 'b', "ADDR", OPTS_SERVE, OPT_SERVE_BIND,
