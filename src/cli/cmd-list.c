@@ -1,6 +1,7 @@
 /* cmd-list.c - bayraq list: the designs, languages, sizes and countries. */
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
@@ -8,13 +9,17 @@
 #include "input/catalog.h"
 #include "input/design.h"
 #include "input/flags.h"
+#include "input/lang.h"
 #include "input/library.h"
 #include "input/paper.h"
 
+#define NOT_REVIEWED " (not yet reviewed by a native speaker)"
+
 /*
  * Each language with how much of it is translated (the printed texts of
- * bayraq.pot); an unfinished one only with --all, and then with what a
- * translator has to do first (file:line).
+ * bayraq.pot) and its names from ICU (a PO's Language-Team is what
+ * Weblate or Poedit wrote); an unfinished one only with --all, and then
+ * with what a translator has to do first (file:line).
  */
 static int
 languages(const struct paths *paths, int all)
@@ -31,6 +36,7 @@ languages(const struct paths *paths, int all)
 	for (i = 0; keys != NULL && tags[i] != NULL; i++) {
 		struct diag d = { 0 }, first = { 0 };
 		const struct catalog *cat = library_catalog(lib, tags[i], &d);
+		char *own, *english;
 		size_t done;
 		char count[32];
 
@@ -43,13 +49,20 @@ languages(const struct paths *paths, int all)
 		if (done < total && !all)
 			continue;
 		snprintf(count, sizeof count, "%zu/%zu", done, total);
-		printf("%-6s %-10s %-7s %s%s\n", tags[i], catalog_language(cat),
-			count, catalog_name(cat),
-			catalog_reviewed(cat) ? ""
-					      : " (not yet reviewed by a "
-						"native speaker)");
+		own = lang_name(catalog_language(cat), NULL);
+		english = lang_name(catalog_language(cat), "en");
+		if (strcmp(own, english) == 0)
+			printf("%-8s %-10s %-7s %s%s\n", tags[i],
+				catalog_language(cat), count, english,
+				catalog_reviewed(cat) ? "" : NOT_REVIEWED);
+		else
+			printf("%-8s %-10s %-7s %s — %s%s\n", tags[i],
+				catalog_language(cat), count, english, own,
+				catalog_reviewed(cat) ? "" : NOT_REVIEWED);
 		if (done < total)
-			printf("       unfinished: %s\n", first.msg);
+			printf("         unfinished: %s\n", first.msg);
+		free(own);
+		free(english);
 	}
 	g_strfreev(keys);
 	library_free(lib);

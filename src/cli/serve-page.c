@@ -50,16 +50,11 @@ serve_asset_lookup(const char *name)
 	return NULL;
 }
 
-/* "Ukrainian (українська)" -> "українська"; "English" stays. */
+/* The language's own name, from ICU ("Українська"), not Language-Team. */
 static char *
 own_name(const struct catalog *cat)
 {
-	const char *name = catalog_name(cat);
-	const char *open = strchr(name, '('), *close = strrchr(name, ')');
-
-	if (open != NULL && close != NULL && close > open + 1)
-		return xstrndup(open + 1, (size_t)(close - open - 1));
-	return xstrdup(name);
+	return lang_name(catalog_language(cat), NULL);
 }
 
 static void
@@ -226,7 +221,7 @@ json_languages(JsonBuilder *b, const struct page_input *in)
 		const struct catalog *cat =
 			library_catalog(in->lib, in->tags[i], &d);
 		struct lang l;
-		char *name;
+		char *name, *english;
 
 		if (cat == NULL)
 			continue;
@@ -240,7 +235,9 @@ json_languages(JsonBuilder *b, const struct page_input *in)
 		json_builder_set_member_name(b, "name");
 		json_builder_add_string_value(b, name);
 		json_builder_set_member_name(b, "english");
-		json_builder_add_string_value(b, catalog_name(cat));
+		english = lang_name(catalog_language(cat), "en");
+		json_builder_add_string_value(b, english);
+		free(english);
 		json_builder_set_member_name(b, "dir");
 		json_builder_add_string_value(b, l.rtl ? "rtl" : "ltr");
 		json_builder_end_object(b);

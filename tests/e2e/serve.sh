@@ -143,6 +143,10 @@ test_serve_page_languages() {
 	grep -q '<html lang="zh-Hant"' body || die "Accept-Language zh-TW gave $(sed -n 2p body)"
 	expect 200 "" -H "Accept-Language: xx, *;q=0.1"
 	grep -q '<html lang="en"' body || die "an unknown language did not fall back to English"
+	# The menu names each language in itself, from ICU, whatever the PO's
+	# Language-Team says.
+	grep -q '<option value="uk" lang="uk">Українська</option>' body || die "no Українська in the menu"
+	grep -q '<option value="crh" lang="crh-Latn">Qırımtatarca</option>' body || die "no Qırımtatarca in the menu"
 	serve_stop
 }
 
