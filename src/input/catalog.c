@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "input/langtag.h"
+#include "input/lang.h"
 
 struct entry {
 	char *key;
@@ -353,13 +353,14 @@ usable(const struct entry *e)
 int
 catalog_unfinished(const struct catalog *cat, struct diag *d)
 {
-	char name[96];
+	char *name = lang_name(cat->language, "en");
 
-	langtag_english_name(cat->language, name, sizeof name);
-	return diag_set(d, DIAG_FORMAT,
+	diag_set(d, DIAG_FORMAT,
 		"the %s translation is not finished: use --lang en, or ask a "
 		"translator (bayraq list languages --all says what is missing)",
 		name);
+	free(name);
+	return -1;
 }
 
 const char *

@@ -5,7 +5,6 @@
 #include <glib.h>
 #include <string.h>
 #include <unicode/uloc.h>
-#include <unicode/ustring.h>
 
 int
 langtag_plausible(const char *tag)
@@ -60,22 +59,4 @@ langtag_match(const char *wanted, const char *have)
 		strcmp(wl, hl) != 0 || strcmp(ws, hs) != 0)
 		return LANGTAG_NONE;
 	return strcmp(wr, hr) == 0 ? LANGTAG_LIKELY : LANGTAG_SCRIPT;
-}
-
-void
-langtag_english_name(const char *tag, char *buf, size_t size)
-{
-	char bcp[64], id[ULOC_FULLNAME_CAPACITY];
-	UChar name[96];
-	UErrorCode err = U_ZERO_ERROR;
-	int32_t n;
-
-	g_strlcpy(bcp, tag, sizeof bcp);
-	g_strdelimit(bcp, "_", '-');
-	uloc_forLanguageTag(bcp, id, sizeof id, NULL, &err);
-	n = uloc_getDisplayName(id, "en", name, 96, &err);
-	if (U_SUCCESS(err))
-		u_strToUTF8(buf, (int32_t)size, NULL, name, n, &err);
-	if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
-		g_strlcpy(buf, tag, size);
 }

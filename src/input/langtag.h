@@ -23,7 +23,4 @@ enum langtag_match langtag_match(const char *wanted, const char *have);
 /* Whether tag is only letters, digits, '-' and '_', 1 to 35 of them. */
 int langtag_plausible(const char *tag);
 
-/* The language's name in English, by ICU: "Spanish", "Portuguese (Brazil)". */
-void langtag_english_name(const char *tag, char *buf, size_t size);
-
 #endif
