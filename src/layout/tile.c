@@ -344,15 +344,17 @@ cut_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 }
 
 /*
- * The sheet's name and what to do, small, in the margin under the art: it
- * costs no sheet. The name is on the glue strip too, larger.
+ * The sheet's name and what to do, small, under the art, in the margin
+ * when the art fills the sheet: it costs no sheet. The name is on the glue
+ * strip too, larger.
  */
 static int
 margin_label(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
-	const char *label, double width, int cut, struct diag *d)
+	const char *label, const double reg[4], int cut, struct diag *d)
 {
-	double m = t->margin, h = fmin(m * 0.5, PAPER_PT(3.5));
-	double y = t->sheet_h - m + PAPER_PT(0.5), half = width / 2;
+	double m = t->margin, y = m + reg[3] + PAPER_PT(0.5);
+	double h = fmin(fmax(m * 0.5, t->sheet_h - m - y), PAPER_PT(3.5));
+	double half = reg[2] / 2;
 	int rc;
 
 	if (h < PAPER_PT(1.5))
@@ -396,8 +398,7 @@ draw_sheet(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	if (row > 0)
 		cut_line(cr, m, m, m + reg[2], m);
 	if (rc == 0)
-		rc = margin_label(cr, w, t, label, reg[2], row > 0 || col > 0,
-			d);
+		rc = margin_label(cr, w, t, label, reg, row > 0 || col > 0, d);
 	cairo_show_page(cr);
 	return rc;
 }

@@ -209,9 +209,9 @@ check_tiles(struct job *job, const struct job_opts *o, struct diag *d)
 	job->tile_opts.sheet_w = sheet.width_pt;
 	job->tile_opts.sheet_h = sheet.height_pt;
 	job->tile_opts.sheet_name = job->sheet_name;
-	job->tile_opts.margin = o->margin >= 0
-		? o->margin
-		: tile_default_margin(sheet.family == PAPER_US);
+	job->tile_opts.margin =
+		o->margin >= 0 ? o->margin
+			       : tile_default_margin(sheet.family == PAPER_US);
 	job->tile_opts.overlap = o->overlap;
 	job->has_tiles = 1;
 	if (o->sheets > 0 && fit_sheets(job, o, d) < 0)
