@@ -354,17 +354,20 @@ margin_label(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
 {
 	double m = t->margin, y = m + reg[3] + PAPER_PT(0.5);
 	double h = fmin(fmax(m * 0.5, t->sheet_h - m - y), PAPER_PT(3.5));
-	double half = reg[2] / 2;
+	double half = reg[2] / 2, start, end;
 	int rc;
 
 	if (h < PAPER_PT(1.5))
 		return 0;
+	/* The name on the side where lines start: the right in Arabic. */
+	start = w->lang->rtl ? m + half : m;
+	end = w->lang->rtl ? m : m + half;
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	rc = key_box(cr, w, t, "tile-sheet", label, m, y, half, h, 700, 1, h,
-		FIT_START, d);
+	rc = key_box(cr, w, t, "tile-sheet", label, start, y, half, h, 700, 1,
+		h, FIT_START, d);
 	if (rc == 0 && cut)
-		rc = key_box(cr, w, t, "tile-cut", NULL, m + half, y, half, h,
-			400, 1, h, FIT_END, d);
+		rc = key_box(cr, w, t, "tile-cut", NULL, end, y, half, h, 400,
+			1, h, FIT_END, d);
 	return rc;
 }
 
