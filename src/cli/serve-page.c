@@ -113,14 +113,18 @@ static void
 country_options(GString *out, const struct page_input *in)
 {
 	const char *const *codes = flags_country_codes(in->flags);
+	char name[160];
 	size_t i;
 
 	for (i = 0; codes[i] != NULL; i++) {
 		/* Never a host flag: job_resolve() says why, if typed. */
 		if (strcmp(codes[i], "RU") == 0)
 			continue;
+		/* In the page's language where ICU has it: "Polen (PL)". */
+		flags_country_local_name(in->flags, codes[i], in->tag, name,
+			sizeof name);
 		g_string_append(out, "<option value=\"");
-		add_escaped(out, flags_country_name(in->flags, codes[i]));
+		add_escaped(out, name);
 		g_string_append_printf(out, " (%s)\"></option>", codes[i]);
 	}
 }

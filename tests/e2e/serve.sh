@@ -344,3 +344,24 @@ test_serve_browser() {
 	no_temp_files
 	serve_stop
 }
+
+# The page lists countries in its own language; a name or the list's form works.
+test_serve_countries() {
+	serve_start --workers 1
+	expect 200 "?ui=de"
+	grep -q '<option value="Polen (PL)">' body || die "the German page lacks Polen (PL)"
+	grep -q '<option value="[^"]* (GB-SCT)">' body || die "the page lacks GB-SCT"
+	grep -q '(RU)"' body && die "the page offers RU as a host"
+	expect 200 "?ui=en"
+	grep -q '<option value="Eswatini (SZ)">' body || die "the English page lacks Eswatini (SZ)"
+	expect 200 "preview?city=Edinburgh&country=Scotland%20(GB-SCT)&size=A5"
+	type_is "image/png"
+	expect 200 "preview?city=Warszawa&country=Polska&size=A5"
+	expect 400 "preview?city=Moskva&country=%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F&size=A5"
+	grep -q "never a host flag" body || die "Россия: $(cat body)"
+	[ "$(header X-Bayraq-Field)" = country ] || die "Россия field: $(header X-Bayraq-Field)"
+	expect 400 "preview?city=Warszawa&country=Polnd&size=A5"
+	grep -q "did you mean 'Poland', PL?" body || die "Polnd: $(cat body)"
+	[ "$(header X-Bayraq-Field)" = country ] || die "field: $(header X-Bayraq-Field)"
+	serve_stop
+}
