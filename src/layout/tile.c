@@ -456,6 +456,9 @@ scale_check(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
 	double tx = x + bar + sq + PAPER_PT(16), tw = x + aw - tx;
 	int i;
 
+	/* Paper narrower than the bar (a custom --sheet) gets no check. */
+	if (aw < bar + sq + PAPER_PT(8))
+		return 0;
 	for (i = 0; i < 10; i++) {
 		cairo_rectangle(cr, x + i * seg, y, seg, bh);
 		if (i % 2 == 0)
@@ -473,7 +476,7 @@ scale_check(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
 		return key_box(cr, w, t, "tile-check", NULL, x,
 			y + bh + PAPER_PT(2), bar, sq - bh - PAPER_PT(2), 400,
 			3, 10, FIT_START, d);
-	return key_box(cr, w, t, "tile-check", NULL, tx, y, tw, sq, 400, 3, 11,
+	return key_box(cr, w, t, "tile-check", NULL, tx, y, tw, sq, 400, 4, 11,
 		FIT_START, d);
 }
 
