@@ -126,6 +126,9 @@ static const struct opt opts[] = {
 	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
 		"renders that may wait for a worker; beyond, 503 (default\n"
 		"4 per worker)" },
+	{ "render-timeout", 0, "SECONDS", OPTS_SERVE, OPT_SERVE_RENDER_TIMEOUT,
+		"a render's time limit, and a wait's in the queue; beyond,\n"
+		"503 with Retry-After (default 30; 0.001 to 3600)" },
 	{ "strict", 0, NULL, OPTS_LINT, OPT_LINT_STRICT,
 		"warnings fail too (exit 1)" },
 	{ "design", 'd', "NAME", OPTS_PROOF, OPT_PROOF_DESIGN,

@@ -94,18 +94,32 @@ language_options(GString *out, const struct page_input *in)
 	}
 }
 
+/* A radio button per design, its name and its thumbnail in the label. */
 static void
 design_options(GString *out, const struct page_input *in)
 {
-	size_t i;
+	size_t i, chosen = 0;
 
+	for (i = 0; in->designs[i] != NULL; i++)
+		if (strcmp(in->designs[i], JOB_DEFAULT_DESIGN) == 0)
+			chosen = i;
 	for (i = 0; in->designs[i] != NULL; i++) {
-		g_string_append_printf(out, "<option%s>",
-			strcmp(in->designs[i], JOB_DEFAULT_DESIGN) == 0
-				? " selected"
-				: "");
+		char *url = g_uri_escape_string(in->designs[i], NULL, FALSE);
+
+		g_string_append(out, "<label class=\"design\" for=\"design-");
 		add_escaped(out, in->designs[i]);
-		g_string_append(out, "</option>");
+		g_string_append(out, "\"><input type=\"radio\" name=\"design\" "
+				     "id=\"design-");
+		add_escaped(out, in->designs[i]);
+		g_string_append(out, "\" value=\"");
+		add_escaped(out, in->designs[i]);
+		g_string_append_printf(out,
+			"\"%s><img src=\"/thumbnail?design=%s\" "
+			"alt=\"\"><span>",
+			i == chosen ? " checked" : "", url);
+		add_escaped(out, in->designs[i]);
+		g_string_append(out, "</span></label>");
+		g_free(url);
 	}
 }
 
