@@ -325,7 +325,10 @@ glue_strip(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
 	align_mark(cr, len * 5 / 6, c);
 	th = fmin(depth - PAPER_PT(1), PAPER_PT(5));
 	tw = fmin(len * 0.5, PAPER_PT(70));
-	rc = strip_tag(cr, w, t, label, len / 2, c, tw, th, d);
+	/* A strip too thin for a name: the margin under the art has it. */
+	rc = th < PAPER_PT(2.5)
+		     ? 0
+		     : strip_tag(cr, w, t, label, len / 2, c, tw, th, d);
 	cairo_restore(cr);
 	return rc;
 }

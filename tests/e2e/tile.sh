@@ -184,6 +184,16 @@ test_tile_reassembly() {
 	"$ROOT/$TOOLS/pngcmp" back.png whole.png diff.png 48 0.02 || die "reassembled sheets differ: $PWD/diff.png"
 }
 
+# A strip too thin for the sheet's name still makes sheets: the name is in
+# the margin under the art.
+test_tile_thin_overlap() {
+	for overlap in 0 1mm 3mm; do
+		bayraq tile --lang en --city Oslo --country NO --size A2 --overlap "$overlap" -o "o$overlap.pdf" >/dev/null 2>&1 ||
+			die "--overlap $overlap failed"
+		pdftotext -f 2 -l 2 "o$overlap.pdf" - | grep -q 'sheet 1' || die "no name on sheet 1 with --overlap $overlap"
+	done
+}
+
 test_tile_errors() {
 	mkdir out
 	expect_exit 2 bayraq tile --city Berlin --country DE --sheet B9 -o out/
