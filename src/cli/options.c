@@ -7,6 +7,7 @@
 
 #include "base/xalloc.h"
 #include "input/paper.h"
+#include "layout/tile.h"
 #include "run/job.h"
 #include "write/output.h"
 
@@ -90,7 +91,11 @@ static const struct opt opts[] = {
 	{ "overlap", 0, "LEN", OPTS_TILE, OPT_OVERLAP,
 		"the glue strip (default 10mm)" },
 	{ "margin", 0, "LEN", OPTS_TILE, OPT_MARGIN,
-		"what the printer cannot print at the edge (default 5mm)" },
+		"what the printer cannot print at the edge (default 0.25in\n"
+		"on letter, legal and tabloid, else 5mm)" },
+	{ "sheets", 0, "N", OPTS_TILE, OPT_SHEETS,
+		"the largest banner N sheets make, in --size's proportions\n"
+		"(instead of --size's own size)" },
 	{ "jobs", 'j', "N", OPTS_BATCH, OPT_BATCH_JOBS,
 		"rows rendered at once (default: the cores)" },
 	{ "output", 'o', "DIR", OPTS_BATCH, OPT_BATCH_OUTPUT,
@@ -459,6 +464,9 @@ options_job(enum option_id id, const char *value, void *arg, struct diag *d)
 		return paper_length(value, "--overlap", &o->overlap, d);
 	case OPT_MARGIN:
 		return paper_length(value, "--margin", &o->margin, d);
+	case OPT_SHEETS:
+		return options_count(value, "--sheets", 1, TILE_MAX_SHEETS,
+			&o->sheets, d);
 	default:
 		return print_option(id, value, &o->print, d);
 	}
