@@ -469,20 +469,6 @@ fail_row(struct row *row, const char *msg)
 		snprintf(row->error, sizeof row->error, "%s", msg);
 }
 
-/* The first file both rows would write, or NULL. */
-static const char *
-shared_output(const struct job *x, const struct job *y)
-{
-	size_t k, l;
-
-	for (k = 0; k < job_output_count(x); k++)
-		for (l = 0; l < job_output_count(y); l++)
-			if (strcmp(job_output_path(x, k),
-				    job_output_path(y, l)) == 0)
-				return job_output_path(x, k);
-	return NULL;
-}
-
 static void
 fail_both(struct row *x, struct row *y, const char *path)
 {
@@ -496,23 +482,33 @@ fail_both(struct row *x, struct row *y, const char *path)
 	fail_row(y, msg);
 }
 
-/* Two rows that would write the same file both fail, before any render. */
+/*
+ * Two rows that would write the same file both fail, before any render.
+ * One pass with a table of who writes what: comparing every pair of rows
+ * took 135 s for 100,000 rows before the first render (issue 15).
+ */
 static void
 check_duplicates(struct batch *b)
 {
-	size_t i, j;
+	GHashTable *writer = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t i, k;
 
-	for (i = 0; i < b->row_count; i++)
-		for (j = i + 1; j < b->row_count; j++) {
-			struct row *x = &b->rows[i], *y = &b->rows[j];
-			const char *path;
+	for (i = 0; i < b->row_count; i++) {
+		struct row *x = &b->rows[i];
 
-			if (x->job == NULL || y->job == NULL)
-				continue;
-			path = shared_output(x->job, y->job);
-			if (path != NULL)
-				fail_both(x, y, path);
+		if (x->job == NULL)
+			continue;
+		for (k = 0; k < job_output_count(x->job); k++) {
+			const char *path = job_output_path(x->job, k);
+			struct row *first = g_hash_table_lookup(writer, path);
+
+			if (first == NULL)
+				g_hash_table_insert(writer, (gpointer)path, x);
+			else if (first != x)
+				fail_both(first, x, path);
 		}
+	}
+	g_hash_table_destroy(writer);
 }
 
 /* "yes"/"no" and their spreadsheet spellings; -1 for anything else. */
