@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/flagrow.h"
 #include "layout/text.h"
 #include "base/xalloc.h"
 
@@ -107,38 +108,75 @@ plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
 	return 0;
 }
 
-/* Fits a flag into its slot without distortion. */
+/* Ukraine's flag is always there: a Ukrainian host adds no second one. */
+static int
+host_is_ua(const struct slot *s, const struct render_input *in)
+{
+	return strcmp(s->name, "host") == 0 &&
+	       g_ascii_strcasecmp(in->country, "ua") == 0;
+}
+
+/* Loads a slot's flag; where it goes is place_flags()'s. */
 static int
 plan_flag(struct banner *b, const struct slot *s, const struct render_input *in,
 	struct diag *d)
 {
 	struct placed_flag *f = &b->flags[b->flag_count];
 	const char *role = strcmp(s->name, "host") == 0 ? in->country : s->name;
-	double ratio, w, h;
 
+	if (host_is_ua(s, in))
+		return 0;
 	f->svg = flags_open(in->flags, role, d);
 	if (f->svg == NULL)
 		return -1;
 	b->flag_count++;
 	f->slot = s;
 	snprintf(f->role, sizeof f->role, "%s", role);
-	ratio = flags_ratio(f->svg);
-	w = s->w;
-	h = w / ratio;
-	if (h > s->h) {
-		h = s->h;
-		w = h * ratio;
-	}
-	f->w = w;
-	f->h = h;
-	f->y = s->y + (s->h - h) / 2;
-	if (s->align == FIT_START)
-		f->x = s->x;
-	else if (s->align == FIT_END)
-		f->x = s->x + s->w - w;
-	else
-		f->x = s->x + (s->w - w) / 2;
 	return 0;
+}
+
+/*
+ * The flags of a row, as one group (flagrow.h): every flag slot counts,
+ * an empty one too, so the others re-centre on the row.
+ */
+static void
+place_flags(struct banner *b)
+{
+	const struct variant *v = b->v;
+	struct flagrow_item *items = xcalloc(v->slot_count, sizeof *items);
+	size_t i, j, n = 0;
+
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *s = &v->slots[i];
+
+		if (s->kind != SLOT_FLAG)
+			continue;
+		items[n] = (struct flagrow_item){ .sx = s->x,
+			.sy = s->y,
+			.sw = s->w,
+			.sh = s->h,
+			.align = s->align };
+		for (j = 0; j < b->flag_count; j++)
+			if (b->flags[j].slot == s)
+				items[n].ratio = flags_ratio(b->flags[j].svg);
+		n++;
+	}
+	flagrow_place(items, n);
+	for (i = 0, n = 0; i < v->slot_count; i++) {
+		const struct slot *s = &v->slots[i];
+
+		if (s->kind != SLOT_FLAG)
+			continue;
+		for (j = 0; j < b->flag_count; j++)
+			if (b->flags[j].slot == s) {
+				b->flags[j].x = items[n].x;
+				b->flags[j].y = items[n].y;
+				b->flags[j].w = items[n].w;
+				b->flags[j].h = items[n].h;
+			}
+		n++;
+	}
+	free(items);
 }
 
 struct banner *
@@ -181,6 +219,7 @@ render_plan(const struct render_input *in, struct diag *d)
 			b->title == NULL)
 			b->title = xstrdup(b->texts[b->text_count - 1].text);
 	}
+	place_flags(b);
 	if (b->title == NULL)
 		b->title = xstrdup(HASHTAG);
 	return b;
