@@ -140,3 +140,57 @@ test_host_ua_empty_slot() {
 	set -- $(awk '$1 == "flag" && $2 == "flag-crh" { print int(($10 + $12 + 30) * 4 / 3), int(($11 + $13 / 2) * 4 / 3) }' l.txt)
 	colour_at ua.png "$1" "$2" "$("$ROOT/$TOOLS/pnginfo" ua.png 3 "$2")" 4
 }
+
+# text_rules LAYOUT: the hierarchy and leading rules on `bayraq layout`
+# output; prints what is broken. The city is at most 0.6 of the
+# headline's size and the hashtag smaller than the headline; inside a
+# slot, the widest gap between two lines is narrower than the gap from
+# the slot's ink to the next text or flag below it (and above it), so a
+# line never sits closer to the next slot than to its own lines.
+text_rules() {
+	awk '
+	$1 == "text" { n++; slot[n] = $2; size[$2] = $4; kind[n] = "text"
+		x0[n] = $7; x1[n] = $7 + $9; top[n] = $13; bot[n] = $13 + $15 }
+	$1 == "flag" { n++; slot[n] = $2; kind[n] = "flag"
+		x0[n] = $10; x1[n] = $10 + $12; top[n] = $11; bot[n] = $11 + $13 }
+	$1 == "line" { lines[$2] = $3; ltop[$2, $3] = $6; lbot[$2, $3] = $6 + $8 }
+	END {
+		h = size["text-headline"]
+		if (h > 0 && size["text-city"] > 0.6 * h + 0.01)
+			printf "the city is %.2f, more than 0.6 of the headline %.2f\n", size["text-city"], h
+		if (h > 0 && size["text-hashtag"] >= h)
+			printf "the hashtag is %.2f, the headline %.2f\n", size["text-hashtag"], h
+		for (i = 1; i <= n; i++) {
+			if (kind[i] != "text" || lines[slot[i]] < 2) continue
+			s = slot[i]; inner = -1e9
+			for (k = 1; k < lines[s]; k++)
+				if (ltop[s, k + 1] - lbot[s, k] > inner) inner = ltop[s, k + 1] - lbot[s, k]
+			below = 1e9; above = 1e9
+			for (j = 1; j <= n; j++) {
+				if (j == i || x1[j] <= x0[i] || x0[j] >= x1[i]) continue
+				if (top[j] >= bot[i] && top[j] - bot[i] < below) { below = top[j] - bot[i]; bn = slot[j] }
+				if (bot[j] <= top[i] && top[i] - bot[j] < above) { above = top[i] - bot[j]; an = slot[j] }
+			}
+			if (below < 1e9 && inner >= below)
+				printf "%s: lines %.2f apart, %.2f from %s below\n", s, inner, below, bn
+			if (above < 1e9 && inner >= above)
+				printf "%s: lines %.2f apart, %.2f from %s above\n", s, inner, above, an
+		}
+	}' "$1"
+}
+
+# Every language on every variant of every design keeps the hierarchy and
+# the leading rules (text_rules).
+test_text_hierarchy_every_language() {
+	variant_sizes >variants.txt
+	: >bad.txt
+	while read -r design file size; do
+		for po in "$ROOT"/locales/*.po; do
+			lang=$(basename "$po" .po)
+			bayraq layout --design "$design" --lang "$lang" --city Berlin --country DE \
+				--size "$size" >l.txt
+			text_rules l.txt | sed "s|^|$design/$file $lang: |" >>bad.txt
+		done
+	done <variants.txt
+	[ ! -s bad.txt ] || die "$(cat bad.txt)"
+}
