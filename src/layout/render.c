@@ -60,7 +60,7 @@ slot_families(const struct slot *s, const struct lang *l)
  * Display capitals have no descenders and few accents: set close, they
  * read as one block. Running text and scripts without capitals need air.
  */
-#define CAPS_LINE_HEIGHT 1.0
+#define CAPS_LINE_HEIGHT 1.05
 #define TEXT_LINE_HEIGHT 1.2
 
 /*
