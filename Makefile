@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -12,6 +12,17 @@ CFLAGS_asan    := -O1 -g3 -fno-omit-frame-pointer -fsanitize=address,undefined -
 LDFLAGS_asan   := -fsanitize=address,undefined
 CFLAGS_tsan    := -O1 -g3 -fno-omit-frame-pointer -fsanitize=thread
 LDFLAGS_tsan   := -fsanitize=thread
+# BUILD=fuzz: clang's libFuzzer targets (tests/fuzz/) under ASan and UBSan.
+# BUILD=ubsan-clang: the whole suite under clang's UBSan, which also sees
+# float-to-integer overflow (gcc's does not) and division by zero.
+CLANG_UBSAN    := -fsanitize=undefined,float-divide-by-zero,float-cast-overflow -fno-sanitize-recover=all
+CFLAGS_fuzz    := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address $(CLANG_UBSAN)
+LDFLAGS_fuzz   := -fsanitize=address $(CLANG_UBSAN)
+CFLAGS_ubsan-clang  := -O1 -g3 -fno-omit-frame-pointer $(CLANG_UBSAN)
+LDFLAGS_ubsan-clang := $(CLANG_UBSAN)
+ifneq ($(filter fuzz ubsan-clang,$(BUILD)),)
+CC := clang
+endif
 
 # The svg-country-flags package: pinned version and npm integrity hash.
 FLAGSET_VERSION   := 1.2.10
@@ -41,6 +52,11 @@ WEB_FILES := $(sort $(wildcard src/cli/web/*))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(OUT)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
+# Each fuzz target also builds, with a plain main(), as a replayer of its
+# corpus (tests/fuzz/corpus/NAME/): make check runs every saved input.
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz-*.c)
+FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(OUT)/%)
+REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=$(OUT)/tests/replay-%)
 TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
 BIN := $(OUT)/bayraq
 
@@ -54,7 +70,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
-.PHONY: all deps flags demo check check-threads refs bench format format-check clean \
+.PHONY: all deps flags demo check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
         install uninstall dist man design-pictures
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
@@ -159,19 +175,43 @@ $(filter-out %.so,$(TOOL_BINS)): $(OUT)/tests/%: tests/tools/%.c tests/tools/png
 	@$(if $(Q),echo "  TOOL    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng -ltiff
 
+FUZZ_C := tests/fuzz/fuzz.c tests/fuzz/fuzz.h
+$(REPLAY_BINS): $(OUT)/tests/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_C) $(LIB_OBJS) | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c tests/fuzz/fuzz.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(OUT)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_C) $(LIB_OBJS)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CC) $(CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+# make fuzz [FUZZ_SECONDS=60]: each target for that long, from its seed
+# corpus (copied: new inputs stay in build/), crashes in build/fuzz/crashes.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=fuzz fuzz-build
+	@$(TEST_ENV) sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZ_BINS) $(FLAGSET)/countries.json
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	@sh src/demo.sh build/bayraq out
 	@echo "Banners are in out/. Open out/*.png, or send out/*.pdf to a print shop."
 
-check: all $(UNIT_BINS) $(TOOL_BINS)
+check: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
 	@$(TEST_ENV) sh tests/run.sh $(OUT)
 
 # The tests that run threads (raster bands, batch rows), for BUILD=tsan:
 # the whole suite under ThreadSanitizer would take too long.
 check-threads: all $(UNIT_BINS) $(TOOL_BINS)
 	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff|test_serve_preview|test_serve_busy' sh tests/run.sh $(OUT)
+
+# The unit tests and every error path (tests/e2e/errors.sh, commands.sh,
+# hardening.sh with the fuzz corpora), for BUILD=ubsan-clang in CI.
+ERROR_TESTS = $(shell sed -n 's/^\(test_[a-z0-9_]*\)().*/\1/p' tests/e2e/errors.sh tests/e2e/commands.sh tests/e2e/hardening.sh | paste -sd'|')
+check-errors: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
+	@$(TEST_ENV) ONLY='^test-|$(ERROR_TESTS)' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
 bench:
@@ -186,7 +226,8 @@ design-pictures: all
 refs: all $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/ref/update.sh $(OUT)
 
-FORMAT_FILES = src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h
+FORMAT_FILES = src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/tools/*.h \
+               tests/fuzz/*.c tests/fuzz/*.h
 
 format:
 	clang-format -i $(FORMAT_FILES)
@@ -195,6 +236,6 @@ format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)
 
 clean:
-	rm -rf build/debug build/release build/asan build/tsan build/test
+	rm -rf build/debug build/release build/asan build/tsan build/fuzz build/ubsan-clang build/test
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)

@@ -35,9 +35,10 @@ no_files() {
 	[ -z "$(ls -A "$1" 2>/dev/null)" ] || die "files left in $1: $(ls -A "$1")"
 }
 
-# text_of FILE.pdf: its text with bidi controls, break hints and all spaces removed.
+# text_of FILE.pdf [-raw]: its text with bidi controls, break hints and all
+# spaces removed; -raw in the order it was drawn.
 text_of() {
-	pdftotext "$1" - | LC_ALL=C sed -e 's/\xe2\x80[\x8b\xaa-\xae\xaf]//g' \
+	pdftotext ${2:-} "$1" - | LC_ALL=C sed -e 's/\xe2\x80[\x8b\xaa-\xae\xaf]//g' \
 		-e 's/\xe2\x81[\xa6-\xa9]//g' -e 's/\xc2\xa0//g' | tr -d ' \n\t\f'
 }
 
@@ -47,11 +48,22 @@ squeeze() {
 }
 
 # has_text FILE.pdf TEXT: the PDF's text contains TEXT (spaces ignored).
+# pdftotext's reading order puts a Thai vowel above the first line, and the
+# letters of Nastaliq (Urdu), which step down each word, on lines of their
+# own; then the text as drawn (-raw) must hold every word of TEXT.
 has_text() {
 	case "$(text_of "$1")" in
-	*"$(squeeze "$2")"*) ;;
-	*) die "$1 lacks '$2'; it has: $(pdftotext "$1" - | tr '\n' ' ')" ;;
+	*"$(squeeze "$2")"*) return 0 ;;
 	esac
+	raw=$(text_of "$1" -raw)
+	set -f
+	for word in $2; do
+		case "$raw" in
+		*"$(squeeze "$word")"*) ;;
+		*) die "$1 lacks '$2'; it has: $(pdftotext "$1" - | tr '\n' ' ')" ;;
+		esac
+	done
+	set +f
 }
 
 # msgstr_of LANG KEY: the translation as written in locales/LANG.po.

@@ -21,13 +21,18 @@ wanted() {
 	[ -z "$ONLY" ] || printf '%s\n' "$1" | grep -Eq "$ONLY"
 }
 
+# The seconds since the last test ended, after each result: what to speed up.
+last=$(date +%s)
 result() { # status name log
+	now=$(date +%s)
+	took=$((now - last))
+	last=$now
 	if [ "$1" = 0 ]; then
 		pass=$((pass + 1))
-		echo "ok   $2"
+		echo "ok   $2 (${took} s)"
 	else
 		fail=$((fail + 1))
-		echo "FAIL $2"
+		echo "FAIL $2 (${took} s)"
 		[ -s "$3" ] && sed 's/^/     | /' "$3" | tail -n 25
 	fi
 }

@@ -11,13 +11,14 @@
 #include "input/paper.h"
 
 static int
-list_languages(const struct paths *paths)
+list_languages(const struct paths *paths, const char *lang)
 {
 	char **tags = library_languages(paths);
 	struct library *lib = library_new(paths);
 	size_t i;
 	int status = 0;
 
+	(void)lang;
 	for (i = 0; tags[i] != NULL; i++) {
 		struct diag d = { 0 };
 		const struct catalog *cat = library_catalog(lib, tags[i], &d);
@@ -38,12 +39,13 @@ list_languages(const struct paths *paths)
 }
 
 static int
-list_designs(const struct paths *paths)
+list_designs(const struct paths *paths, const char *lang)
 {
 	char **names = design_names(paths->designs);
 	size_t i, j;
 	int status = 0;
 
+	(void)lang;
 	for (i = 0; names[i] != NULL; i++) {
 		struct diag d = { 0 };
 		struct design *dz = design_load(paths->designs, names[i], &d);
@@ -67,31 +69,60 @@ list_designs(const struct paths *paths)
 	return status;
 }
 
+/* Code and current name; with --lang, the name in that language too. */
 static int
-list_countries(const struct paths *paths)
+list_countries(const struct paths *paths, const char *lang)
 {
 	struct diag d = { 0 };
-	struct flags *fl = flags_new(paths->flags, paths->flagset, &d);
+	struct library *lib = library_new(paths);
+	const struct flags *fl = library_flags(lib, &d);
 	const char *const *codes;
+	char local[128];
 	size_t i;
+	int status = 0;
 
-	if (fl == NULL)
-		return cli_fail(&d);
+	if (fl == NULL) {
+		status = cli_fail(&d);
+		goto out;
+	}
+	if (lang != NULL && flags_country_local_name(fl, "UA", lang, local,
+				    sizeof local) < 0) {
+		diag_set(&d, DIAG_USAGE,
+			"no names of countries in language '%.30s' (ICU has "
+			"none; "
+			"try a tag "
+			"such as de, uk or ka)",
+			lang);
+		status = cli_fail(&d);
+		goto out;
+	}
 	codes = flags_country_codes(fl);
-	for (i = 0; codes[i] != NULL; i++)
-		printf("%s  %s\n", codes[i], flags_country_name(fl, codes[i]));
-	flags_free(fl);
-	return 0;
+	for (i = 0; codes[i] != NULL; i++) {
+		/* Never a host flag: job_resolve() says why, if typed. */
+		if (strcmp(codes[i], "RU") == 0)
+			continue;
+		printf("%s  %s", codes[i], flags_country_name(fl, codes[i]));
+		if (lang != NULL) {
+			flags_country_local_name(fl, codes[i], lang, local,
+				sizeof local);
+			printf("  %s", local);
+		}
+		printf("\n");
+	}
+out:
+	library_free(lib);
+	return status;
 }
 
 static int
-list_sizes(const struct paths *paths)
+list_sizes(const struct paths *paths, const char *lang)
 {
 	char desc[96];
 	const char *name;
 	size_t i;
 
 	(void)paths;
+	(void)lang;
 	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++)
 		printf("%-16s %s\n", name, desc);
 	printf("%-16s %s\n", "WxH",
@@ -102,7 +133,7 @@ list_sizes(const struct paths *paths)
 
 static const struct {
 	const char *name;
-	int (*list)(const struct paths *paths);
+	int (*list)(const struct paths *paths, const char *lang);
 } lists[] = {
 	{ "designs", list_designs },
 	{ "languages", list_languages },
@@ -112,20 +143,22 @@ static const struct {
 
 #define LIST_COUNT (sizeof lists / sizeof lists[0])
 
+/* --lang, the one option: the names of countries in a language. */
 static int
-no_option(enum option_id id, const char *value, void *arg, struct diag *d)
+take_lang(enum option_id id, const char *value, void *arg, struct diag *d)
 {
-	(void)id;
-	(void)value;
-	(void)arg;
-	return diag_set(d, DIAG_USAGE, "list takes no options");
+	if (id != OPT_LIST_LANG)
+		return diag_set(d, DIAG_USAGE, "list takes only --lang");
+	*(const char **)arg = value;
+	return 0;
 }
 
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	const char *names[LIST_COUNT], *near;
-	int first, rc = options_parse(cmd, argc, argv, no_option, NULL, &first);
+	const char *names[LIST_COUNT], *near, *lang = NULL;
+	int first,
+		rc = options_parse(cmd, argc, argv, take_lang, &lang, &first);
 	size_t i;
 
 	if (rc >= 0)
@@ -135,8 +168,12 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 			"list takes one word: designs, languages, sizes or "
 			"countries");
 	for (i = 0; i < LIST_COUNT; i++) {
+		if (strcmp(argv[first], lists[i].name) == 0 && lang != NULL &&
+			strcmp(argv[first], "countries") != 0)
+			return cli_usage_error(cmd,
+				"--lang goes with 'list countries' only");
 		if (strcmp(argv[first], lists[i].name) == 0)
-			return lists[i].list(cli->paths);
+			return lists[i].list(cli->paths, lang);
 		names[i] = lists[i].name;
 	}
 	near = cli_nearest(argv[first], names, LIST_COUNT);
@@ -147,13 +184,18 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		near ? "'? " : "");
 }
 
-const struct command command_list = { "list", run, 0,
-	"designs|languages|sizes|countries", "what there is to choose from",
+const struct command command_list = { "list", run, OPTS_LIST,
+	"designs|languages|sizes|countries [--lang TAG]",
+	"what there is to choose from",
 	"Lists the designs with their aspect ratios, the languages with how "
 	"far their\n"
-	"translation is reviewed, the named sizes, or the countries whose "
-	"flag bayraq\n"
-	"has, one a line.\n"
+	"translation is reviewed, the named sizes, or the flags bayraq has "
+	"for the host\n"
+	"country: code and current name (from iso-codes), and with --lang "
+	"the name in\n"
+	"that language (from ICU). --country takes any of these codes or "
+	"names.\n"
 	"\n"
-	"Example:\n"
-	"  bayraq list languages" };
+	"Examples:\n"
+	"  bayraq list languages\n"
+	"  bayraq list countries --lang de" };

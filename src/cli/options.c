@@ -35,7 +35,8 @@ static const struct opt opts[] = {
 	{ "city", 'c', "TEXT", OPTS_COMMON, OPT_CITY,
 		"the host city, exactly as it should be printed" },
 	{ "country", 'C', "CC", OPTS_COMMON, OPT_COUNTRY,
-		"host country, an ISO 3166-1 code such as DE or PL; its flag\n"
+		"host country: a code such as DE, DEU, UK or GB-SCT, or a\n"
+		"name in any language (Poland, Polska, Sakartvelo); its flag\n"
 		"goes beside Ukraine's and the Crimean Tatar one" },
 	{ "size", 's', "SIZE", OPTS_COMMON, OPT_SIZE,
 		"A5..A0, letter, tabloid, 18x24in, 24x36in, banner-2x1m,\n"
@@ -130,6 +131,9 @@ static const struct opt opts[] = {
 		"the host flag shown (default DE)" },
 	{ "output", 'o', "FILE", OPTS_PROOF, OPT_PROOF_OUTPUT,
 		"the PDF (default out/DESIGN-proof.pdf)" },
+	{ "lang", 'l', "TAG", OPTS_LIST, OPT_LIST_LANG,
+		"with 'list countries': the names in this language too,\n"
+		"such as de or uk" },
 	{ "version", 0, NULL, ~0u, OPT_VERSION, "the version of bayraq" },
 	{ "help", 'h', NULL, ~0u, OPT_HELP, "this help" },
 };
@@ -145,7 +149,8 @@ static const struct {
 	{ OPTS_RASTER, "Pixels (PNG, TIFF)" },
 	{ OPTS_PRINT, "For the print shop (PDF)" },
 	{ OPTS_TILE, "Sheets for a home printer" },
-	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE | OPTS_LINT | OPTS_PROOF,
+	{ OPTS_BATCH | OPTS_PREFLIGHT | OPTS_SERVE | OPTS_LINT | OPTS_PROOF |
+			OPTS_LIST,
 		"Options" },
 };
 

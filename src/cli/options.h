@@ -21,7 +21,8 @@ enum {
 	OPTS_PREFLIGHT = 1 << 7, /* preflight's own */
 	OPTS_SERVE = 1 << 8, /* serve's own */
 	OPTS_LINT = 1 << 9, /* lint's own */
-	OPTS_PROOF = 1 << 10 /* proof's own */
+	OPTS_PROOF = 1 << 10, /* proof's own */
+	OPTS_LIST = 1 << 11 /* list's own */
 };
 
 /* Every option has an id; the handler of its group gets it. */
@@ -69,7 +70,8 @@ enum option_id {
 	OPT_PROOF_DESIGN,
 	OPT_PROOF_LANGS,
 	OPT_PROOF_COUNTRY,
-	OPT_PROOF_OUTPUT
+	OPT_PROOF_OUTPUT,
+	OPT_LIST_LANG
 };
 
 /* Takes one option's value; returns 0, or -1 with d set. */

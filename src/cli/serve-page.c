@@ -113,14 +113,18 @@ static void
 country_options(GString *out, const struct page_input *in)
 {
 	const char *const *codes = flags_country_codes(in->flags);
+	char name[160];
 	size_t i;
 
 	for (i = 0; codes[i] != NULL; i++) {
 		/* Never a host flag: job_resolve() says why, if typed. */
 		if (strcmp(codes[i], "RU") == 0)
 			continue;
+		/* In the page's language where ICU has it: "Polen (PL)". */
+		flags_country_local_name(in->flags, codes[i], in->tag, name,
+			sizeof name);
 		g_string_append(out, "<option value=\"");
-		add_escaped(out, flags_country_name(in->flags, codes[i]));
+		add_escaped(out, name);
 		g_string_append_printf(out, " (%s)\"></option>", codes[i]);
 	}
 }
@@ -347,16 +351,48 @@ serve_pages_free(struct serve_pages *pg)
 	free(pg);
 }
 
-/* The page for tag "uk", "uk-UA" or "crh-Latn" (its first part), or -1. */
+/* Whether the page's tag is the first len bytes of tag; "pt_br" is "pt-BR". */
+static int
+same_tag(const char *page, const char *tag, size_t len)
+{
+	size_t i;
+
+	if (strlen(page) != len)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char a = page[i] == '_' ? '-' : page[i];
+		char b = tag[i] == '_' ? '-' : tag[i];
+
+		if (g_ascii_tolower(a) != g_ascii_tolower(b))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The page for tag "pt-BR", "uk-UA" or "crh-Latn", or -1. As RFC 4647's
+ * lookup: the whole tag, then without its last subtag, and so on
+ * ("pt-BR-x" -> "pt-BR" -> "pt"); else a page of the same language
+ * ("pt" -> "pt-BR").
+ */
 static long
 page_index(const struct serve_pages *pg, const char *tag, size_t len)
 {
-	size_t i, primary = strcspn(tag, "-_");
+	size_t i, n = len, primary = strcspn(tag, "-_");
 
+	while (n > 0) {
+		for (i = 0; i < pg->count; i++)
+			if (same_tag(pg->pages[i].tag, tag, n))
+				return (long)i;
+		while (n > 0 && tag[n - 1] != '-' && tag[n - 1] != '_')
+			n--;
+		if (n > 0)
+			n--;
+	}
 	if (primary > len)
 		primary = len;
 	for (i = 0; i < pg->count; i++)
-		if (strlen(pg->pages[i].tag) == primary &&
+		if (strcspn(pg->pages[i].tag, "-_") == primary &&
 			g_ascii_strncasecmp(pg->pages[i].tag, tag, primary) ==
 				0)
 			return (long)i;

@@ -22,23 +22,6 @@ static const enum option_id param_options[SP_COUNT] = { OPT_DESIGN, OPT_LANG,
 	OPT_CITY, OPT_COUNTRY, OPT_SIZE, OPT_ORIENTATION, 0, OPT_DPI, OPT_SHEET,
 	0 };
 
-/* "Germany (DE)", as the page's list shows a country, is DE. */
-static const char *
-country_code(const char *value, char code[3])
-{
-	size_t n = strlen(value);
-
-	if (n >= 5 && value[n - 1] == ')' && value[n - 4] == '(' &&
-		g_ascii_isalpha(value[n - 3]) &&
-		g_ascii_isalpha(value[n - 2])) {
-		code[0] = value[n - 3];
-		code[1] = value[n - 2];
-		code[2] = '\0';
-		return code;
-	}
-	return value;
-}
-
 /* The form field an error is about, for the page to show it beside. */
 static const char *
 field_of(const struct diag *d, const char *city)
@@ -50,6 +33,9 @@ field_of(const struct diag *d, const char *city)
 
 	if (strstr(d->msg, "language") != NULL)
 		return "lang";
+	/* flags_host(): Russia, however the country was named. */
+	if (strstr(d->msg, "never a host flag") != NULL)
+		return "country";
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		snprintf(word, sizeof word, "--%s", fields[i]);
 		if (strstr(d->msg, word) != NULL)
@@ -155,8 +141,7 @@ download_opts(struct job_opts *o, const char *format, struct diag *d)
 }
 
 static int
-fill_opts(struct serve_render *r, struct job_opts *o, char *code, char *size,
-	size_t n)
+fill_opts(struct serve_render *r, struct job_opts *o, char *size, size_t n)
 {
 	size_t i;
 
@@ -166,8 +151,6 @@ fill_opts(struct serve_render *r, struct job_opts *o, char *code, char *size,
 
 		if (v == NULL || param_options[i] == 0)
 			continue;
-		if (i == SP_COUNTRY)
-			v = country_code(v, code);
 		if (options_job(param_options[i], v, o, &r->diag) < 0)
 			return -1;
 	}
@@ -254,12 +237,12 @@ render_in(struct serve_render *r, struct library *lib, const char *dir)
 {
 	struct job_opts o;
 	struct job *job = NULL;
-	char code[3], size[64];
+	char size[64];
 	const char *path;
 	GError *err = NULL;
 	gsize len;
 
-	if (fill_opts(r, &o, code, size, sizeof size) < 0)
+	if (fill_opts(r, &o, size, sizeof size) < 0)
 		return;
 	o.output = dir;
 	o.output_folder = 1;

@@ -64,7 +64,7 @@ struct design *design_load(const char *designs_dir, const char *name,
 
 /*
  * Loads one SVG file as a variant into v. For tests and tools; release
- * with variant_release().
+ * with variant_release(), also after a failure.
  */
 int variant_load(struct variant *v, const char *path, struct diag *d);
 void variant_release(struct variant *v);

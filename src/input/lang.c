@@ -17,7 +17,7 @@ struct script_fonts {
 static const struct script_fonts fonts_by_lang[] = {
 	{ "ar", "Noto Sans Arabic,Noto Sans" },
 	{ "fa", "Noto Sans Arabic,Noto Sans" },
-	{ "ur", "Noto Sans Arabic,Noto Sans" },
+	{ "ur", "Noto Nastaliq Urdu,Noto Sans Arabic,Noto Sans" },
 	{ "ckb", "Noto Sans Arabic,Noto Sans" },
 	{ "ug", "Noto Sans Arabic,Noto Sans" },
 	{ "he", "Noto Sans Hebrew,Noto Sans" },

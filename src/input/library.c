@@ -130,8 +130,14 @@ library_flags(struct library *lib, struct diag *d)
 	struct flags *fl;
 
 	pthread_mutex_lock(&sh->lock);
-	if (sh->flags == NULL)
-		sh->flags = flags_new(sh->paths->flags, sh->paths->flagset, d);
+	if (sh->flags == NULL) {
+		/* Names in the shipped languages are found in Latin too. */
+		char **langs = library_languages(sh->paths);
+
+		sh->flags = flags_new(sh->paths->flags, sh->paths->flagset,
+			sh->paths->isocodes, (const char *const *)langs, d);
+		library_languages_free(langs);
+	}
 	fl = sh->flags;
 	pthread_mutex_unlock(&sh->lock);
 	return fl;

@@ -119,11 +119,16 @@ parse_custom(struct paper *p, const char *spec, struct diag *d)
 	if (strcmp(unit, "px") == 0 && (w != floor(w) || h != floor(h)))
 		return diag_set(d, DIAG_USAGE,
 			"a size in px takes whole pixels, not '%s'", spec);
-	paper_set(p, w, h, unit);
-	/* Past 200 in the PDF uses /UserUnit; 50 m is a sane upper bound. */
-	if (p->width_pt > PAPER_MAX_PT || p->height_pt > PAPER_MAX_PT)
+	/*
+	 * Past 200 in the PDF uses /UserUnit; 50 m is a sane upper bound.
+	 * Checked before paper_set(), which turns px into whole pixels: 6e218
+	 * px does not fit a size_t (clang's UBSan, issue 15).
+	 */
+	if (w * unit_points(unit) > PAPER_MAX_PT ||
+		h * unit_points(unit) > PAPER_MAX_PT)
 		return diag_set(d, DIAG_USAGE,
 			"size '%s' is larger than 50 m on a side", spec);
+	paper_set(p, w, h, unit);
 	if (p->width_pt < 36 || p->height_pt < 36)
 		return diag_set(d, DIAG_USAGE,
 			"size '%s' is smaller than 12.7 mm (0.5 in) on a side",

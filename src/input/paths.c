@@ -9,6 +9,7 @@
 #include "base/xalloc.h"
 
 #define SRGB_ICC "/usr/share/color/icc/sRGB.icc"
+#define ISO_CODES "/usr/share/iso-codes/json"
 
 static const char *
 env_or(const char *name, const char *fallback)
@@ -76,6 +77,7 @@ paths_init(struct paths *p)
 	p->flagset = replace(xstrdup(flagset), env_or("BAYRAQ_FLAGSET", NULL));
 	p->icc = replace(xstrdup(icc), env_or("BAYRAQ_ICCDIR", NULL));
 	p->srgb = xstrdup(SRGB_ICC);
+	p->isocodes = xstrdup(env_or("BAYRAQ_ISOCODES", ISO_CODES));
 	g_free(bin);
 	g_free(data);
 	g_free(flagset);
@@ -92,5 +94,6 @@ paths_release(struct paths *p)
 	free((char *)p->flagset);
 	free((char *)p->icc);
 	free((char *)p->srgb);
+	free((char *)p->isocodes);
 	memset(p, 0, sizeof *p);
 }

@@ -11,6 +11,7 @@ struct paths {
 	const char *flagset; /* the svg-country-flags package */
 	const char *icc; /* build/icc: the CMYK output profiles */
 	const char *srgb; /* an sRGB ICC profile */
+	const char *isocodes; /* Debian's iso-codes JSON: the country names */
 };
 
 /*
@@ -18,7 +19,8 @@ struct paths {
  * compiled in: PREFIX/share/bayraq for PREFIX/bin/bayraq (installed,
  * wherever the prefix was moved), else the source tree around
  * build/BUILD/bayraq. Each can be overridden by its environment variable
- * (BAYRAQ_DATADIR, BAYRAQ_FLAGSET, BAYRAQ_ICCDIR). Release with
+ * (BAYRAQ_DATADIR, BAYRAQ_FLAGSET, BAYRAQ_ICCDIR, BAYRAQ_ISOCODES;
+ * iso-codes is Debian's, in /usr/share). Release with
  * paths_release().
  */
 void paths_init(struct paths *p);

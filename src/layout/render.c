@@ -21,7 +21,7 @@ struct placed_text {
 
 struct placed_flag {
 	const struct slot *slot;
-	char role[4];
+	char role[FLAGS_CODE_SIZE];
 	RsvgHandle *svg;
 	double x, y, w, h; /* in design units */
 };

@@ -553,7 +553,7 @@ check_named(struct row *row, enum column c, struct library *lib)
 	const char *v = row->fields[c];
 	struct paper paper;
 	struct diag d = { 0 };
-	char code[3];
+	char code[FLAGS_CODE_SIZE];
 	const struct flags *fl;
 
 	if (v == NULL)
@@ -569,7 +569,7 @@ check_named(struct row *row, enum column c, struct library *lib)
 		return 0;
 	case COL_COUNTRY:
 		fl = library_flags(lib, &d);
-		if (fl == NULL || flags_country(fl, v, code, &d) < 0)
+		if (fl == NULL || flags_host(fl, v, code, &d) < 0)
 			return fail_column(row, c, d.msg);
 		return 0;
 	case COL_SIZE:

@@ -33,7 +33,7 @@ struct job_file {
 
 struct job {
 	char *design, *lang, *city, *sheet_name, *label, *subject;
-	char code[3]; /* the host country, "PL" */
+	char code[FLAGS_CODE_SIZE]; /* the host flag, "PL" or "GB-SCT" */
 	struct paper paper;
 	struct sheet sheet;
 	struct output_opts out; /* strings point into the job */
@@ -151,16 +151,8 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 		library_design(lib, o->design, d) == NULL)
 		return -1;
 	fl = library_flags(lib, d);
-	if (fl == NULL || flags_country(fl, o->country, job->code, d) < 0)
+	if (fl == NULL || flags_host(fl, o->country, job->code, d) < 0)
 		return -1;
-	/* DESIGN.md: Crimea is Ukraine; this flag is never a host flag. */
-	if (strcmp(job->code, "RU") == 0)
-		return diag_set(d, DIAG_USAGE,
-			"the flag of the Russian Federation is never a host "
-			"flag "
-			"on these banners; give the country you demonstrate "
-			"in, "
-			"or UA");
 	job->subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", o->city,
 		flags_country_name(fl, job->code));
 	return 0;

@@ -60,7 +60,7 @@ struct proof {
 	const struct fonts *fonts;
 	const struct flags *flags;
 	char **langs;
-	char country[3]; /* the host flag's code, checked */
+	char country[FLAGS_CODE_SIZE]; /* the host flag's code, checked */
 };
 
 static void
@@ -429,7 +429,7 @@ proof_write(struct library *lib, const struct proof_opts *o, const char *path,
 	p.fonts = library_fonts(lib, d);
 	p.flags = library_flags(lib, d);
 	if (p.fonts == NULL || p.flags == NULL ||
-		flags_country(p.flags, o->country, p.country, d) < 0) {
+		flags_host(p.flags, o->country, p.country, d) < 0) {
 		g_strfreev(p.langs);
 		return -1;
 	}

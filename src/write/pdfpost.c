@@ -2,6 +2,7 @@
 #include "write/pdfpost.h"
 
 #include <glib.h>
+#include <pthread.h>
 #include <libxml/entities.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
@@ -337,8 +338,8 @@ set_catalog_keys(qpdf_data q, const struct pdfpost_opts *o)
 	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
 }
 
-int
-pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
+static int
+finish(FILE *fp, const unsigned char *data, size_t len,
 	const struct pdfpost_opts *o, struct diag *d)
 {
 	qpdf_data q = qpdf_init();
@@ -383,5 +384,26 @@ pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
 	rc = 0;
 out:
 	qpdf_cleanup(&q);
+	return rc;
+}
+
+/*
+ * qpdf 11 is documented as safe for separate objects in separate threads,
+ * but its objects share process-wide state (the default logger, lazily made
+ * singletons) through std::shared_ptr; batch -j 2 showed ThreadSanitizer a
+ * race there. Finishing takes milliseconds, so batch and serve workers take
+ * turns rather than trust it.
+ */
+static pthread_mutex_t qpdf_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
+	const struct pdfpost_opts *o, struct diag *d)
+{
+	int rc;
+
+	pthread_mutex_lock(&qpdf_lock);
+	rc = finish(fp, data, len, o, d);
+	pthread_mutex_unlock(&qpdf_lock);
 	return rc;
 }

@@ -114,3 +114,22 @@ test_fifo_design_variant() {
 	one_error "square.svg' is not a regular file; a design's variants are SVG files"
 	no_files out
 }
+
+# Every saved fuzz input (the seeds, and each crash once fixed) through its
+# target, built with a plain main(): no crash, no sanitizer report, bounded.
+test_fuzz_corpus_replays() {
+	for dir in "$ROOT"/tests/fuzz/corpus/*/; do
+		name=$(basename "$dir")
+		[ -x "$ROOT/$TOOLS/replay-$name" ] ||
+			die "no replayer for tests/fuzz/corpus/$name: add tests/fuzz/fuzz-$name.c"
+		BAYRAQ_DATADIR=$ROOT BAYRAQ_FLAGSET=$ROOT/build/flags/package \
+			BAYRAQ_ICCDIR=$ROOT/build/icc timeout 300 \
+			"$ROOT/$TOOLS/replay-$name" "$dir"* ||
+			die "tests/fuzz/corpus/$name: the replay failed"
+	done
+	for f in "$ROOT"/tests/fuzz/fuzz-*.c; do
+		name=$(basename "$f" .c)
+		[ -d "$ROOT/tests/fuzz/corpus/${name#fuzz-}" ] ||
+			die "$name has no seed corpus in tests/fuzz/corpus/${name#fuzz-}"
+	done
+}

@@ -23,6 +23,9 @@ test_install_and_run_elsewhere() {
 		"$bin" preflight kyiv.pdf >/dev/null
 		"$bin" list languages | grep -q '^uk '
 		"$bin" list countries | grep -q '^PL '
+		# Names from Debian's iso-codes and ICU, not from the source tree.
+		"$bin" list countries | grep -qx 'SZ  Eswatini'
+		"$bin" layout --city Tbilisi --country Sakartvelo --size A4 | grep -q '^flag flag-host GE '
 	) || die "the installed bayraq failed"
 	has_text elsewhere/kyiv.pdf "$(msgstr_of uk city | sed 's/{city}/Київ/')"
 	# It never reads the source tree.

@@ -122,6 +122,12 @@ test_serve_page_languages() {
 		grep -qF "<title>$title</title>" body || die "$tag: the title is not '$title'"
 		expect 200 "" -H "Accept-Language: $tag-XX;q=0.9, en;q=0.5"
 		grep -q "<html lang=\"$lang\"" body || die "Accept-Language $tag gave $(sed -n 2p body)"
+		# A bare language finds it in a script: "zh" gives a zh-* page.
+		primary=${tag%%-*}
+		if [ "$primary" != "$tag" ] && [ ! -e "$ROOT/locales/$primary.po" ]; then
+			expect 200 "" -H "Accept-Language: $primary"
+			grep -q "<html lang=\"$primary-" body || die "Accept-Language $primary gave $(sed -n 2p body)"
+		fi
 	done
 	expect 200 "" -H "Accept-Language: xx, *;q=0.1"
 	grep -q '<html lang="en"' body || die "an unknown language did not fall back to English"
@@ -336,5 +342,26 @@ test_serve_browser() {
 	pdfinfo "$pdf" | grep -q '^Page size: *1190.55 x 1683.78 pts' || die "$(pdfinfo "$pdf")"
 	has_text "$pdf" "$(msgstr_of ar city | sed 's/{city}/Kraków/')"
 	no_temp_files
+	serve_stop
+}
+
+# The page lists countries in its own language; a name or the list's form works.
+test_serve_countries() {
+	serve_start --workers 1
+	expect 200 "?ui=de"
+	grep -q '<option value="Polen (PL)">' body || die "the German page lacks Polen (PL)"
+	grep -q '<option value="[^"]* (GB-SCT)">' body || die "the page lacks GB-SCT"
+	grep -q '(RU)"' body && die "the page offers RU as a host"
+	expect 200 "?ui=en"
+	grep -q '<option value="Eswatini (SZ)">' body || die "the English page lacks Eswatini (SZ)"
+	expect 200 "preview?city=Edinburgh&country=Scotland%20(GB-SCT)&size=A5"
+	type_is "image/png"
+	expect 200 "preview?city=Warszawa&country=Polska&size=A5"
+	expect 400 "preview?city=Moskva&country=%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F&size=A5"
+	grep -q "never a host flag" body || die "Россия: $(cat body)"
+	[ "$(header X-Bayraq-Field)" = country ] || die "Россия field: $(header X-Bayraq-Field)"
+	expect 400 "preview?city=Warszawa&country=Polnd&size=A5"
+	grep -q "did you mean 'Poland', PL?" body || die "Polnd: $(cat body)"
+	[ "$(header X-Bayraq-Field)" = country ] || die "field: $(header X-Bayraq-Field)"
 	serve_stop
 }

@@ -84,7 +84,7 @@ test_errors(void)
 {
 	static const char *const bad[] = { "A7", "594x841", "594x841yd",
 		"0x100mm", "x100mm", "100xmm", "10x10.5px", "5x5mm", "-10x10mm",
-		"", "60000x1000mm" };
+		"", "60000x1000mm", "1200x6e218px", "6e218x10px" };
 	size_t i;
 
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -37,8 +37,13 @@ take_nothing(void *arg, size_t band, void *result, struct diag *d)
 static struct paths
 test_paths(const char *designs)
 {
-	struct paths paths = { designs, "locales", "fonts", "designs/_flags",
-		"build/flags/package", "build/icc", NULL };
+	struct paths paths = { .designs = designs,
+		.locales = "locales",
+		.fonts = "fonts",
+		.flags = "designs/_flags",
+		.flagset = "build/flags/package",
+		.icc = "build/icc",
+		.isocodes = "/usr/share/iso-codes/json" };
 
 	return paths;
 }

@@ -104,6 +104,17 @@ test_lang(void)
 	CHECK_HAS(l.families, "Noto Sans CJK JP");
 	lang_init(&l, "zh-Hant");
 	CHECK_HAS(l.families, "Noto Sans CJK TC");
+	lang_init(&l, "zh-Hans");
+	CHECK_HAS(l.families, "Noto Sans CJK SC");
+	/* Urdu is set in Nastaliq, Persian in the Arabic Naskh-like sans. */
+	lang_init(&l, "ur");
+	CHECK(l.rtl && l.cursive);
+	CHECK_HAS(l.families, "Noto Nastaliq Urdu");
+	lang_init(&l, "fa");
+	CHECK(l.rtl && l.cursive);
+	CHECK_HAS(l.families, "Noto Sans Arabic");
+	lang_init(&l, "crh-Cyrl");
+	CHECK(!l.rtl && l.turkic_casing);
 	lang_init(&l, "ka");
 	CHECK_HAS(l.families, "Noto Sans Georgian");
 	lang_init(&l, "pt_BR");

@@ -11,21 +11,25 @@
 
 	document.documentElement.classList.add('js');
 
-	/* "germany", "Germany (DE)" or "de": the code, from the list's names. */
+	/*
+	 * "germany", "Germany (DE)", "Scotland (GB-SCT)" or "de": the code, from
+	 * the list's names; any other name goes as typed, for the server to find.
+	 */
+	var CODE = / \(([A-Z]{2}(?:-[A-Z0-9]{1,3})?)\)$/;
 	function countryCode(v) {
-		var m = /\(([A-Za-z]{2})\)$/.exec(v), found = [];
+		var m = /\(([A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?)\)$/.exec(v), found = [];
 		if (m)
 			return m[1];
 		document.querySelectorAll('#countries option').forEach(function (o) {
-			var name = o.value.replace(/ \([A-Z]{2}\)$/, '').toLowerCase();
+			var name = o.value.replace(CODE, '').toLowerCase();
 			if (name === v.toLowerCase())
 				found.unshift(o.value);
 			else if (v.length >= 3 && name.indexOf(v.toLowerCase()) === 0)
 				found.push(o.value);
 		});
 		m = found.length >= 1 && (found.length === 1 ||
-			found[0].replace(/ \([A-Z]{2}\)$/, '').toLowerCase() === v.toLowerCase())
-			? /\(([A-Z]{2})\)$/.exec(found[0]) : null;
+			found[0].replace(CODE, '').toLowerCase() === v.toLowerCase())
+			? CODE.exec(found[0]) : null;
 		return m ? m[1] : v;
 	}
 
