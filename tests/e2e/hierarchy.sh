@@ -162,9 +162,16 @@ text_rules() {
 			printf "the hashtag is %.2f, the headline %.2f\n", size["text-hashtag"], h
 		for (i = 1; i <= n; i++) {
 			if (kind[i] != "text" || lines[slot[i]] < 2) continue
-			s = slot[i]; inner = -1e9
+			s = slot[i]; inner = -1e9; tall = 0
+			for (k = 1; k <= lines[s]; k++)
+				if (lbot[s, k] - ltop[s, k] > tall) tall = lbot[s, k] - ltop[s, k]
+			# A line of punctuation alone (a dash the breaks stranded)
+			# has little ink: its gaps say nothing about the leading.
 			for (k = 1; k < lines[s]; k++)
-				if (ltop[s, k + 1] - lbot[s, k] > inner) inner = ltop[s, k + 1] - lbot[s, k]
+				if (lbot[s, k] - ltop[s, k] > tall / 3 && lbot[s, k + 1] - ltop[s, k + 1] > tall / 3 &&
+					ltop[s, k + 1] - lbot[s, k] > inner)
+					inner = ltop[s, k + 1] - lbot[s, k]
+			if (inner == -1e9) continue
 			below = 1e9
 			for (j = 1; j <= n; j++) {
 				if (j == i || x1[j] <= x0[i] || x0[j] >= x1[i]) continue
