@@ -57,7 +57,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(OUT)/%)
 REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=$(OUT)/tests/replay-%)
-TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf
+TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngcount $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf $(OUT)/tests/pocaps
 BIN := $(OUT)/bayraq
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
@@ -171,7 +171,12 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 $(OUT)/tests/failrename.so: tests/tools/failrename.c | $(OUT)/tests
 	$(Q)$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ $< -ldl
 
-$(filter-out %.so,$(TOOL_BINS)): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
+# Capitals as the renderer makes them: built on the library itself.
+$(OUT)/tests/pocaps: tests/tools/pocaps.c $(LIB_OBJS) | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(filter-out %.so $(OUT)/tests/pocaps,$(TOOL_BINS)): $(OUT)/tests/%: tests/tools/%.c tests/tools/pngread.h | $(OUT)/tests
 	@$(if $(Q),echo "  TOOL    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) -lpng -ltiff
 

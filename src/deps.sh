@@ -9,7 +9,7 @@ libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
 argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev"
 run="fonts-noto-core fonts-noto-cjk icc-profiles-free libmicrohttpd12 libicu72
 iso-codes"
-test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace"
+test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk"
 case "${1:-all}" in
 build) pkgs=$build ;;
 run) pkgs=$run ;;

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "input/design.h"
+#include "input/fonts.h"
 #include "input/library.h"
 #include "input/lint.h"
 
@@ -67,6 +68,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	struct diag d = { 0 };
 	struct lint l = { 0 };
 	char **keys, **names = NULL;
+	struct fonts *fonts;
 	int strict = 0, first, i,
 	    rc = options_parse(cmd, argc, argv, lint_option, &strict, &first);
 	size_t k;
@@ -76,6 +78,12 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	keys = library_banner_keys(cli->paths, &d);
 	if (keys == NULL)
 		return cli_fail(&d);
+	fonts = fonts_load(cli->paths->fonts, &d);
+	if (fonts == NULL) {
+		g_strfreev(keys);
+		return cli_fail(&d);
+	}
+	l.fonts = fonts;
 	if (first == argc) {
 		names = design_names(cli->paths->designs);
 		for (k = 0; names[k] != NULL && rc < 0; k++)
@@ -88,15 +96,20 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	if (rc < 0) {
 		for (k = 0; k < l.count; k++)
 			printf("%s\n", l.findings[k].text);
-		printf("%zu file%s: %zu error%s, %zu warning%s\n", l.files,
+		printf("%zu file%s: %zu error%s, %zu warning%s", l.files,
 			l.files == 1 ? "" : "s", l.errors,
 			l.errors == 1 ? "" : "s", l.warnings,
 			l.warnings == 1 ? "" : "s");
+		if (l.notes > 0)
+			printf(", %zu note%s", l.notes,
+				l.notes == 1 ? "" : "s");
+		printf("\n");
 		rc = l.errors > 0 || (strict && l.warnings > 0) ? 1 : 0;
 	}
 	lint_release(&l);
 	design_names_free(names);
 	g_strfreev(keys);
+	fonts_free(fonts);
 	return rc;
 }
 
@@ -109,11 +122,16 @@ const struct command command_lint = { "lint", run, OPTS_LINT,
 	"flowed\n"
 	"text, text that is the same in every language, missing or outside "
 	"images,\n"
-	"slots without area. Each finding is one line, "
-	"FILE:LINE: slot 'ID': what is\n"
-	"wrong; what to do. Exit status 1 if there is an error (with "
-	"--strict, a\n"
-	"warning too); 'bayraq render' refuses a design with errors.\n"
+	"slots without area; and at every named size of each variant's "
+	"ratio: text\n"
+	"slots in the safe margin, contrast, legibility from a distance, "
+	"images'\n"
+	"resolution, filters' cost. Each finding is one line, "
+	"FILE:LINE: slot 'ID':\n"
+	"what is wrong; what to do. Exit status 1 if there is an error (with "
+	"--strict,\n"
+	"a warning too; a note never); 'bayraq render' refuses a design with "
+	"errors.\n"
 	"\n"
 	"Examples:\n"
 	"  bayraq lint liberate-crimea\n"

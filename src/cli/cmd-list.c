@@ -1,5 +1,6 @@
 /* cmd-list.c - bayraq list: the designs, languages, sizes and countries. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
@@ -7,9 +8,13 @@
 #include "input/catalog.h"
 #include "input/design.h"
 #include "input/flags.h"
+#include "input/lang.h"
 #include "input/library.h"
 #include "input/paper.h"
 
+#define NOT_REVIEWED " (not yet reviewed by a native speaker)"
+
+/* Names from ICU: a PO's Language-Team is what Weblate or Poedit wrote. */
 static int
 list_languages(const struct paths *paths, const char *lang)
 {
@@ -22,16 +27,24 @@ list_languages(const struct paths *paths, const char *lang)
 	for (i = 0; tags[i] != NULL; i++) {
 		struct diag d = { 0 };
 		const struct catalog *cat = library_catalog(lib, tags[i], &d);
+		char *own, *english;
 
 		if (cat == NULL) {
 			status = cli_fail(&d);
 			continue;
 		}
-		printf("%-6s %-10s %s%s\n", tags[i], catalog_language(cat),
-			catalog_name(cat),
-			catalog_reviewed(cat) ? ""
-					      : " (not yet reviewed by a "
-						"native speaker)");
+		own = lang_name(catalog_language(cat), NULL);
+		english = lang_name(catalog_language(cat), "en");
+		if (strcmp(own, english) == 0)
+			printf("%-8s %-10s %s%s\n", tags[i],
+				catalog_language(cat), english,
+				catalog_reviewed(cat) ? "" : NOT_REVIEWED);
+		else
+			printf("%-8s %-10s %s — %s%s\n", tags[i],
+				catalog_language(cat), english, own,
+				catalog_reviewed(cat) ? "" : NOT_REVIEWED);
+		free(own);
+		free(english);
 	}
 	library_free(lib);
 	library_languages_free(tags);

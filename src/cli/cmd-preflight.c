@@ -1,4 +1,6 @@
 /* cmd-preflight.c - bayraq preflight: is a PDF ready for the print shop? */
+#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
@@ -6,12 +8,22 @@
 #include "input/paper.h"
 #include "run/preflight.h"
 
+struct preflight_args {
+	double safe;
+	int json;
+};
+
 static int
 preflight_option(enum option_id id, const char *value, void *arg,
 	struct diag *d)
 {
-	(void)id;
-	return paper_length(value, "--safe", arg, d);
+	struct preflight_args *a = arg;
+
+	if (id == OPT_PREFLIGHT_JSON) {
+		a->json = 1;
+		return 0;
+	}
+	return paper_length(value, "--safe", &a->safe, d);
 }
 
 static void
@@ -39,6 +51,13 @@ print_report(const char *path, const struct preflight *pf)
 		PAPER_MM(b[3]));
 	if (pf->user_unit != 1)
 		printf("%-12s %g\n", "UserUnit", pf->user_unit);
+	if (pf->page[0].rotate != 0)
+		printf("%-12s %d degrees (sizes as seen)\n", "rotated",
+			pf->page[0].rotate);
+	if (pf->encrypted)
+		printf("%-12s %s\n", "encrypted",
+			pf->print_allowed ? "yes, printing allowed"
+					  : "yes, printing forbidden");
 	printf("%-12s %s\n", "PDF/X", pf->pdfx[0] ? pf->pdfx : "no");
 	if (pf->intent[0])
 		printf("%-12s %s (%s profile, %s)\n", "intent", pf->intent,
@@ -55,13 +74,143 @@ print_report(const char *path, const struct preflight *pf)
 		printf("%-12s none (all vector)\n", "images");
 	if (pf->has_text)
 		printf("%-12s nearest %.1f mm from the trim (safe margin "
-		       "%.1f mm)\n",
-			"text", PAPER_MM(pf->text_margin), PAPER_MM(pf->safe));
+		       "%.1f mm), smallest %.1f pt\n",
+			"text", PAPER_MM(pf->text_margin), PAPER_MM(pf->safe),
+			pf->min_text_pt);
+	if (isfinite(pf->min_line_pt))
+		printf("%-12s thinnest %.2f pt\n", "lines", pf->min_line_pt);
 	if (pf->problem_count == 0)
 		printf("ready to print\n");
 	else
 		printf("NOT ready to print: %zu problem%s\n", pf->problem_count,
 			pf->problem_count == 1 ? "" : "s");
+}
+
+static void
+json_mm(JsonBuilder *b, const char *name, double pt)
+{
+	json_builder_set_member_name(b, name);
+	if (isfinite(pt))
+		json_builder_add_double_value(b,
+			round(PAPER_MM(pt) * 100) / 100);
+	else
+		json_builder_add_null_value(b);
+}
+
+static void
+json_number(JsonBuilder *b, const char *name, double v)
+{
+	json_builder_set_member_name(b, name);
+	if (isfinite(v))
+		json_builder_add_double_value(b, round(v * 100) / 100);
+	else
+		json_builder_add_null_value(b);
+}
+
+static void
+json_box(JsonBuilder *b, const char *name, const double box[4])
+{
+	json_builder_set_member_name(b, name);
+	json_builder_begin_object(b);
+	json_mm(b, "width_mm", box[2] - box[0]);
+	json_mm(b, "height_mm", box[3] - box[1]);
+	json_builder_end_object(b);
+}
+
+static void
+json_page(JsonBuilder *b, const struct preflight_page *pg)
+{
+	static const char *const sides[4] = { "left", "top", "right",
+		"bottom" };
+	int i;
+
+	json_builder_begin_object(b);
+	json_number(b, "user_unit", pg->user_unit);
+	json_builder_set_member_name(b, "rotate");
+	json_builder_add_int_value(b, pg->rotate);
+	json_builder_set_member_name(b, "has_trim_box");
+	json_builder_add_boolean_value(b, pg->has_trim);
+	json_builder_set_member_name(b, "has_bleed_box");
+	json_builder_add_boolean_value(b, pg->has_bleed);
+	json_box(b, "trim", pg->trim);
+	json_box(b, "bleed_box", pg->bleed);
+	json_box(b, "media", pg->media);
+	json_box(b, "crop", pg->crop);
+	json_builder_set_member_name(b, "bleed_mm");
+	json_builder_begin_object(b);
+	for (i = 0; i < 4; i++)
+		json_mm(b, sides[i], pg->bleed_side[i]);
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "white_bleed");
+	json_builder_begin_array(b);
+	for (i = 0; i < 4; i++)
+		if (pg->white_bleed[i])
+			json_builder_add_string_value(b, sides[i]);
+	json_builder_end_array(b);
+	json_mm(b, "text_margin_mm", pg->has_text ? pg->text_margin : NAN);
+	json_number(b, "smallest_text_pt", pg->min_text_pt);
+	json_number(b, "thinnest_line_pt", pg->min_line_pt);
+	json_builder_set_member_name(b, "images");
+	json_builder_add_int_value(b, (gint64)pg->images);
+	json_number(b, "lowest_image_ppi", pg->min_ppi);
+	json_builder_end_object(b);
+}
+
+static void
+print_json(const char *path, const struct preflight *pf)
+{
+	JsonBuilder *b = json_builder_new();
+	JsonGenerator *gen = json_generator_new();
+	JsonNode *root;
+	char *text, line[320];
+	size_t i;
+
+	json_builder_begin_object(b);
+	json_builder_set_member_name(b, "file");
+	json_builder_add_string_value(b, path);
+	json_builder_set_member_name(b, "ready");
+	json_builder_add_boolean_value(b, pf->problem_count == 0);
+	json_builder_set_member_name(b, "problems");
+	json_builder_begin_array(b);
+	for (i = 0; i < pf->problem_count; i++) {
+		preflight_problem_line(pf, i, line, sizeof line);
+		json_builder_add_string_value(b, line);
+	}
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "pdf_version");
+	json_builder_add_string_value(b, pf->version);
+	json_builder_set_member_name(b, "pdfx");
+	json_builder_add_string_value(b, pf->pdfx);
+	json_builder_set_member_name(b, "output_intent");
+	json_builder_add_string_value(b, pf->intent);
+	json_builder_set_member_name(b, "intent_profile");
+	json_builder_add_string_value(b, pf->intent_space);
+	json_builder_set_member_name(b, "encrypted");
+	json_builder_add_boolean_value(b, pf->encrypted);
+	json_builder_set_member_name(b, "printing_allowed");
+	json_builder_add_boolean_value(b, pf->print_allowed);
+	json_builder_set_member_name(b, "fonts");
+	json_builder_add_int_value(b, (gint64)pf->fonts);
+	json_builder_set_member_name(b, "fonts_embedded");
+	json_builder_add_int_value(b, (gint64)pf->fonts_embedded);
+	json_builder_set_member_name(b, "colour_spaces");
+	json_builder_add_string_value(b, pf->colour_spaces);
+	json_mm(b, "safe_margin_mm", pf->safe);
+	json_builder_set_member_name(b, "pages");
+	json_builder_begin_array(b);
+	for (i = 0; i < pf->pages; i++)
+		json_page(b, &pf->page[i]);
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+	root = json_builder_get_root(b);
+	json_generator_set_root(gen, root);
+	json_generator_set_pretty(gen, TRUE);
+	text = json_generator_to_data(gen, NULL);
+	printf("%s\n", text);
+	g_free(text);
+	json_node_unref(root);
+	g_object_unref(gen);
+	g_object_unref(b);
 }
 
 /* Report on stdout; each problem one line on stderr; 0 only when ready. */
@@ -70,9 +219,10 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
 	struct diag d = { 0 };
 	struct preflight pf;
-	double safe = -1;
-	int first, rc = options_parse(cmd, argc, argv, preflight_option, &safe,
+	struct preflight_args a = { -1, 0 };
+	int first, rc = options_parse(cmd, argc, argv, preflight_option, &a,
 			   &first);
+	char line[320];
 	size_t k;
 
 	(void)cli;
@@ -80,21 +230,30 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return rc;
 	if (first + 1 != argc)
 		return cli_usage_error(cmd, "preflight takes one PDF file");
-	if (preflight_check(&pf, argv[first], safe, &d) < 0)
+	if (preflight_check(&pf, argv[first], a.safe, &d) < 0) {
+		preflight_free(&pf);
 		return cli_fail(&d);
-	print_report(argv[first], &pf);
-	for (k = 0; k < pf.problem_count; k++)
-		cli_error("%s: %s", argv[first], pf.problems[k]);
-	return pf.problem_count == 0 ? 0 : 1;
+	}
+	if (a.json)
+		print_json(argv[first], &pf);
+	else
+		print_report(argv[first], &pf);
+	for (k = 0; k < pf.problem_count; k++) {
+		preflight_problem_line(&pf, k, line, sizeof line);
+		cli_error("%s: %s", argv[first], line);
+	}
+	rc = pf.problem_count == 0 ? 0 : 1;
+	preflight_free(&pf);
+	return rc;
 }
 
 const struct command command_preflight = { "preflight", run, OPTS_PREFLIGHT,
-	"FILE.pdf [--safe LEN]", "check a PDF as a print shop would",
-	"Checks trim, bleed, PDF/X, the output intent, fonts, colour, images "
-	"and\n"
-	"where the text is, as a print shop's prepress would. Prints a "
-	"report; each\n"
-	"problem is one line on stderr. Exit status 0: ready to print.\n"
+	"FILE.pdf [--safe LEN] [--json]", "check a PDF as a print shop would",
+	"Checks every page as a print shop's prepress would: trim, bleed and\n"
+	"whether the artwork fills it, PDF/X, the output intent, encryption,\n"
+	"fonts, colour, images, hairlines, small text and where the text is.\n"
+	"Prints a report (--json: as JSON); each problem is one line on\n"
+	"stderr. Exit status 0: ready to print.\n"
 	"\n"
 	"Example:\n"
 	"  bayraq preflight out/liberate-crimea-de-berlin-A1.pdf" };

@@ -31,15 +31,34 @@
 struct serve_args {
 	size_t port, workers, queue;
 	const char *bind;
+	double limit; /* --render-timeout, seconds */
 };
 
 /* What every request sees; nothing in it changes once serving. */
 struct server {
 	struct serve_pages *pages;
 	struct serve_pool *pool;
+	struct serve_pictures *pictures;
 	char *tmp;
-	atomic_size_t requests, renders, refused, busy, failed;
+	double limit;
+	atomic_size_t requests, renders, refused, busy, late, failed;
 };
+
+/* --render-timeout: seconds, 0.001 to 3600. */
+static int
+render_timeout(const char *value, double *limit, struct diag *d)
+{
+	char *end;
+	double v = g_ascii_strtod(value, &end);
+
+	if (end == value || *end != '\0' || !(v >= 0.001 && v <= 3600))
+		return diag_set(d, DIAG_USAGE,
+			"--render-timeout takes seconds from 0.001 to 3600, "
+			"not '%.20s'",
+			value);
+	*limit = v;
+	return 0;
+}
 
 static int
 serve_option(enum option_id id, const char *value, void *arg, struct diag *d)
@@ -56,6 +75,8 @@ serve_option(enum option_id id, const char *value, void *arg, struct diag *d)
 		return options_count(value, "--workers", 1, 64, &a->workers, d);
 	case OPT_SERVE_QUEUE:
 		return options_count(value, "--queue", 0, 1024, &a->queue, d);
+	case OPT_SERVE_RENDER_TIMEOUT:
+		return render_timeout(value, &a->limit, d);
 	default:
 		return diag_set(d, DIAG_USAGE, "not a serve option");
 	}
@@ -128,7 +149,7 @@ reply_text(struct MHD_Connection *c, unsigned status, const char *line)
 }
 
 struct query {
-	struct serve_render *r;
+	struct serve_request *q;
 	char error[160];
 };
 
@@ -159,66 +180,141 @@ query_value(void *cls, enum MHD_ValueKind kind, const char *key,
 			key);
 		return MHD_NO;
 	}
-	if (q->r->param[i] != NULL) {
+	if (q->q->r.param[i] != NULL) {
 		snprintf(q->error, sizeof q->error,
 			"parameter '%s' given twice", key);
 		return MHD_NO;
 	}
-	if (value != NULL && value[0] != '\0')
-		q->r->param[i] = value;
+	serve_request_set(q->q, i, value);
 	return MHD_YES;
+}
+
+/* The render's error as one line, with the field it concerns. */
+static enum MHD_Result
+reply_failed(struct server *s, struct MHD_Connection *c,
+	const struct serve_render *r)
+{
+	struct MHD_Response *res;
+	char *text = g_strconcat(r->diag.msg, "\n", NULL);
+	enum MHD_Result rc;
+
+	atomic_fetch_add(r->status == 400 ? &s->refused : &s->failed, 1);
+	res = MHD_create_response_from_buffer(strlen(text), text,
+		MHD_RESPMEM_MUST_FREE);
+	add_headers(res, "text/plain; charset=utf-8");
+	if (r->field != NULL)
+		MHD_add_response_header(res, "X-Bayraq-Field", r->field);
+	MHD_add_response_header(res, "X-Bayraq-Kind",
+		r->diag.kind == DIAG_FIT ? "fit" : "usage");
+	rc = MHD_queue_response(c, r->status, res);
+	MHD_destroy_response(res);
+	return rc;
+}
+
+/* The pool could not run it in time: 503 with Retry-After. */
+static enum MHD_Result
+reply_unavailable(struct server *s, struct MHD_Connection *c, int rc)
+{
+	char line[200];
+
+	if (rc == SERVE_POOL_LATE) {
+		atomic_fetch_add(&s->late, 1);
+		snprintf(line, sizeof line,
+			"the render took longer than this server's limit of "
+			"%g s: choose a smaller size or a lower dpi, or try "
+			"again in a moment",
+			s->limit);
+		return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, line);
+	}
+	atomic_fetch_add(&s->busy, 1);
+	return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+		"the server is busy: try again in a moment");
 }
 
 /* GET /preview and GET /file: a render on a worker. */
 static enum MHD_Result
 render_route(struct server *s, struct MHD_Connection *c, int preview)
 {
-	struct serve_render r = { 0 };
-	struct query q = { &r, "" };
-	struct serve_task t = { serve_render_run, &r, 0, NULL };
+	struct serve_request *req = serve_request_new(s->tmp, preview);
+	struct serve_render *r = &req->r;
+	struct query q = { req, "" };
 	struct MHD_Response *res;
 	enum MHD_Result rc;
+	int ran;
 
-	r.tmp = s->tmp;
-	r.preview = preview;
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_value, &q);
 	if (q.error[0] != '\0') {
+		serve_request_free(req);
 		atomic_fetch_add(&s->refused, 1);
 		return reply_text(c, MHD_HTTP_BAD_REQUEST, q.error);
 	}
-	if (serve_pool_run(s->pool, &t) < 0) {
-		atomic_fetch_add(&s->busy, 1);
-		return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
-			"the server is busy: try again in a moment");
+	ran = serve_pool_run(s->pool, &req->task, s->limit);
+	if (ran != SERVE_POOL_DONE) {
+		/* Late: the worker owns req now and frees it. */
+		if (ran == SERVE_POOL_BUSY)
+			serve_request_free(req);
+		return reply_unavailable(s, c, ran);
 	}
 	atomic_fetch_add(&s->renders, 1);
-	if (r.status != 200) {
-		struct MHD_Response *err;
-		char *text = g_strconcat(r.diag.msg, "\n", NULL);
-
-		atomic_fetch_add(r.status == 400 ? &s->refused : &s->failed, 1);
-		err = MHD_create_response_from_buffer(strlen(text), text,
-			MHD_RESPMEM_MUST_FREE);
-		add_headers(err, "text/plain; charset=utf-8");
-		if (r.field != NULL)
-			MHD_add_response_header(err, "X-Bayraq-Field", r.field);
-		MHD_add_response_header(err, "X-Bayraq-Kind",
-			r.diag.kind == DIAG_FIT ? "fit" : "usage");
-		rc = MHD_queue_response(c, r.status, err);
-		MHD_destroy_response(err);
+	if (r->status != 200) {
+		rc = reply_failed(s, c, r);
+		serve_request_free(req);
 		return rc;
 	}
-	res = MHD_create_response_from_buffer(r.size, r.body,
+	res = MHD_create_response_from_buffer(r->size, r->body,
 		MHD_RESPMEM_MUST_FREE);
-	add_headers(res, r.type);
+	r->body = NULL;
+	add_headers(res, r->type);
 	if (!preview) {
 		char *cd =
-			g_strdup_printf("attachment; filename=\"%s\"", r.name);
+			g_strdup_printf("attachment; filename=\"%s\"", r->name);
 
 		MHD_add_response_header(res, "Content-Disposition", cd);
 		g_free(cd);
 	}
-	g_free(r.name);
+	serve_request_free(req);
+	rc = MHD_queue_response(c, MHD_HTTP_OK, res);
+	MHD_destroy_response(res);
+	return rc;
+}
+
+/* GET /thumbnail?design=NAME and GET /flag?country=CC: small PNGs. */
+static enum MHD_Result
+picture_route(struct server *s, struct MHD_Connection *c, int flag)
+{
+	const char *key = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+		flag ? "country" : "design");
+	const unsigned char *png = NULL;
+	struct diag d = { 0 };
+	size_t size = 0;
+	unsigned status;
+	struct MHD_Response *res;
+	enum MHD_Result rc;
+
+	if (key == NULL || !g_utf8_validate(key, -1, NULL))
+		status = 404;
+	else if (flag)
+		status = serve_flag(s->pictures, key, &png, &size, &d);
+	else
+		status = serve_thumbnail(s->pictures, s->pool, s->limit, key,
+			&png, &size, &d);
+	if (status == 404)
+		return reply_text(c, MHD_HTTP_NOT_FOUND,
+			flag ? "no such country: /flag?country= takes a code "
+			       "of the page's list, such as PL"
+			     : "no such design: /thumbnail?design= takes a "
+			       "name of the page's list");
+	if (status == 503)
+		return reply_unavailable(s, c, SERVE_POOL_BUSY);
+	if (status != 200) {
+		atomic_fetch_add(&s->failed, 1);
+		return reply_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, d.msg);
+	}
+	res = MHD_create_response_from_buffer(size, (void *)png,
+		MHD_RESPMEM_PERSISTENT);
+	add_headers(res, "image/png");
+	/* The same for the whole life of the process. */
+	MHD_add_response_header(res, "Cache-Control", "private, max-age=3600");
 	rc = MHD_queue_response(c, MHD_HTTP_OK, res);
 	MHD_destroy_response(res);
 	return rc;
@@ -305,6 +401,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (strcmp(url, "/preview") == 0)
 		return render_route(s, c, 1);
+	if (strcmp(url, "/thumbnail") == 0)
+		return picture_route(s, c, 0);
+	if (strcmp(url, "/flag") == 0)
+		return picture_route(s, c, 1);
 	if (strcmp(url, "/file") == 0)
 		return render_route(s, c, 0);
 	return reply_text(c, MHD_HTTP_NOT_FOUND,
@@ -387,10 +487,10 @@ serve(struct server *s, const struct serve_args *a, sigset_t *stop)
 	/* Counts only: never a city, an event text or an address. */
 	fprintf(stderr,
 		"bayraq: served %zu requests: %zu renders, %zu refused (400), "
-		"%zu busy (503), %zu failed (500)\n",
+		"%zu busy (503), %zu too slow (503), %zu failed (500)\n",
 		atomic_load(&s->requests), atomic_load(&s->renders),
 		atomic_load(&s->refused), atomic_load(&s->busy),
-		atomic_load(&s->failed));
+		atomic_load(&s->late), atomic_load(&s->failed));
 	return 0;
 }
 
@@ -398,7 +498,7 @@ static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
 	struct serve_args a = { SERVE_DEFAULT_PORT, cli_cores(), 0,
-		SERVE_DEFAULT_BIND };
+		SERVE_DEFAULT_BIND, SERVE_RENDER_TIMEOUT };
 	struct server s = { 0 };
 	struct diag d = { 0 };
 	struct library *lib;
@@ -430,6 +530,12 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	s.limit = a.limit;
+	s.pictures = serve_pictures_new(lib, s.tmp, &d);
+	if (s.pictures == NULL) {
+		rc = cli_fail(&d);
+		goto out;
+	}
 	s.pool = serve_pool_new(lib, a.workers, a.queue);
 	rc = serve(&s, &a, &stop);
 	serve_pool_free(s.pool);
@@ -437,6 +543,7 @@ out:
 	if (s.tmp != NULL)
 		g_rmdir(s.tmp);
 	g_free(s.tmp);
+	serve_pictures_free(s.pictures);
 	serve_pages_free(s.pages);
 	library_free(lib);
 	return rc;
@@ -458,7 +565,11 @@ const struct command command_serve = { "serve", run, OPTS_SERVE, "[options]",
 	"city=Київ&\n"
 	"country=PL&size=A2 (a PNG about 600 px long), GET /file?...&format="
 	"pdf|png|\n"
-	"print|tiles (a download), GET /options (the lists as JSON).\n"
+	"print|tiles (a download), GET /options (the lists as JSON), GET\n"
+	"/thumbnail?design=NAME and GET /flag?country=CC (small PNGs).\n"
+	"\n"
+	"At most --workers renders run at once and --queue wait; beyond, and\n"
+	"past --render-timeout, the answer is 503 with Retry-After.\n"
 	"\n"
 	"Examples:\n"
 	"  bayraq serve                 # http://127.0.0.1:8080/\n"

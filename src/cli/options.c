@@ -7,6 +7,7 @@
 
 #include "base/xalloc.h"
 #include "input/paper.h"
+#include "layout/tile.h"
 #include "run/job.h"
 #include "write/output.h"
 
@@ -90,7 +91,11 @@ static const struct opt opts[] = {
 	{ "overlap", 0, "LEN", OPTS_TILE, OPT_OVERLAP,
 		"the glue strip (default 10mm)" },
 	{ "margin", 0, "LEN", OPTS_TILE, OPT_MARGIN,
-		"what the printer cannot print at the edge (default 5mm)" },
+		"what the printer cannot print at the edge (default 0.25in\n"
+		"on letter, legal and tabloid, else 5mm)" },
+	{ "sheets", 0, "N", OPTS_TILE, OPT_SHEETS,
+		"the largest banner N sheets make, in --size's proportions\n"
+		"(instead of --size's own size)" },
 	{ "jobs", 'j', "N", OPTS_BATCH, OPT_BATCH_JOBS,
 		"rows rendered at once (default: the cores)" },
 	{ "output", 'o', "DIR", OPTS_BATCH, OPT_BATCH_OUTPUT,
@@ -111,6 +116,9 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "json", 0, NULL, OPTS_PREFLIGHT, OPT_PREFLIGHT_JSON,
+		"the report as JSON on stdout, problems included, for\n"
+		"shops that automate (the exit status is the same)" },
 	{ "port", 'p', "N", OPTS_SERVE, OPT_SERVE_PORT,
 		"the port to listen on (default 8080; 0: any free one)" },
 	{ "bind", 'b', "ADDR", OPTS_SERVE, OPT_SERVE_BIND,
@@ -121,6 +129,9 @@ static const struct opt opts[] = {
 	{ "queue", 0, "N", OPTS_SERVE, OPT_SERVE_QUEUE,
 		"renders that may wait for a worker; beyond, 503 (default\n"
 		"4 per worker)" },
+	{ "render-timeout", 0, "SECONDS", OPTS_SERVE, OPT_SERVE_RENDER_TIMEOUT,
+		"a render's time limit, and a wait's in the queue; beyond,\n"
+		"503 with Retry-After (default 30; 0.001 to 3600)" },
 	{ "strict", 0, NULL, OPTS_LINT, OPT_LINT_STRICT,
 		"warnings fail too (exit 1)" },
 	{ "design", 'd', "NAME", OPTS_PROOF, OPT_PROOF_DESIGN,
@@ -451,6 +462,9 @@ options_job(enum option_id id, const char *value, void *arg, struct diag *d)
 		return paper_length(value, "--overlap", &o->overlap, d);
 	case OPT_MARGIN:
 		return paper_length(value, "--margin", &o->margin, d);
+	case OPT_SHEETS:
+		return options_count(value, "--sheets", 1, TILE_MAX_SHEETS,
+			&o->sheets, d);
 	default:
 		return print_option(id, value, &o->print, d);
 	}

@@ -16,7 +16,7 @@ enum {
 	OPTS_FORMAT = 1 << 2, /* -f */
 	OPTS_RASTER = 1 << 3, /* --dpi, -j, --png-compression, ... */
 	OPTS_PRINT = 1 << 4, /* --print, --bleed, --marks, ... */
-	OPTS_TILE = 1 << 5, /* --sheet, --overlap, --margin */
+	OPTS_TILE = 1 << 5, /* --sheet, --overlap, --margin, --sheets */
 	OPTS_BATCH = 1 << 6, /* batch's own */
 	OPTS_PREFLIGHT = 1 << 7, /* preflight's own */
 	OPTS_SERVE = 1 << 8, /* serve's own */
@@ -54,6 +54,7 @@ enum option_id {
 	OPT_SHEET,
 	OPT_OVERLAP,
 	OPT_MARGIN,
+	OPT_SHEETS,
 	OPT_BATCH_JOBS,
 	OPT_BATCH_OUTPUT,
 	OPT_CONTACT_SHEET,
@@ -62,10 +63,12 @@ enum option_id {
 	OPT_BATCH_SEPARATOR,
 	OPT_BATCH_REPORT,
 	OPT_PREFLIGHT_SAFE,
+	OPT_PREFLIGHT_JSON,
 	OPT_SERVE_PORT,
 	OPT_SERVE_BIND,
 	OPT_SERVE_WORKERS,
 	OPT_SERVE_QUEUE,
+	OPT_SERVE_RENDER_TIMEOUT,
 	OPT_LINT_STRICT,
 	OPT_PROOF_DESIGN,
 	OPT_PROOF_LANGS,

@@ -49,16 +49,11 @@ serve_asset_lookup(const char *name)
 	return NULL;
 }
 
-/* "Ukrainian (українська)" -> "українська"; "English" stays. */
+/* The language's own name, from ICU ("Українська"), not Language-Team. */
 static char *
 own_name(const struct catalog *cat)
 {
-	const char *name = catalog_name(cat);
-	const char *open = strchr(name, '('), *close = strrchr(name, ')');
-
-	if (open != NULL && close != NULL && close > open + 1)
-		return xstrndup(open + 1, (size_t)(close - open - 1));
-	return xstrdup(name);
+	return lang_name(catalog_language(cat), NULL);
 }
 
 static void
@@ -94,18 +89,32 @@ language_options(GString *out, const struct page_input *in)
 	}
 }
 
+/* A radio button per design, its name and its thumbnail in the label. */
 static void
 design_options(GString *out, const struct page_input *in)
 {
-	size_t i;
+	size_t i, chosen = 0;
 
+	for (i = 0; in->designs[i] != NULL; i++)
+		if (strcmp(in->designs[i], JOB_DEFAULT_DESIGN) == 0)
+			chosen = i;
 	for (i = 0; in->designs[i] != NULL; i++) {
-		g_string_append_printf(out, "<option%s>",
-			strcmp(in->designs[i], JOB_DEFAULT_DESIGN) == 0
-				? " selected"
-				: "");
+		char *url = g_uri_escape_string(in->designs[i], NULL, FALSE);
+
+		g_string_append(out, "<label class=\"design\" for=\"design-");
 		add_escaped(out, in->designs[i]);
-		g_string_append(out, "</option>");
+		g_string_append(out, "\"><input type=\"radio\" name=\"design\" "
+				     "id=\"design-");
+		add_escaped(out, in->designs[i]);
+		g_string_append(out, "\" value=\"");
+		add_escaped(out, in->designs[i]);
+		g_string_append_printf(out,
+			"\"%s><img src=\"/thumbnail?design=%s\" "
+			"alt=\"\"><span>",
+			i == chosen ? " checked" : "", url);
+		add_escaped(out, in->designs[i]);
+		g_string_append(out, "</span></label>");
+		g_free(url);
 	}
 }
 
@@ -211,7 +220,7 @@ json_languages(JsonBuilder *b, const struct page_input *in)
 		const struct catalog *cat =
 			library_catalog(in->lib, in->tags[i], &d);
 		struct lang l;
-		char *name;
+		char *name, *english;
 
 		if (cat == NULL)
 			continue;
@@ -225,7 +234,9 @@ json_languages(JsonBuilder *b, const struct page_input *in)
 		json_builder_set_member_name(b, "name");
 		json_builder_add_string_value(b, name);
 		json_builder_set_member_name(b, "english");
-		json_builder_add_string_value(b, catalog_name(cat));
+		english = lang_name(catalog_language(cat), "en");
+		json_builder_add_string_value(b, english);
+		free(english);
 		json_builder_set_member_name(b, "dir");
 		json_builder_add_string_value(b, l.rtl ? "rtl" : "ltr");
 		json_builder_end_object(b);

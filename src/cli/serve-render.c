@@ -70,12 +70,12 @@ asked_paper(const struct job_opts *o, struct paper *p)
 }
 
 /*
- * A preview: about SERVE_PREVIEW_PX on the long side. A size in pixels is
+ * A preview: about px on the long side. A size in pixels is
  * the same page in points (the layout is in points); the resolution has a
  * floor of 10 dpi, so the largest banners are scaled down after.
  */
 static void
-preview_opts(struct job_opts *o, char *size, size_t n)
+preview_opts(struct job_opts *o, double px, char *size, size_t n)
 {
 	struct paper p;
 
@@ -87,7 +87,7 @@ preview_opts(struct job_opts *o, char *size, size_t n)
 		o->size = size;
 		o->orientation = NULL;
 	}
-	o->dpi = SERVE_PREVIEW_PX * 72.0 / fmax(p.width_pt, p.height_pt);
+	o->dpi = px * 72.0 / fmax(p.width_pt, p.height_pt);
 	o->dpi = fmin(fmax(o->dpi, 10), 2400);
 }
 
@@ -140,6 +140,12 @@ download_opts(struct job_opts *o, const char *format, struct diag *d)
 	return check_caps(o, strcmp(format, "png") == 0, d);
 }
 
+static size_t
+preview_px(const struct serve_render *r)
+{
+	return r->preview_px != 0 ? r->preview_px : SERVE_PREVIEW_PX;
+}
+
 static int
 fill_opts(struct serve_render *r, struct job_opts *o, char *size, size_t n)
 {
@@ -158,7 +164,7 @@ fill_opts(struct serve_render *r, struct job_opts *o, char *size, size_t n)
 		return diag_set(&r->diag, DIAG_USAGE,
 			"--dpi must be a number from 10 to 2400");
 	if (r->preview) {
-		preview_opts(o, size, n);
+		preview_opts(o, (double)preview_px(r), size, n);
 		return 0;
 	}
 	return download_opts(o, r->param[SP_FORMAT], &r->diag);
@@ -171,19 +177,19 @@ append(void *closure, const unsigned char *data, unsigned int length)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The preview scaled down to SERVE_PREVIEW_PX when it came out larger. */
+/* The preview scaled down to its size when it came out larger. */
 static void
 shrink_preview(struct serve_render *r, const char *path)
 {
 	cairo_surface_t *in = cairo_image_surface_create_from_png(path), *out;
 	double w = cairo_image_surface_get_width(in);
 	double h = cairo_image_surface_get_height(in);
-	double k = SERVE_PREVIEW_PX / fmax(w, h);
+	double px = (double)preview_px(r), k = px / fmax(w, h);
 	GByteArray *buf;
 	cairo_t *cr;
 
 	if (cairo_surface_status(in) != CAIRO_STATUS_SUCCESS ||
-		fmax(w, h) <= SERVE_PREVIEW_PX * 1.1) {
+		fmax(w, h) <= px * 1.1) {
 		cairo_surface_destroy(in);
 		return;
 	}
@@ -265,10 +271,10 @@ out:
 	job_free(job);
 }
 
-void
-serve_render_run(struct serve_task *t, struct library *lib)
+static void
+render_run(struct serve_task *t, struct library *lib)
 {
-	struct serve_render *r = t->arg;
+	struct serve_render *r = &((struct serve_request *)t->arg)->r;
 	char *dir = g_build_filename(r->tmp, "r-XXXXXX", NULL);
 
 	memset(&r->diag, 0, sizeof r->diag);
@@ -290,4 +296,47 @@ serve_render_run(struct serve_task *t, struct library *lib)
 			    ? 400
 			    : 500;
 	r->field = field_of(&r->diag, r->param[SP_CITY]);
+}
+
+static void
+request_release(struct serve_task *t)
+{
+	serve_request_free(t->arg);
+}
+
+struct serve_request *
+serve_request_new(const char *tmp, int preview)
+{
+	struct serve_request *q = g_new0(struct serve_request, 1);
+
+	q->task.run = render_run;
+	q->task.release = request_release;
+	q->task.arg = q;
+	q->r.tmp = tmp;
+	q->r.preview = preview;
+	return q;
+}
+
+void
+serve_request_set(struct serve_request *q, enum serve_param i,
+	const char *value)
+{
+	g_free(q->values[i]);
+	q->values[i] =
+		value != NULL && value[0] != '\0' ? g_strdup(value) : NULL;
+	q->r.param[i] = q->values[i];
+}
+
+void
+serve_request_free(struct serve_request *q)
+{
+	size_t i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < SP_COUNT; i++)
+		g_free(q->values[i]);
+	g_free(q->r.body);
+	g_free(q->r.name);
+	g_free(q);
 }

@@ -15,11 +15,25 @@
 #define SERVE_MAX_PIXELS 120e6
 #define SERVE_MAX_SIDE_MM 5000.0
 
-/* One piece of work for a worker, owned by the caller. */
+/* A thumbnail of a design is about this many pixels on its long side. */
+#define SERVE_THUMBNAIL_PX 160
+/* A flag beside the country field is this many pixels high (shown at half). */
+#define SERVE_FLAG_PX 48
+/* How long a request waits for a place in a full queue before 503, seconds. */
+#define SERVE_ADMIT_WAIT 0.25
+/* A render's time limit unless --render-timeout says otherwise, seconds. */
+#define SERVE_RENDER_TIMEOUT 30.0
+
+/*
+ * One piece of work for a worker, owned by the caller until
+ * serve_pool_run() returns SERVE_POOL_LATE: then by the pool, which calls
+ * release once run has returned.
+ */
 struct serve_task {
 	void (*run)(struct serve_task *t, struct library *lib);
+	void (*release)(struct serve_task *t);
 	void *arg;
-	int finished; /* set by the pool, under its lock */
+	int started, finished, abandoned; /* set under the pool's lock */
 	struct serve_task *next;
 };
 
@@ -32,11 +46,20 @@ struct serve_pool;
 struct serve_pool *serve_pool_new(const struct library *lib, size_t workers,
 	size_t queue);
 
+enum { SERVE_POOL_DONE = 0, SERVE_POOL_BUSY = -1, SERVE_POOL_LATE = -2 };
+
 /*
- * Runs t on a worker and waits until it is done. Returns 0, or -1 at
- * once when every worker is busy and the queue is full.
+ * Runs t on a worker and waits until it is done: SERVE_POOL_DONE.
+ * SERVE_POOL_BUSY when every worker is busy and the queue stays full for
+ * SERVE_ADMIT_WAIT, or when t waited limit seconds in the queue (then it
+ * never runs).
+ * SERVE_POOL_LATE when t ran for limit seconds: the caller answers without
+ * it and never touches t again; the worker finishes it and calls
+ * t->release(t). A thread cannot be stopped safely half way through a
+ * cairo or pango call, so the worker stays busy until then, and counts
+ * against the workers and the queue.
  */
-int serve_pool_run(struct serve_pool *p, struct serve_task *t);
+int serve_pool_run(struct serve_pool *p, struct serve_task *t, double limit);
 
 /* Finishes the tasks in progress, stops the workers and frees p. */
 void serve_pool_free(struct serve_pool *p);
@@ -72,6 +95,7 @@ extern const char *const serve_param_names[SP_COUNT];
 struct serve_render {
 	const char *tmp; /* the server's private temporary folder */
 	int preview; /* 1: a small PNG; 0: a download of format */
+	size_t preview_px; /* its long side; 0: SERVE_PREVIEW_PX */
 	const char *param[SP_COUNT]; /* borrowed; NULL: not given */
 	/* The answer: */
 	unsigned status; /* 200, 400 or 500 */
@@ -83,8 +107,55 @@ struct serve_render {
 	char *name; /* for Content-Disposition; g_free() */
 };
 
-/* A serve_task's run: renders r (its arg) with lib. */
-void serve_render_run(struct serve_task *t, struct library *lib);
+/*
+ * A render on the heap, as the pool needs when a caller may leave before
+ * it is done: its task runs r and releases the whole request.
+ */
+struct serve_request {
+	struct serve_task task;
+	struct serve_render r;
+	char *values[SP_COUNT]; /* r.param's copies */
+};
+
+/* tmp is borrowed: it must outlive the pool. Free with serve_request_free(). */
+struct serve_request *serve_request_new(const char *tmp, int preview);
+
+/* Sets parameter i to a copy of value ("" or NULL: not given). */
+void serve_request_set(struct serve_request *q, enum serve_param i,
+	const char *value);
+
+/* Frees q, its copies and its answer. Accepts NULL. */
+void serve_request_free(struct serve_request *q);
+
+/*
+ * The pictures of the page: a thumbnail per design (a small preview on a
+ * worker of the pool, made once per process) and the flag of each host
+ * country of the list (drawn at once, made once). Nothing a request sends
+ * becomes a path: names and codes are looked up in the lists first.
+ */
+struct serve_pictures;
+struct serve_pool;
+
+/*
+ * lib (its flags and designs, loaded here: before library_clone()) and
+ * tmp are borrowed and must outlive the result. NULL with d set when the
+ * flags cannot load; a design that cannot load still has an entry (its
+ * thumbnail then fails with its reason).
+ */
+struct serve_pictures *serve_pictures_new(struct library *lib, const char *tmp,
+	struct diag *d);
+void serve_pictures_free(struct serve_pictures *pc);
+
+/*
+ * A picture's PNG, borrowed until serve_pictures_free(), and the status:
+ * 200; 404 (not a design or host country of the lists); 503 (the pool is
+ * busy or the render took too long: try again); 500 with d set.
+ */
+unsigned serve_thumbnail(struct serve_pictures *pc, struct serve_pool *pool,
+	double limit, const char *design, const unsigned char **png,
+	size_t *size, struct diag *d);
+unsigned serve_flag(struct serve_pictures *pc, const char *code,
+	const unsigned char **png, size_t *size, struct diag *d);
 
 /*
  * The page in each language, and the lists as JSON, made once at start

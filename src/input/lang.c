@@ -2,8 +2,14 @@
 #include "input/lang.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uldnames.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include "base/xalloc.h"
 
 /*
  * Families are tried in order for each character; "Noto Sans" last gives
@@ -37,6 +43,10 @@ static const struct script_fonts fonts_by_lang[] = {
 static const char *const rtl_langs[] = { "ar", "he", "fa", "ur", "yi", "ckb",
 	"ug", "ps", "sd", "dv", "syr" };
 static const char *const turkic_langs[] = { "crh", "tr", "az" };
+/* Written without spaces between words. */
+static const char *const unspaced_langs[] = { "zh", "ja", "th" };
+/* Spaces between words, and Hangul breaks anywhere without this. */
+static const char *const spaced_cjk_langs[] = { "ko" };
 /* Scripts whose letters join: spacing them out breaks the joins. */
 static const char *const cursive_langs[] = { "ar", "fa", "ur", "ckb", "ug",
 	"ps", "sd", "syr", "mn" };
@@ -74,6 +84,10 @@ lang_init(struct lang *l, const char *tag)
 	l->rtl = in_list(primary, rtl_langs, COUNT(rtl_langs));
 	l->turkic_casing = in_list(primary, turkic_langs, COUNT(turkic_langs));
 	l->cursive = in_list(primary, cursive_langs, COUNT(cursive_langs));
+	if (in_list(primary, unspaced_langs, COUNT(unspaced_langs)))
+		l->breaks = LANG_BREAKS_WORDS;
+	else if (in_list(primary, spaced_cjk_langs, COUNT(spaced_cjk_langs)))
+		l->breaks = LANG_BREAKS_SPACES;
 	l->families = "Noto Sans";
 	/* A full-tag match ("zh-Hant") beats the primary subtag ("zh"). */
 	for (i = 0; i < COUNT(fonts_by_lang); i++)
@@ -84,4 +98,84 @@ lang_init(struct lang *l, const char *tag)
 			    strlen(fonts_by_lang[i].lang)) == 0 &&
 			strchr(fonts_by_lang[i].lang, '-') != NULL)
 			l->families = fonts_by_lang[i].families;
+}
+
+/*
+ * Own names of languages that CLDR has no data in (ICU 72); the first
+ * whose tag starts the language's tag.
+ */
+static const struct {
+	const char *tag, *name;
+} own_names[] = {
+	{ "crh-Cyrl", "Къырымтатарджа" },
+	{ "crh", "Qırımtatarca" },
+};
+
+/* Whether tag is prefix, or prefix with more subtags ("crh-Cyrl-UA"). */
+static int
+tag_starts(const char *tag, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncasecmp(tag, prefix, n) == 0 &&
+	       (tag[n] == '\0' || tag[n] == '-');
+}
+
+/* The name of the ICU locale loc in locale in, or NULL without data. */
+static char *
+icu_name(const char *loc, const char *in)
+{
+	UDisplayContext ctx[] = { UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU,
+		UDISPCTX_DIALECT_NAMES };
+	UErrorCode err = U_ZERO_ERROR;
+	ULocaleDisplayNames *names;
+	UChar u[128];
+	char utf8[384];
+	int32_t n;
+
+	/* ICU falls back to English names where it has none in `in`. */
+	uloc_getDisplayLanguage(loc, in, u, (int32_t)COUNT(u), &err);
+	if (err == U_USING_DEFAULT_WARNING || U_FAILURE(err))
+		return NULL;
+	err = U_ZERO_ERROR;
+	names = uldn_openForContext(in, ctx, (int32_t)COUNT(ctx), &err);
+	n = uldn_localeDisplayName(names, loc, u, (int32_t)COUNT(u), &err);
+	uldn_close(names);
+	if (U_FAILURE(err))
+		return NULL;
+	u_strToUTF8(utf8, (int32_t)sizeof utf8, NULL, u, n, &err);
+	if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return xstrdup(utf8);
+}
+
+char *
+lang_name(const char *tag, const char *in)
+{
+	struct lang l;
+	char loc[ULOC_FULLNAME_CAPACITY], in_loc[ULOC_FULLNAME_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	char *name;
+	size_t i;
+
+	lang_init(&l, tag);
+	uloc_forLanguageTag(l.tag, loc, (int32_t)sizeof loc, NULL, &err);
+	if (U_FAILURE(err) || loc[0] == '\0')
+		return xstrdup(l.tag);
+	if (in == NULL) {
+		snprintf(in_loc, sizeof in_loc, "%s", loc);
+	} else {
+		uloc_forLanguageTag(in, in_loc, (int32_t)sizeof in_loc, NULL,
+			&err);
+		if (U_FAILURE(err))
+			snprintf(in_loc, sizeof in_loc, "en");
+	}
+	name = icu_name(loc, in_loc);
+	if (name != NULL)
+		return name;
+	for (i = 0; in == NULL && i < COUNT(own_names); i++)
+		if (tag_starts(l.tag, own_names[i].tag))
+			return xstrdup(own_names[i].name);
+	name = icu_name(loc, "en");
+	return name != NULL ? name : xstrdup(l.tag);
 }

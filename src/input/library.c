@@ -190,6 +190,7 @@ lint_errors(const struct paths *paths, const char *name, struct diag *d)
 	if (dir == NULL)
 		return 0;
 	keys = library_banner_keys(paths, &kd);
+	l.errors_only = 1;
 	lint_folder(&l, dir, keys);
 	for (i = 0; i < l.count && rc == 0; i++)
 		if (l.findings[i].level == LINT_ERROR)

@@ -1,13 +1,12 @@
-/* lint.c - a design's mistakes, found before a banner prints them. */
+/* lint.c - a design's mistakes, found before a banner prints them: its
+ * markup (lint-page.c: what depends on the sizes it prints at). */
 #include "input/lint.h"
+#include "input/lint-check.h"
 
 #include "base/nearest.h"
 
-#include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
-#include <math.h>
-#include <stdint.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdarg.h>
@@ -19,7 +18,6 @@
 #include "base/xalloc.h"
 #include "input/catalog.h"
 #include "input/design.h"
-#include "input/paper.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
@@ -29,28 +27,16 @@ static const char *const slot_attrs[] = { "text", "flag", "font", "weight",
 	"letter-spacing", "line-height" };
 #define SLOT_ATTR_COUNT (sizeof slot_attrs / sizeof slot_attrs[0])
 
-/* A raster image of the art: its pixels, and where it is. */
-struct image {
-	char *id;
-	long line;
-	int px_w, px_h;
-	double w, h; /* its width and height attributes, user units */
-};
+static const char *
+level_word(enum lint_level level)
+{
+	return level == LINT_WARNING ? "warning: "
+	       : level == LINT_NOTE  ? "note: "
+				     : "";
+}
 
-/* One file being checked. */
-struct check {
-	struct lint *l;
-	const char *path;
-	char *dir; /* the file's folder: references stay inside it */
-	char *const *keys;
-	GHashTable *ids; /* id -> the first xmlNode with it */
-	int bad_ns_told;
-	struct image *images; /* raster images, for their resolution */
-	size_t image_count;
-};
-
-static void
-add(struct lint *l, enum lint_level level, char *text)
+void
+lint_add(struct lint *l, enum lint_level level, char *text)
 {
 	l->findings =
 		xreallocarray(l->findings, l->count + 1, sizeof *l->findings);
@@ -58,12 +44,14 @@ add(struct lint *l, enum lint_level level, char *text)
 	l->findings[l->count++].text = text;
 	if (level == LINT_ERROR)
 		l->errors++;
-	else
+	else if (level == LINT_WARNING)
 		l->warnings++;
+	else
+		l->notes++;
 }
 
-static char *
-element_id(xmlNode *node)
+char *
+lint_element_id(xmlNode *node)
 {
 	xmlChar *id = xmlGetProp(node, (const xmlChar *)"id");
 	char *s = xstrdup(id != NULL ? (const char *)id : "");
@@ -76,7 +64,7 @@ element_id(xmlNode *node)
 static char *
 subject(xmlNode *node, int slot)
 {
-	char *id = element_id(node), *s;
+	char *id = lint_element_id(node), *s;
 
 	if (slot && id[0] == '\0')
 		s = xstrdup("a slot");
@@ -90,11 +78,8 @@ subject(xmlNode *node, int slot)
 	return s;
 }
 
-static void finding(struct check *c, enum lint_level level, xmlNode *node,
-	int slot, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void
-finding(struct check *c, enum lint_level level, xmlNode *node, int slot,
+void
+lint_at_node(struct check *c, enum lint_level level, xmlNode *node, int slot,
 	const char *fmt, ...)
 {
 	va_list ap;
@@ -103,11 +88,27 @@ finding(struct check *c, enum lint_level level, xmlNode *node, int slot,
 	va_start(ap, fmt);
 	what = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	add(c->l, level,
+	lint_add(c->l, level,
 		xasprintf("%s:%ld: %s%s: %s", c->path, xmlGetLineNo(node),
-			level == LINT_WARNING ? "warning: " : "", who, what));
+			level_word(level), who, what));
 	g_free(what);
 	free(who);
+}
+
+void
+lint_at_slot(struct check *c, enum lint_level level, const struct slot *sl,
+	const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	va_start(ap, fmt);
+	what = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	lint_add(c->l, level,
+		xasprintf("%s:%zu: %sslot '%s': %s", c->path, sl->line,
+			level_word(level), sl->id, what));
+	g_free(what);
 }
 
 /* The nearest valid name: always one, however far. */
@@ -149,13 +150,13 @@ stray_namespace(struct check *c, xmlNode *node, const xmlAttr *a)
 	if (c->bad_ns_told++)
 		return;
 	if (a->ns != NULL && a->ns->href != NULL)
-		finding(c, LINT_ERROR, node, 0,
+		lint_at_node(c, LINT_ERROR, node, 0,
 			"bayraq:%s is in the namespace '%s', which is not "
 			"bayraq's, so no slot is read; declare "
 			"xmlns:bayraq=\"" DESIGN_NS "\" on the root <svg>",
 			(const char *)a->name, (const char *)a->ns->href);
 	else
-		finding(c, LINT_ERROR, node, 0,
+		lint_at_node(c, LINT_ERROR, node, 0,
 			"%s has no namespace declared, so no slot is read; "
 			"declare xmlns:bayraq=\"" DESIGN_NS
 			"\" on the root <svg>",
@@ -288,12 +289,12 @@ check_key(struct check *c, xmlNode *node, const char *key)
 	char *list = g_strjoinv(", ", (char **)c->keys);
 
 	if (catalog_tile_key(key))
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"bayraq:text '%s' is a text of the home-printer "
 			"sheets, not of banners; use one of %s",
 			key, list);
 	else if (!has_key(c->keys, key))
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"bayraq:text '%s' is not a key of locales/bayraq.pot; "
 			"use one of %s",
 			key, list);
@@ -304,36 +305,36 @@ static void
 check_slot(struct check *c, xmlNode *node, const char *text, const char *flag)
 {
 	static const char *const roles[] = { "ua", "crh", "host" };
-	char *id = element_id(node), *w, *h;
+	char *id = lint_element_id(node), *w, *h;
 
 	if (id[0] == '\0')
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"has no id; give it one (Inkscape: Object Properties)");
 	free(id);
 	if (text != NULL && flag != NULL)
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"has both bayraq:text and bayraq:flag; keep one");
 	if (text != NULL && c->keys != NULL)
 		check_key(c, node, text);
 	if (text == NULL && flag != NULL && strcmp(flag, "ua") != 0 &&
 		strcmp(flag, "crh") != 0 && strcmp(flag, "host") != 0)
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"unknown bayraq:flag '%s' (did you mean '%s'? it takes "
 			"ua, crh or host)",
 			flag, nearest(flag, roles, 3));
 	if (hidden(node))
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"is hidden (display:none or a hidden layer), so it has "
 			"no area; show it, or move it out of the hidden layer");
 	else if (is_flowed(node))
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"is flowed text, which has no area of its own; mark a "
 			"rectangle as the slot instead");
 	w = (char *)xmlGetProp(node, (const xmlChar *)"width");
 	h = (char *)xmlGetProp(node, (const xmlChar *)"height");
 	if ((w != NULL && g_ascii_strtod(w, NULL) == 0) ||
 		(h != NULL && g_ascii_strtod(h, NULL) == 0))
-		finding(c, LINT_ERROR, node, 1,
+		lint_at_node(c, LINT_ERROR, node, 1,
 			"has zero width or height, so it has no area; draw "
 			"it as a rectangle the size of the text or flag");
 	xmlFree(w);
@@ -362,7 +363,7 @@ check_attrs(struct check *c, xmlNode *node, char **first)
 		for (i = 0; i < SLOT_ATTR_COUNT; i++)
 			known |= strcmp(name, slot_attrs[i]) == 0;
 		if (!known)
-			finding(c, LINT_ERROR, node, 1,
+			lint_at_node(c, LINT_ERROR, node, 1,
 				"unknown attribute bayraq:%s; did you mean "
 				"bayraq:%s?",
 				name,
@@ -437,7 +438,7 @@ add_image(struct check *c, xmlNode *node, const char *data_uri,
 	xmlFree(h);
 	if (!image_pixels(data_uri, file, &im.px_w, &im.px_h))
 		return;
-	im.id = element_id(node);
+	im.id = lint_element_id(node);
 	c->images =
 		xreallocarray(c->images, c->image_count + 1, sizeof *c->images);
 	c->images[c->image_count++] = im;
@@ -456,7 +457,7 @@ check_href(struct check *c, xmlNode *node)
 		href = xmlGetProp(node, (const xmlChar *)"href");
 	if (href == NULL) {
 		if (is_svg(node, "image"))
-			finding(c, LINT_ERROR, node, 0,
+			lint_at_node(c, LINT_ERROR, node, 0,
 				"has no href, so nothing is drawn; link or "
 				"embed an image, or remove it");
 		return;
@@ -469,7 +470,7 @@ check_href(struct check *c, xmlNode *node)
 		return;
 	}
 	if (strchr(h, ':') != NULL || h[0] == '/' || h[0] == '\\') {
-		finding(c, LINT_ERROR, node, 0,
+		lint_at_node(c, LINT_ERROR, node, 0,
 			"refers to '%.80s', outside the design's folder, "
 			"which bayraq never fetches or reads; embed it "
 			"(Inkscape: Extensions > Images > Embed Images)",
@@ -482,12 +483,12 @@ check_href(struct check *c, xmlNode *node)
 	free(rel);
 	dir_slash = g_strconcat(c->dir, "/", NULL);
 	if (strncmp(full, dir_slash, strlen(dir_slash)) != 0)
-		finding(c, LINT_ERROR, node, 0,
+		lint_at_node(c, LINT_ERROR, node, 0,
 			"refers to '%.80s', outside the design's folder, "
 			"which bayraq never reads; embed it or copy it in",
 			h);
 	else if (!g_file_test(full, G_FILE_TEST_IS_REGULAR))
-		finding(c, LINT_ERROR, node, 0,
+		lint_at_node(c, LINT_ERROR, node, 0,
 			"refers to '%.80s', which is not there, so it would "
 			"be left out; put the file in the design's folder or "
 			"embed it",
@@ -502,7 +503,7 @@ check_href(struct check *c, xmlNode *node)
 static void
 check_id(struct check *c, xmlNode *node, int slot)
 {
-	char *id = element_id(node);
+	char *id = lint_element_id(node);
 	xmlNode *first;
 
 	if (id[0] == '\0') {
@@ -514,7 +515,7 @@ check_id(struct check *c, xmlNode *node, int slot)
 		g_hash_table_insert(c->ids, id, node);
 		return;
 	}
-	finding(c,
+	lint_at_node(c,
 		slot || strcmp(id, "background") == 0 ? LINT_ERROR
 						      : LINT_WARNING,
 		node, slot,
@@ -533,7 +534,7 @@ check_art(struct check *c, xmlNode *node)
 	if (strcmp((const char *)node->name, "flowRoot") == 0) {
 		words = text_content(node);
 		if (!hidden(node))
-			finding(c, LINT_ERROR, node, 0,
+			lint_at_node(c, LINT_ERROR, node, 0,
 				"flowed text ('%s') is not drawn by bayraq's "
 				"SVG renderer, so it would vanish; make it a "
 				"text slot, or in Inkscape use Text > Convert "
@@ -545,14 +546,14 @@ check_art(struct check *c, xmlNode *node)
 	if (is_svg(node, "text") && !hidden(node)) {
 		words = text_content(node);
 		if (is_flowed(node))
-			finding(c, LINT_ERROR, node, 0,
+			lint_at_node(c, LINT_ERROR, node, 0,
 				"flowed text ('%s', shape-inside) is not "
 				"wrapped by bayraq's SVG renderer; make it a "
 				"text slot, or in Inkscape use Text > Convert "
 				"to Text",
 				words);
 		else if (words[0] != '\0')
-			finding(c, LINT_WARNING, node, 0,
+			lint_at_node(c, LINT_WARNING, node, 0,
 				"the text '%s' prints the same in every "
 				"language; make it a text slot with "
 				"bayraq:text, unless it is a name or a logo",
@@ -561,7 +562,7 @@ check_art(struct check *c, xmlNode *node)
 	}
 	label = (char *)xmlGetProp(node, (const xmlChar *)"aria-label");
 	if (label != NULL && !is_svg(node, "text") && !hidden(node))
-		finding(c, LINT_WARNING, node, 0,
+		lint_at_node(c, LINT_WARNING, node, 0,
 			"the text '%.40s' was converted to paths and prints "
 			"the same in every language; make it a text slot "
 			"with bayraq:text, unless it is a name or a logo",
@@ -570,6 +571,11 @@ check_art(struct check *c, xmlNode *node)
 	if (is_svg(node, "image") || is_svg(node, "use") ||
 		is_svg(node, "feImage"))
 		check_href(c, node);
+	if (is_svg(node, "filter")) {
+		c->filters = xreallocarray(c->filters, c->filter_count + 1,
+			sizeof *c->filters);
+		c->filters[c->filter_count++] = node;
+	}
 }
 
 static void
@@ -585,7 +591,7 @@ walk(struct check *c, xmlNode *node)
 			continue;
 		if (child->ns != NULL &&
 			strcmp((const char *)child->ns->href, DESIGN_NS) == 0)
-			finding(c, LINT_ERROR, child, 0,
+			lint_at_node(c, LINT_ERROR, child, 0,
 				"bayraq has no elements, only attributes on "
 				"a rectangle (designs/README.md)");
 		count = check_attrs(c, child, &first);
@@ -595,7 +601,7 @@ walk(struct check *c, xmlNode *node)
 		if (text != NULL || flag != NULL)
 			check_slot(c, child, text, flag);
 		else if (count > 0)
-			finding(c, LINT_ERROR, child, 1,
+			lint_at_node(c, LINT_ERROR, child, 1,
 				"has bayraq:%s but neither bayraq:text nor "
 				"bayraq:flag, so it would print as a guide "
 				"box; add bayraq:text=\"KEY\" or "
@@ -611,273 +617,55 @@ walk(struct check *c, xmlNode *node)
 	}
 }
 
-/* WCAG 2's relative luminance of an sRGB colour, and a contrast ratio. */
-static double
-luminance(const double rgb[3])
-{
-	double sum = 0;
-	static const double weight[3] = { 0.2126, 0.7152, 0.0722 };
-	int i;
-
-	for (i = 0; i < 3; i++) {
-		double c = rgb[i];
-
-		c = c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-		sum += weight[i] * c;
-	}
-	return sum;
-}
-
-static double
-contrast(const double a[3], const double b[3])
-{
-	double la = luminance(a), lb = luminance(b);
-
-	return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
-}
-
-/* The design drawn as a banner would be, without slots, at k per unit. */
-static cairo_surface_t *
-draw_art(const struct variant *v, double k)
-{
-	struct diag d = { 0 };
-	int w = (int)ceil(v->width * k), h = (int)ceil(v->height * k);
-	cairo_surface_t *s =
-		cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	cairo_t *cr = cairo_create(s);
-	RsvgRectangle vp = { 0, 0, v->width, v->height };
-	RsvgHandle *bg = variant_open_background(v, &d);
-	RsvgHandle *art = variant_open_art(v, &d);
-
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, k, k);
-	if (bg != NULL)
-		rsvg_handle_render_layer(bg, cr, "#background", &vp, NULL);
-	if (art != NULL)
-		rsvg_handle_render_document(art, cr, &vp, NULL);
-	cairo_destroy(cr);
-	if (bg != NULL)
-		g_object_unref(bg);
-	if (art != NULL)
-		g_object_unref(art);
-	cairo_surface_flush(s);
-	return s;
-}
-
-/* The mean colour of the art under a slot. */
 static void
-mean_under(cairo_surface_t *img, const struct slot *sl, double k, double rgb[3])
+lint_file(struct lint *l, const char *path, char *const *keys,
+	const struct design *dz)
 {
-	const unsigned char *px = cairo_image_surface_get_data(img);
-	int stride = cairo_image_surface_get_stride(img);
-	int w = cairo_image_surface_get_width(img);
-	int h = cairo_image_surface_get_height(img);
-	int x0 = (int)(sl->x * k), y0 = (int)(sl->y * k);
-	int x1 = (int)ceil((sl->x + sl->w) * k);
-	int y1 = (int)ceil((sl->y + sl->h) * k), x, y;
-	double sum[3] = { 0, 0, 0 }, n = 0;
-
-	for (y = y0 < 0 ? 0 : y0; y < y1 && y < h; y++)
-		for (x = x0 < 0 ? 0 : x0; x < x1 && x < w; x++) {
-			uint32_t p;
-
-			memcpy(&p,
-				px + (size_t)y * (size_t)stride + (size_t)x * 4,
-				4);
-			sum[0] += (double)((p >> 16) & 0xFF) / 255;
-			sum[1] += (double)((p >> 8) & 0xFF) / 255;
-			sum[2] += (double)(p & 0xFF) / 255;
-			n++;
-		}
-	for (x = 0; x < 3; x++)
-		rgb[x] = n > 0 ? sum[x] / n : 1;
-}
-
-/* Each text slot's colour against the art under it: WCAG 4.5:1. */
-static void
-check_contrast(struct check *c, const struct variant *v)
-{
-	double k = 300 / fmax(v->width, v->height);
-	cairo_surface_t *img = NULL;
-	size_t i;
-
-	for (i = 0; i < v->slot_count; i++) {
-		const struct slot *sl = &v->slots[i];
-		double under[3], ratio;
-
-		if (sl->kind != SLOT_TEXT)
-			continue;
-		if (img == NULL)
-			img = draw_art(v, k);
-		mean_under(img, sl, k, under);
-		ratio = contrast(sl->rgb, under);
-		if (ratio < LINT_CONTRAST)
-			add(c->l, LINT_WARNING,
-				xasprintf("%s:%zu: warning: slot '%s': its "
-					  "colour #%02X%02X%02X on the art "
-					  "under it (about #%02X%02X%02X) has "
-					  "a contrast of %.1f:1, below the "
-					  "%.1f:1 WCAG asks; choose a lighter "
-					  "or darker bayraq:color",
-					c->path, sl->line, sl->id,
-					(unsigned)lround(sl->rgb[0] * 255),
-					(unsigned)lround(sl->rgb[1] * 255),
-					(unsigned)lround(sl->rgb[2] * 255),
-					(unsigned)lround(under[0] * 255),
-					(unsigned)lround(under[1] * 255),
-					(unsigned)lround(under[2] * 255), ratio,
-					LINT_CONTRAST));
-	}
-	if (img != NULL)
-		cairo_surface_destroy(img);
-}
-
-/*
- * The largest physical named size within DESIGN_RATIO_TOLERANCE of the
- * variant's ratio, and its points per user unit; 0 if there is none.
- */
-static double
-largest_size(const struct variant *v, char *name, size_t size)
-{
-	double best_area = 0, k = 0, ratio = v->width / v->height;
-	char desc[96];
-	const char *n;
-	size_t i;
-
-	for (i = 0; (n = paper_named(i, desc, sizeof desc)) != NULL; i++) {
-		struct diag d = { 0 };
-		struct paper p;
-		int turn;
-
-		if (paper_parse(&p, n, &d) < 0 || p.family == PAPER_SCREEN ||
-			p.width_px != 0)
-			continue;
-		for (turn = 0; turn < 2; turn++) {
-			double pw = turn ? p.height_pt : p.width_pt;
-			double ph = turn ? p.width_pt : p.height_pt;
-
-			if (fabs(log(pw / ph / ratio)) >
-				log(DESIGN_RATIO_TOLERANCE) + 1e-9)
-				continue;
-			if (pw * ph > best_area) {
-				best_area = pw * ph;
-				k = fmin(pw / v->width, ph / v->height);
-				snprintf(name, size, "%s", n);
-			}
-		}
-	}
-	return k;
-}
-
-/* Raster images below LINT_MIN_PPI at the largest size of the ratio. */
-static void
-check_images(struct check *c, const struct variant *v)
-{
-	char size[48] = "";
-	double k = c->image_count > 0 ? largest_size(v, size, sizeof size) : 0;
-	RsvgHandle *art = NULL;
-	size_t i;
-
-	if (k == 0)
-		return;
-	for (i = 0; i < c->image_count; i++) {
-		const struct image *im = &c->images[i];
-		double w = im->w, h = im->h, ppi;
-
-		if (im->id[0] != '\0') {
-			struct diag d = { 0 };
-			RsvgRectangle vp = { 0, 0, v->width, v->height }, ink,
-				      logical;
-			char *ref = xasprintf("#%s", im->id);
-
-			if (art == NULL)
-				art = variant_open_art(v, &d);
-			if (art != NULL &&
-				rsvg_handle_get_geometry_for_layer(art, ref,
-					&vp, &ink, &logical, NULL)) {
-				w = logical.width;
-				h = logical.height;
-			}
-			free(ref);
-		}
-		if (!(w > 0 && h > 0))
-			continue;
-		ppi = fmin(im->px_w / (w * k / 72), im->px_h / (h * k / 72));
-		if (ppi < LINT_MIN_PPI)
-			add(c->l, LINT_WARNING,
-				xasprintf("%s:%ld: warning: <image>%s%s%s: "
-					  "%d x %d pixels make %.0f ppi on %s "
-					  "(%.0f x %.0f mm), below %.0f; use "
-					  "one of at least %.0f pixels wide, "
-					  "or a vector drawing",
-					c->path, im->line,
-					im->id[0] ? " '" : "", im->id,
-					im->id[0] ? "'" : "", im->px_w,
-					im->px_h, ppi, size, PAPER_MM(w * k),
-					PAPER_MM(h * k), LINT_MIN_PPI,
-					ceil(w * k / 72 * LINT_MIN_PPI)));
-	}
-	if (art != NULL)
-		g_object_unref(art);
-}
-
-/*
- * What the loader says (values, the viewBox, the areas librsvg
- * measures); then what needs the drawing.
- */
-static void
-check_load(struct check *c)
-{
-	struct diag d = { 0 };
-	struct variant v;
-
-	if (variant_load(&v, c->path, &d) < 0)
-		add(c->l, LINT_ERROR, xstrdup(d.msg));
-	else {
-		check_contrast(c, &v);
-		check_images(c, &v);
-	}
-	variant_release(&v);
-}
-
-void
-lint_variant(struct lint *l, const char *path, char *const *keys)
-{
-	struct check c = { l, path, NULL, keys, NULL, 0, NULL, 0 };
-	size_t errors = l->errors;
+	struct check c;
+	size_t errors = l->errors, i;
 	struct stat st;
-	xmlDoc *doc;
 	char *dir;
 
+	memset(&c, 0, sizeof c);
+	c.l = l;
+	c.path = path;
+	c.keys = keys;
+	c.dz = dz;
 	l->files++;
 	/* A FIFO or a huge file: the loader says so, without reading it. */
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
 		st.st_size > DESIGN_MAX_FILE) {
-		check_load(&c);
+		lint_page_check(&c);
 		return;
 	}
-	doc = xmlReadFile(path, NULL,
+	c.doc = xmlReadFile(path, NULL,
 		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL) {
-		check_load(&c);
+	if (c.doc == NULL) {
+		lint_page_check(&c);
 		return;
 	}
 	dir = g_path_get_dirname(path);
 	c.dir = g_canonicalize_filename(dir, NULL);
 	g_free(dir);
 	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	check_art(&c, xmlDocGetRootElement(doc));
-	walk(&c, xmlDocGetRootElement(doc));
+	check_art(&c, xmlDocGetRootElement(c.doc));
+	walk(&c, xmlDocGetRootElement(c.doc));
 	/* The loader's first error would repeat what was said above. */
 	if (l->errors == errors)
-		check_load(&c);
-	for (size_t i = 0; i < c.image_count; i++)
+		lint_page_check(&c);
+	for (i = 0; i < c.image_count; i++)
 		free(c.images[i].id);
 	free(c.images);
+	free(c.filters);
 	g_hash_table_destroy(c.ids);
 	g_free(c.dir);
-	xmlFreeDoc(doc);
+	xmlFreeDoc(c.doc);
+}
+
+void
+lint_variant(struct lint *l, const char *path, char *const *keys)
+{
+	lint_file(l, path, keys, NULL);
 }
 
 size_t
@@ -885,18 +673,39 @@ lint_folder(struct lint *l, const char *dir, char *const *keys)
 {
 	char **files = design_files(dir);
 	size_t i, errors = l->errors;
+	struct design dz = { NULL, NULL, 0 };
+	char **paths;
 
+	/* The variants that load, for the sizes each one is picked at. */
+	for (i = 0; files[i] != NULL; i++)
+		;
+	paths = xcalloc(i + 1, sizeof *paths);
+	dz.variants = xcalloc(i + 1, sizeof *dz.variants);
 	for (i = 0; files[i] != NULL; i++) {
-		char *path = xasprintf("%s/%s", dir, files[i]);
+		struct diag d = { 0 };
 
-		lint_variant(l, path, keys);
-		free(path);
+		paths[i] = xasprintf("%s/%s", dir, files[i]);
+		if (variant_load(&dz.variants[dz.variant_count], paths[i],
+			    &d) == 0)
+			dz.variant_count++;
+		else
+			variant_release(&dz.variants[dz.variant_count]);
+	}
+	dz.name = xstrdup(dir);
+	for (i = 0; files[i] != NULL; i++) {
+		lint_file(l, paths[i], keys, &dz);
+		free(paths[i]);
 	}
 	if (i == 0)
-		add(l, LINT_ERROR,
+		lint_add(l, LINT_ERROR,
 			xasprintf("%s: no .svg variant; a design is a folder "
 				  "of SVG files, one per aspect ratio",
 				dir));
+	for (i = 0; i < dz.variant_count; i++)
+		variant_release(&dz.variants[i]);
+	free(dz.variants);
+	free(dz.name);
+	free(paths);
 	design_names_free(files);
 	return l->errors - errors;
 }

@@ -12,29 +12,46 @@
 /* The least resolution of a raster image at the largest size it prints. */
 #define LINT_MIN_PPI 150.0
 
-enum lint_level { LINT_ERROR, LINT_WARNING };
+/*
+ * An error stops every render of the design; a warning fails lint
+ * --strict; a note is advice that fails nothing.
+ */
+enum lint_level { LINT_ERROR, LINT_WARNING, LINT_NOTE };
 
 /*
  * One finding, one line: "file:line: slot 'id': what is wrong; what to do",
- * with "warning: " after the line number for a warning.
+ * with "warning: " or "note: " after the line number for those.
  */
 struct lint_finding {
-	/* The least contrast of a text's colour against the art, as WCAG 2
-	 * asks. */
-#define LINT_CONTRAST 4.5
-
-	/* The least resolution of a raster image at the largest size it prints.
-	 */
-#define LINT_MIN_PPI 150.0
-
 	enum lint_level level;
 	char *text;
 };
 
-/* Every finding of the files checked so far. Zero-initialize it. */
+/*
+ * The distance a named size is read from, and the least cap height for
+ * it: 1 mm per 250 mm of distance (80 mm at 20 m).
+ */
+#define LINT_POSTER_M 5.0 /* posters: every A size, US paper */
+#define LINT_SIGN_M 10.0 /* placards carried on a stick: 18x24, 24x36 in */
+#define LINT_BANNER_M 20.0 /* vinyl banners over a march */
+#define LINT_DISTANCE_PER_CAP 250.0
+
+/* The resolution the filters' cost is told for. */
+#define LINT_FILTER_DPI 300.0
+
+struct fonts;
+
+/*
+ * Every finding of the files checked so far. Zero-initialize it, then set
+ * what is optional.
+ */
 struct lint {
 	struct lint_finding *findings;
-	size_t count, errors, warnings, files;
+	size_t count, errors, warnings, notes, files;
+	/* Borrowed: to measure each text slot's cap height; NULL skips it. */
+	const struct fonts *fonts;
+	/* Only errors: skip the warnings that take time to measure. */
+	int errors_only;
 };
 
 void lint_release(struct lint *l);
@@ -45,15 +62,20 @@ void lint_release(struct lint *l);
  * locales/bayraq.pot), what librsvg does not draw (flowed text), what
  * prints the same in every language (literal text, text as paths), the
  * references (never fetched, never read outside the file's folder),
- * every slot's area, each text's contrast with the art under it, and
- * raster images' resolution at the largest named size of the ratio. Never
- * fails: what it cannot read is a finding.
+ * every slot's area; then, at the named sizes a render would draw it at,
+ * each text slot inside the safe margin, each text's contrast with the
+ * art under it, the smallest text's legibility from the size's reading
+ * distance (a note; with l->fonts), raster images' resolution and the
+ * filters' measured cost at the largest of those sizes. With
+ * l->errors_only, only what can be an error. Never fails: what it cannot
+ * read is a finding.
  */
 void lint_variant(struct lint *l, const char *path, char *const *keys);
 
 /*
- * Checks every *.svg of a design's folder; a folder without one is a
- * finding. Returns the number of errors found.
+ * Checks every *.svg of a design's folder as lint_variant(), each at the
+ * sizes where a render picks it among the folder's variants; a folder
+ * without one is a finding. Returns the number of errors found.
  */
 size_t lint_folder(struct lint *l, const char *dir, char *const *keys);
 

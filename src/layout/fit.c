@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
 #include "base/xalloc.h"
+#include "input/lang.h"
 
 /* The size layouts are measured at; see fits_at(). */
 #define FIT_REF_SIZE 100.0
@@ -19,30 +23,148 @@
 
 #define ZWSP 0x200B /* ZERO WIDTH SPACE: a translator's break hint */
 
-/* With break hints, no break inside the stretches between them. */
+/* Where the layout keeps the stretches that no line break may cut. */
+#define PHRASES_KEY "bayraq-phrases"
+
+/* Bytes [start, end) of a layout's text, where no line may break. */
+struct phrase {
+	guint start, end;
+};
+
 static void
-keep_phrases(PangoAttrList *attrs, const char *text)
+add_phrase(GArray *phrases, guint start, guint end)
+{
+	struct phrase ph = { start, end };
+
+	if (end > start)
+		g_array_append_val(phrases, ph);
+}
+
+/* The stretches between spaces, and between zero-width spaces if zwsp. */
+static void
+phrases_between_spaces(GArray *phrases, const char *text, int zwsp)
 {
 	const char *p, *start = text;
 
-	if (g_utf8_strchr(text, -1, ZWSP) == NULL)
-		return;
 	for (p = text;; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if (c == 0 || c == ZWSP || g_unichar_isspace(c)) {
-			if (p > start) {
-				PangoAttribute *a =
-					pango_attr_allow_breaks_new(FALSE);
-
-				a->start_index = (guint)(start - text);
-				a->end_index = (guint)(p - text);
-				pango_attr_list_insert(attrs, a);
-			}
+		if (c == 0 || (zwsp && c == ZWSP) || g_unichar_isspace(c)) {
+			add_phrase(phrases, (guint)(start - text),
+				(guint)(p - text));
 			if (c == 0)
 				break;
 			start = g_utf8_next_char(p);
 		}
+	}
+}
+
+static int
+is_hiragana(const char *p, const char *end)
+{
+	for (; p < end; p = g_utf8_next_char(p))
+		if (g_unichar_get_script(g_utf8_get_char(p)) !=
+			G_UNICODE_SCRIPT_HIRAGANA)
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether the word [start, end), of ICU's rule status, joins the phrase
+ * [from, start) whose last word had status prev.
+ */
+static int
+joins_phrase(const char *text, int32_t from, int32_t start, int32_t end,
+	int32_t prev, int32_t status, int ja)
+{
+	if (status < UBRK_WORD_LETTER || prev < UBRK_WORD_NUMBER)
+		return 0;
+	/* A number and its counter: "26日". */
+	if (prev < UBRK_WORD_LETTER)
+		return 1;
+	/* A particle or an ending, after a word that is not one. */
+	return ja && !is_hiragana(text + from, text + start) &&
+	       is_hiragana(text + start, text + end);
+}
+
+/*
+ * The words ICU finds (dictionaries for Chinese, Japanese and Thai), so a
+ * line never cuts "克里米亚" or "ウクライナ". A number keeps the word after
+ * it ("26日"), and in Japanese a word all in hiragana (a particle, an
+ * ending) keeps to the word before it ("クリミアは"), as phrases are set.
+ */
+static void
+phrases_of_words(GArray *phrases, const char *text, const char *lang)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UText *ut = utext_openUTF8(NULL, text, -1, &err);
+	UBreakIterator *bi = ubrk_open(UBRK_WORD, lang, NULL, 0, &err);
+	int ja = g_ascii_strncasecmp(lang, "ja", 2) == 0 &&
+		 (lang[2] == '\0' || lang[2] == '-');
+	int32_t start = 0, end, from = 0, prev = UBRK_WORD_NONE;
+
+	ubrk_setUText(bi, ut, &err);
+	/* Without ICU's data, pango's own rules still break lines. */
+	if (U_FAILURE(err))
+		goto done;
+	for (end = ubrk_next(bi); end != UBRK_DONE; end = ubrk_next(bi)) {
+		int32_t status = ubrk_getRuleStatus(bi);
+		int glue =
+			joins_phrase(text, from, start, end, prev, status, ja);
+
+		if (!glue) {
+			add_phrase(phrases, (guint)from, (guint)start);
+			from = start;
+		}
+		if (status == UBRK_WORD_NONE) {
+			/* Spaces and punctuation: pango's rules decide. */
+			from = end;
+		}
+		prev = status;
+		start = end;
+	}
+	add_phrase(phrases, (guint)from, (guint)start);
+done:
+	ubrk_close(bi);
+	utext_close(ut);
+}
+
+/*
+ * The stretches of text that no line break may cut, beyond pango's rules.
+ * A translator's zero-width spaces win: then lines break only at them or
+ * at spaces, the way Japanese designers set headlines (phrase by phrase,
+ * as BudouX marks them). Else the language decides (lang.h).
+ */
+static GArray *
+phrases_new(const char *text, const char *tag)
+{
+	GArray *phrases = g_array_new(FALSE, FALSE, sizeof(struct phrase));
+	struct lang l;
+
+	lang_init(&l, tag);
+	if (g_utf8_strchr(text, -1, ZWSP) != NULL)
+		phrases_between_spaces(phrases, text, 1);
+	else if (l.breaks == LANG_BREAKS_SPACES)
+		phrases_between_spaces(phrases, text, 0);
+	else if (l.breaks == LANG_BREAKS_WORDS)
+		phrases_of_words(phrases, text, l.tag);
+	return phrases;
+}
+
+static void
+keep_phrases(PangoAttrList *attrs, PangoLayout *layout)
+{
+	GArray *phrases = g_object_get_data(G_OBJECT(layout), PHRASES_KEY);
+	guint i;
+
+	for (i = 0; phrases != NULL && i < phrases->len; i++) {
+		const struct phrase *ph =
+			&g_array_index(phrases, struct phrase, i);
+		PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+
+		a->start_index = ph->start;
+		a->end_index = ph->end;
+		pango_attr_list_insert(attrs, a);
 	}
 }
 
@@ -68,17 +190,15 @@ layout_set_size(PangoLayout *layout, const struct fit_style *st, double size)
 		pango_attr_list_insert(attrs,
 			pango_attr_line_height_new_absolute((int)lround(
 				st->line_height * size * PANGO_SCALE)));
-	keep_phrases(attrs, pango_layout_get_text(layout));
+	keep_phrases(attrs, layout);
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
 }
 
 /*
- * Every line after the first must start where a line break is allowed.
- * Japanese and Chinese allow a break between almost any two characters,
- * which cuts words in display type; a text with a zero-width space breaks
- * only there or at spaces, the way Japanese designers set headlines
- * (phrase by phrase, as BudouX marks them).
+ * Every line after the first must start where a line break is allowed
+ * (pango breaks a word that is too long anywhere); with zero-width spaces,
+ * right after one or after a space.
  */
 static int
 breaks_allowed(PangoLayout *layout, const char *text)
@@ -293,6 +413,8 @@ layout_new(const struct fonts *fonts, const char *text,
 	pango_layout_set_text(layout, text, -1);
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 	pango_layout_set_alignment(layout, pango_align(st));
+	g_object_set_data_full(G_OBJECT(layout), PHRASES_KEY,
+		phrases_new(text, st->lang), (GDestroyNotify)g_array_unref);
 	return layout;
 }
 

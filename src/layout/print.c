@@ -48,7 +48,24 @@ print_intent_name(enum print_intent intent)
 	return intent == INTENT_GRACOL ? "GRACoL" : "FOGRA39";
 }
 
-/* Shops ask for more bleed on banners than on paper. */
+int
+print_large_format(double w, double h)
+{
+	double a0_short = PAPER_PT(841) + 0.5, a0_long = PAPER_PT(1189) + 0.5;
+
+	return fmin(w, h) > a0_short || fmax(w, h) > a0_long;
+}
+
+double
+print_least_bleed(double w, double h)
+{
+	return print_large_format(w, h) ? PAPER_PT(5) : PAPER_PT(3);
+}
+
+/*
+ * Shops ask for more bleed on banners than on paper: any size larger than
+ * A0 is printed large-format, whatever its name.
+ */
 static double
 default_bleed(const struct paper *p, const struct print_opts *o)
 {
@@ -58,7 +75,7 @@ default_bleed(const struct paper *p, const struct print_opts *o)
 		return PAPER_PT(10);
 	if (p->family == PAPER_BANNER)
 		return PAPER_PT(5);
-	return PAPER_PT(3);
+	return print_least_bleed(p->width_pt, p->height_pt);
 }
 
 double

@@ -65,12 +65,22 @@ int print_finishing_parse(const char *s, enum print_finishing *out,
 
 /*
  * Lays out the sheet for a page and the options, filling in the defaults:
- * with --print, 3 mm bleed for paper and 5 or 10 mm for banners; a safe
+ * with --print, 3 mm bleed up to A0, 5 mm for any larger size and 10 mm
+ * with a finishing; a safe
  * margin of 5 mm below A2 and 10 mm from A2 up, plus the hem. Fails with
  * DIAG_USAGE for print options on a size in pixels.
  */
 int print_sheet(struct sheet *s, const struct paper *p,
 	const struct print_opts *o, struct diag *d);
+
+/*
+ * A size larger than A0 (it does not fit on 841 x 1189 mm either way),
+ * in points: printed large-format, on rolls or vinyl.
+ */
+int print_large_format(double w, double h);
+
+/* The bleed a shop needs: 5 mm for large formats, 3 mm for paper. */
+double print_least_bleed(double w, double h);
 
 /* The safe margin when none is given: 10 mm from A2 up, else 5 mm. */
 double print_default_safe(double w, double h);

@@ -1,8 +1,12 @@
 /* text.c - slogan text: placeholders, isolates and capitals. */
 #include "layout/text.h"
 
+#include <assert.h>
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "base/xalloc.h"
 
@@ -69,35 +73,81 @@ bad:
 	return NULL;
 }
 
+/*
+ * Georgian has capitals (Mtavruli) since Unicode 11, and ICU maps to them,
+ * but they are not used in running display text: keep Mkhedruli.
+ */
 static int
-is_georgian(gunichar c)
+is_georgian(UChar32 c)
 {
 	return (c >= 0x10A0 && c <= 0x10FF) || (c >= 0x2D00 && c <= 0x2D2F);
+}
+
+/* Appends UTF-16 u[0..n) to out as UTF-8. */
+static void
+append_utf16(GString *out, const UChar *u, int32_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t len;
+	char *utf8;
+
+	u_strToUTF8(NULL, 0, &len, u, n, &err);
+	utf8 = xcalloc((size_t)len + 1, 1);
+	err = U_ZERO_ERROR;
+	u_strToUTF8(utf8, len + 1, NULL, u, n, &err);
+	g_string_append(out, utf8);
+	free(utf8);
+}
+
+/* Appends the capitals of u[0..n) to out, with ICU's rules for locale. */
+static void
+append_upper(GString *out, const UChar *u, int32_t n, const char *locale)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	/* Full case mapping gives at most three for one (ΐ: Ι, two accents). */
+	int32_t len, size = n * 3 + 1;
+	UChar *up = xcalloc((size_t)size, sizeof *up);
+
+	len = u_strToUpper(up, size, u, n, locale, &err);
+	assert(U_SUCCESS(err));
+	append_utf16(out, up, len);
+	free(up);
 }
 
 char *
 text_upper(const char *s, const struct lang *l)
 {
+	/* ICU knows tr and az; Crimean Tatar dots its i the same way. */
+	const char *locale = l->turkic_casing ? "tr" : l->tag;
 	GString *out = g_string_new(NULL);
-	const char *p;
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n, i, run;
+	UChar *u;
 	char *res;
 
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
+	/* Text is checked UTF-8 when it comes in; U+FFFD just in case. */
+	u_strFromUTF8WithSub(NULL, 0, &n, s, -1, 0xFFFD, NULL, &err);
+	u = xcalloc((size_t)n + 1, sizeof *u);
+	err = U_ZERO_ERROR;
+	u_strFromUTF8WithSub(u, n + 1, NULL, s, -1, 0xFFFD, NULL, &err);
+	for (i = 0; i < n; i = run) {
+		UChar32 c;
+		int32_t next = i;
+		int georgian;
 
-		if (l->turkic_casing && c == 'i')
-			g_string_append_unichar(out, 0x0130);
-		else if (l->turkic_casing && c == 0x0131)
-			g_string_append_c(out, 'I');
-		else if (c == 0x00DF)
-			g_string_append(out, "SS");
-		else if (is_georgian(c))
-			g_string_append_unichar(out, c);
+		U16_NEXT(u, next, n, c);
+		georgian = is_georgian(c);
+		for (run = next; run < n; run = next) {
+			U16_NEXT(u, next, n, c);
+			if (is_georgian(c) != georgian)
+				break;
+		}
+		if (georgian)
+			append_utf16(out, u + i, run - i);
 		else
-			/* g_unichar_toupper is the locale-free simple mapping.
-			 */
-			g_string_append_unichar(out, g_unichar_toupper(c));
+			append_upper(out, u + i, run - i, locale);
 	}
+	free(u);
 	res = xstrdup(out->str);
 	g_string_free(out, TRUE);
 	return res;

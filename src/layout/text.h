@@ -25,9 +25,11 @@ char *text_expand(const char *tmpl, const struct text_values *v, int isolate,
 	struct diag *d);
 
 /*
- * Uppercases UTF-8 text without consulting the process locale: Turkic
- * languages map i to İ and ı to I, German ß becomes SS, and scripts whose
- * capitals are not used in running display text (Georgian) are kept.
+ * Uppercases UTF-8 text with ICU's full case mapping for the language, never
+ * the process locale's: Turkic languages (tr, az, and crh with Turkish
+ * rules) map i to İ and ı to I, Greek capitals drop their accents, German ß
+ * becomes SS, Armenian և becomes ԵՎ, Lithuanian drops its dot above.
+ * Georgian, whose capitals are not used in running display text, is kept.
  * The result is the caller's to free().
  */
 char *text_upper(const char *s, const struct lang *l);

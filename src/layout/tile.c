@@ -12,8 +12,16 @@
 #include "layout/text.h"
 #include "base/xalloc.h"
 
-/* Text under the art on every sheet. */
-#define LABEL_BAND_MM 9.0
+/* The check on the first page: a bar and a square, to measure. */
+#define SCALE_BAR_MM 100.0
+#define SCALE_SQUARE_MM 20.0
+#define SCALE_BLOCK_MM 24.0
+
+double
+tile_default_margin(int us_paper)
+{
+	return us_paper ? 72.0 / 4 : PAPER_PT(5);
+}
 
 static size_t
 count(double length, double art, double overlap)
@@ -34,9 +42,9 @@ plan_orientation(struct tiling *t, double bw, double bh, double sw, double sh,
 	t->landscape = sw > sh;
 	t->margin = o->margin;
 	t->overlap = o->overlap;
-	t->label_h = PAPER_PT(LABEL_BAND_MM);
+	t->tolerance = fmin(PAPER_PT(TILE_TOLERANCE_MM), o->overlap / 3);
 	t->art_w = sw - 2 * o->margin;
-	t->art_h = sh - 2 * o->margin - t->label_h;
+	t->art_h = sh - 2 * o->margin;
 	t->sheet_name = o->sheet_name;
 	if (t->art_w <= 2 * o->overlap || t->art_h <= 2 * o->overlap)
 		return -1;
@@ -73,6 +81,48 @@ tile_plan(struct tiling *t, double banner_w, double banner_h,
 	return 0;
 }
 
+/* The longest side n sheets of art a make, overlapping by o. */
+static double
+reach(size_t n, double art, double overlap)
+{
+	return (double)n * (art - overlap) + overlap;
+}
+
+int
+tile_fit_sheets(double w, double h, size_t n, const struct tile_opts *o,
+	double *scale, struct diag *d)
+{
+	double side[2] = { fmin(o->sheet_w, o->sheet_h),
+		fmax(o->sheet_w, o->sheet_h) };
+	double best = 0;
+	size_t turn, cols;
+
+	for (turn = 0; turn < 2; turn++) {
+		double aw = side[turn] - 2 * o->margin,
+		       ah = side[1 - turn] - 2 * o->margin;
+
+		if (aw <= 2 * o->overlap || ah <= 2 * o->overlap)
+			continue;
+		for (cols = 1; cols <= n && cols <= TILE_MAX_COLS; cols++) {
+			size_t rows = n / cols;
+
+			if (rows > TILE_MAX_ROWS)
+				rows = TILE_MAX_ROWS;
+			best = fmax(best,
+				fmin(reach(cols, aw, o->overlap) / w,
+					reach(rows, ah, o->overlap) / h));
+		}
+	}
+	if (best <= 0)
+		return diag_set(d, DIAG_USAGE,
+			"margin %.0f mm and overlap %.0f mm leave no room on "
+			"%s",
+			PAPER_MM(o->margin), PAPER_MM(o->overlap),
+			o->sheet_name);
+	*scale = best;
+	return 0;
+}
+
 /* Sheets share the banner evenly: no last column of a few centimetres. */
 static double
 part(double length, size_t n, double overlap)
@@ -90,9 +140,10 @@ tile_region(const struct tiling *t, size_t row, size_t col, double r[4])
 }
 
 void
-tile_label(size_t row, size_t col, char *buf, size_t size)
+tile_label(const struct tiling *t, size_t row, size_t col, char *buf,
+	size_t size)
 {
-	snprintf(buf, size, "%c%zu", (char)('A' + (int)row), col + 1);
+	snprintf(buf, size, "%zu", row * t->cols + col + 1);
 }
 
 /* A text from the catalog with the tiling's values, or NULL. */
@@ -171,11 +222,11 @@ stroke_outlined(cairo_t *cr, double outer, double inner)
 	cairo_stroke(cr);
 }
 
-/* A round mark, the same on both sheets that share it. */
+/* A round mark on the glue strip: hidden under the next sheet once glued. */
 static void
 align_mark(cairo_t *cr, double x, double y)
 {
-	double r = PAPER_PT(3);
+	double r = PAPER_PT(2);
 
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, x, y, r, 0, 2 * M_PI);
@@ -186,60 +237,100 @@ align_mark(cairo_t *cr, double x, double y)
 	stroke_outlined(cr, 1.6, 0.6);
 }
 
-/* Marks in the middle of every glue strip, in banner coordinates. */
+/*
+ * Magenta lines edged in white: they show on white art and on dark art
+ * alike, and the next sheet hides them.
+ */
 static void
-align_marks(cairo_t *cr, const struct tiling *t)
+hatch(cairo_t *cr, double x, double y, double sw, double sh)
 {
-	size_t r, c;
-	double reg[4];
-
-	for (r = 0; r < t->rows; r++)
-		for (c = 0; c < t->cols; c++) {
-			tile_region(t, r, c, reg);
-			if (c + 1 < t->cols)
-				align_mark(cr, reg[0] + reg[2] - t->overlap / 2,
-					reg[1] + reg[3] / 2);
-			if (r + 1 < t->rows)
-				align_mark(cr, reg[0] + reg[2] / 2,
-					reg[1] + reg[3] - t->overlap / 2);
-		}
-}
-
-/* Light hatching over a glue strip, on the sheet that goes underneath. */
-static int
-glue_strip(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
-	double x, double y, double sw, double sh, struct diag *d)
-{
-	double step = PAPER_PT(4), k;
-	int vertical = sh > sw;
+	double step = PAPER_PT(3), k;
 
 	cairo_save(cr);
 	cairo_rectangle(cr, x, y, sw, sh);
 	cairo_clip(cr);
-	cairo_set_source_rgba(cr, 1, 1, 1, 0.35);
-	cairo_set_line_width(cr, 0.6);
 	for (k = -sh; k < sw + sh; k += step) {
 		cairo_move_to(cr, x + k, y);
 		cairo_line_to(cr, x + k + sh, y + sh);
 	}
-	cairo_stroke(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_line_width(cr, 2.4);
+	cairo_stroke_preserve(cr);
+	cairo_set_source_rgb(cr, 0.85, 0, 0.55);
+	cairo_set_line_width(cr, 1.2);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+/* "sheet 7 · glue here" on a white tag, centred at cx, cy. */
+static int
+strip_tag(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
+	const char *label, double cx, double cy, double tw, double th,
+	struct diag *d)
+{
+	char *sheet = words(w, "tile-sheet", t, label, d), *glue, *text;
+	int rc;
+
+	if (sheet == NULL)
+		return -1;
+	glue = words(w, "tile-glue", t, label, d);
+	if (glue == NULL) {
+		free(sheet);
+		return -1;
+	}
+	text = xasprintf("%s · %s", sheet, glue);
+	cairo_rectangle(cr, cx - tw / 2, cy - th / 2, tw, th);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	rc = text_box(cr, w, text, cx - tw / 2 + 2, cy - th / 2 + 1, tw - 4,
+		th - 2, 700, 1, th, FIT_CENTER, d);
+	free(text);
+	free(glue);
+	free(sheet);
+	return rc;
+}
+
+/*
+ * The glue strip x, y, sw, sh of a sheet, under the next one. Its first
+ * tolerance (next to the art that stays visible) is left clean, so a sheet
+ * cut a little too narrow uncovers art, not hatching. Marks and the sheet's
+ * name sit on the rest.
+ */
+static int
+glue_strip(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
+	const char *label, double x, double y, double sw, double sh,
+	struct diag *d)
+{
+	int vertical = sh > sw;
+	double tol = t->tolerance, len = vertical ? sh : sw;
+	double depth = (vertical ? sw : sh) - tol, c, th, tw;
+	int rc;
+
+	if (vertical)
+		x += tol, sw -= tol;
+	else
+		y += tol, sh -= tol;
+	hatch(cr, x, y, sw, sh);
+	cairo_save(cr);
 	if (vertical) {
 		cairo_translate(cr, x + sw, y);
 		cairo_rotate(cr, M_PI / 2);
 	} else {
 		cairo_translate(cr, x, y);
 	}
-	/* Small, in the middle of the strip: the art shows around it. */
-	cairo_translate(cr, (vertical ? sh : sw) / 2 - PAPER_PT(20),
-		(vertical ? sw : sh) / 2 - PAPER_PT(2));
-	if (key_box(cr, w, t, "tile-glue", NULL, 0, 0, PAPER_PT(40),
-		    PAPER_PT(4), 700, 1, PAPER_PT(4), FIT_CENTER, d) < 0) {
-		cairo_restore(cr);
-		return -1;
-	}
+	/* Along the strip now: length len, depth across. */
+	c = depth / 2;
+	align_mark(cr, len / 6, c);
+	align_mark(cr, len * 5 / 6, c);
+	th = fmin(depth - PAPER_PT(1), PAPER_PT(5));
+	tw = fmin(len * 0.5, PAPER_PT(70));
+	/* A strip too thin for a name: the margin under the art has it. */
+	rc = th < PAPER_PT(2.5)
+		     ? 0
+		     : strip_tag(cr, w, t, label, len / 2, c, tw, th, d);
 	cairo_restore(cr);
-	return 0;
+	return rc;
 }
 
 static void
@@ -255,47 +346,65 @@ cut_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 	cairo_restore(cr);
 }
 
+/*
+ * The sheet's name and what to do, small, under the art, in the margin
+ * when the art fills the sheet: it costs no sheet. The name is on the glue
+ * strip too, larger.
+ */
+static int
+margin_label(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
+	const char *label, const double reg[4], int cut, struct diag *d)
+{
+	double m = t->margin, y = m + reg[3] + PAPER_PT(0.5);
+	double h = fmin(fmax(m * 0.5, t->sheet_h - m - y), PAPER_PT(3.5));
+	double half = reg[2] / 2, start, end;
+	int rc;
+
+	if (h < PAPER_PT(1.5))
+		return 0;
+	/* The name on the side where lines start: the right in Arabic. */
+	start = w->lang->rtl ? m + half : m;
+	end = w->lang->rtl ? m : m + half;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	rc = key_box(cr, w, t, "tile-sheet", label, start, y, half, h, 700, 1,
+		h, FIT_START, d);
+	if (rc == 0 && cut)
+		rc = key_box(cr, w, t, "tile-cut", NULL, end, y, half, h, 400,
+			1, h, FIT_END, d);
+	return rc;
+}
+
 static int
 draw_sheet(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	const struct tile_words *w, size_t row, size_t col, struct diag *d)
 {
 	double reg[4], m = t->margin, o = t->overlap;
+	double bleed = fmin(t->tolerance, m);
+	double bl = col > 0 ? bleed : 0, bt = row > 0 ? bleed : 0;
 	char label[24];
 	int rc = 0;
 
 	tile_region(t, row, col, reg);
-	tile_label(row, col, label, sizeof label);
+	tile_label(t, row, col, label, sizeof label);
+	/* The art runs past the cut lines, into the margin. */
 	cairo_save(cr);
-	cairo_rectangle(cr, m, m, reg[2], reg[3]);
+	cairo_rectangle(cr, m - bl, m - bt, reg[2] + bl, reg[3] + bt);
 	cairo_clip(cr);
 	cairo_translate(cr, m - reg[0], m - reg[1]);
 	rc = render_draw(b, cr, NULL, d);
-	if (rc == 0)
-		align_marks(cr, t);
 	cairo_restore(cr);
 	if (rc == 0 && col + 1 < t->cols)
-		rc = glue_strip(cr, w, t, m + reg[2] - o, m, o, reg[3], d);
+		rc = glue_strip(cr, w, t, label, m + reg[2] - o, m, o, reg[3],
+			d);
 	if (rc == 0 && row + 1 < t->rows)
-		rc = glue_strip(cr, w, t, m, m + reg[3] - o, reg[2], o, d);
+		rc = glue_strip(cr, w, t, label, m, m + reg[3] - o, reg[2], o,
+			d);
 	if (col > 0)
 		cut_line(cr, m, m, m, m + reg[3]);
 	if (row > 0)
 		cut_line(cr, m, m, m + reg[2], m);
-	cairo_set_source_rgb(cr, 0, 0, 0);
 	if (rc == 0)
-		rc = text_box(cr, w, label, m, m + t->art_h + PAPER_PT(1),
-			PAPER_PT(14), t->label_h - PAPER_PT(2), 700, 1, 100,
-			FIT_START, d);
-	if (rc == 0)
-		rc = key_box(cr, w, t, "tile-sheet", label, m + PAPER_PT(16),
-			m + t->art_h + PAPER_PT(2), PAPER_PT(30),
-			t->label_h - PAPER_PT(4), 400, 1, PAPER_PT(3),
-			FIT_START, d);
-	if (rc == 0 && (row > 0 || col > 0))
-		rc = key_box(cr, w, t, "tile-cut", NULL, m + PAPER_PT(50),
-			m + t->art_h + PAPER_PT(2), t->art_w - PAPER_PT(50),
-			t->label_h - PAPER_PT(4), 400, 1, PAPER_PT(3), FIT_END,
-			d);
+		rc = margin_label(cr, w, t, label, reg, row > 0 || col > 0, d);
 	cairo_show_page(cr);
 	return rc;
 }
@@ -323,7 +432,7 @@ draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 			cairo_set_source_rgb(cr, 1, 0.2, 0.6);
 			cairo_set_line_width(cr, 1.2 / k);
 			cairo_stroke(cr);
-			tile_label(r, c, label, sizeof label);
+			tile_label(t, r, c, label, sizeof label);
 			cairo_rectangle(cr, reg[0] + 3 / k, reg[1] + 3 / k,
 				24 / k, 14 / k);
 			cairo_set_source_rgb(cr, 1, 1, 1);
@@ -337,6 +446,43 @@ draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	return rc;
 }
 
+/*
+ * A 100 mm bar in 10 mm steps and a square, at x, y: measured with a
+ * ruler, they show the printer did not scale the pages.
+ */
+static int
+scale_check(cairo_t *cr, const struct tile_words *w, const struct tiling *t,
+	double x, double y, double aw, struct diag *d)
+{
+	double bar = PAPER_PT(SCALE_BAR_MM), seg = bar / 10,
+	       sq = PAPER_PT(SCALE_SQUARE_MM), bh = PAPER_PT(4);
+	double tx = x + bar + sq + PAPER_PT(16), tw = x + aw - tx;
+	int i;
+
+	/* Paper narrower than the bar (a custom --sheet) gets no check. */
+	if (aw < bar + sq + PAPER_PT(8))
+		return 0;
+	for (i = 0; i < 10; i++) {
+		cairo_rectangle(cr, x + i * seg, y, seg, bh);
+		if (i % 2 == 0)
+			cairo_set_source_rgb(cr, 0, 0, 0);
+		else
+			cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_fill(cr);
+	}
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.5);
+	cairo_rectangle(cr, x, y, bar, bh);
+	cairo_rectangle(cr, x + bar + PAPER_PT(8), y, sq, sq);
+	cairo_stroke(cr);
+	if (tw < PAPER_PT(40))
+		return key_box(cr, w, t, "tile-check", NULL, x,
+			y + bh + PAPER_PT(2), bar, sq - bh - PAPER_PT(2), 400,
+			3, 10, FIT_START, d);
+	return key_box(cr, w, t, "tile-check", NULL, tx, y, tw, sq, 400, 4, 11,
+		FIT_START, d);
+}
+
 static int
 draw_map(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	const struct tile_words *w, struct diag *d)
@@ -344,7 +490,8 @@ draw_map(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	static const char *const steps[] = { "tile-step1", "tile-step2",
 		"tile-step3", "tile-step4" };
 	double m = t->margin + PAPER_PT(5), aw = t->sheet_w - 2 * m;
-	double ah = t->sheet_h - 2 * m, y = m, line = fmin(ah / 14, 22);
+	double ah = t->sheet_h - 2 * m - PAPER_PT(SCALE_BLOCK_MM + 4);
+	double y = m, line = fmin(ah / 26, 22), thumb = ah - line * 12.8;
 	size_t i;
 	int rc;
 
@@ -353,8 +500,8 @@ draw_map(cairo_t *cr, const struct tiling *t, const struct banner *b,
 		24, FIT_START, d);
 	y += line * 1.8;
 	if (rc == 0)
-		rc = draw_thumbnail(cr, t, b, w, m, y, aw, ah * 0.5, d);
-	y += ah * 0.5 + line * 0.6;
+		rc = draw_thumbnail(cr, t, b, w, m, y, aw, thumb, d);
+	y += thumb + line * 0.6;
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	if (rc == 0)
 		rc = key_box(cr, w, t, "tile-size", NULL, m, y, aw, line, 700,
@@ -369,6 +516,9 @@ draw_map(cairo_t *cr, const struct tiling *t, const struct banner *b,
 			400, 2, 13, FIT_START, d);
 		y += line * 1.9;
 	}
+	if (rc == 0)
+		rc = scale_check(cr, w, t, m,
+			t->sheet_h - m - PAPER_PT(SCALE_BLOCK_MM), aw, d);
 	cairo_show_page(cr);
 	return rc;
 }

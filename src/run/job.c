@@ -59,7 +59,7 @@ job_opts_init(struct job_opts *o)
 	o->jobs = 1;
 	o->sheet = JOB_DEFAULT_SHEET;
 	o->overlap = PAPER_PT(10);
-	o->margin = PAPER_PT(5);
+	o->margin = -1;
 }
 
 void
@@ -169,6 +169,24 @@ check_page(struct job *job, const struct job_opts *o, struct diag *d)
 	return print_sheet(&job->sheet, &job->paper, &o->print, d);
 }
 
+/* --sheets: the page grows or shrinks to what the sheets make, in whole mm. */
+static int
+fit_sheets(struct job *job, const struct job_opts *o, struct diag *d)
+{
+	struct paper *p = &job->paper;
+	double k, w, h;
+
+	if (tile_fit_sheets(p->width_pt, p->height_pt, o->sheets,
+		    &job->tile_opts, &k, d) < 0)
+		return -1;
+	w = floor(PAPER_MM(p->width_pt * k));
+	h = floor(PAPER_MM(p->height_pt * k));
+	p->width_pt = PAPER_PT(w);
+	p->height_pt = PAPER_PT(h);
+	snprintf(p->label, sizeof p->label, "%.0fx%.0fmm", w, h);
+	return print_sheet(&job->sheet, p, &o->print, d);
+}
+
 static int
 check_tiles(struct job *job, const struct job_opts *o, struct diag *d)
 {
@@ -183,9 +201,13 @@ check_tiles(struct job *job, const struct job_opts *o, struct diag *d)
 	job->tile_opts.sheet_w = sheet.width_pt;
 	job->tile_opts.sheet_h = sheet.height_pt;
 	job->tile_opts.sheet_name = job->sheet_name;
-	job->tile_opts.margin = o->margin;
+	job->tile_opts.margin =
+		o->margin >= 0 ? o->margin
+			       : tile_default_margin(sheet.family == PAPER_US);
 	job->tile_opts.overlap = o->overlap;
 	job->has_tiles = 1;
+	if (o->sheets > 0 && fit_sheets(job, o, d) < 0)
+		return -1;
 	return tile_plan(&job->tiling, job->paper.width_pt,
 		job->paper.height_pt, &job->tile_opts, d);
 }

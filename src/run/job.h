@@ -60,7 +60,10 @@ struct job_opts {
 	int tiles_only; /* only those: no banner files */
 	const char *sheet; /* tiles: the home printer's paper */
 	double overlap; /* tiles: the glue strip, points */
-	double margin; /* tiles: the printer's unprintable edge */
+	double margin; /* tiles: the printer's unprintable edge; < 0: the
+			  sheet's default */
+	size_t sheets; /* tiles: 0, or the banner as large as this many
+			  sheets make, in the size's proportions */
 	raster_progress_fn progress; /* PNG bands, for a progress bar */
 	void *progress_arg;
 };

@@ -8,6 +8,7 @@
 #include <poppler.h>
 #include <qpdf/qpdf-c.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,20 +30,57 @@ struct walk {
 	int rgb, rgb_unmanaged, cmyk, gray, icc, other;
 };
 
-static void problem(struct preflight *pf, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+static void problem(struct preflight *pf, size_t page, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
+/*
+ * A problem on page (1-based; 0 for the whole document). The same
+ * message on several pages is one problem listing them.
+ */
 static void
-problem(struct preflight *pf, const char *fmt, ...)
+problem(struct preflight *pf, size_t page, const char *fmt, ...)
 {
+	struct preflight_problem *p = NULL;
+	char msg[sizeof pf->problems[0].msg];
 	va_list ap;
+	size_t i;
 
-	if (pf->problem_count == PREFLIGHT_MAX_PROBLEMS)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(pf->problems[pf->problem_count++], sizeof pf->problems[0],
-		fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	for (i = 0; i < pf->problem_count; i++)
+		if (strcmp(pf->problems[i].msg, msg) == 0)
+			p = &pf->problems[i];
+	if (p == NULL) {
+		if (pf->problem_count == PREFLIGHT_MAX_PROBLEMS)
+			return;
+		p = &pf->problems[pf->problem_count++];
+		memcpy(p->msg, msg, sizeof msg);
+	}
+	if (page == 0)
+		return;
+	if (p->page_count < 8) {
+		char n[24];
+
+		snprintf(n, sizeof n, "%s%zu", p->page_count ? ", " : "", page);
+		g_strlcat(p->pages, n, sizeof p->pages);
+	} else if (p->page_count == 8) {
+		g_strlcat(p->pages, "...", sizeof p->pages);
+	}
+	p->page_count++;
+}
+
+void
+preflight_problem_line(const struct preflight *pf, size_t i, char *buf,
+	size_t size)
+{
+	const struct preflight_problem *p = &pf->problems[i];
+
+	if (pf->pages < 2 || p->page_count == 0 || p->page_count == pf->pages)
+		snprintf(buf, size, "%s", p->msg);
+	else
+		snprintf(buf, size, "page%s %s: %s",
+			p->page_count > 1 ? "s" : "", p->pages, p->msg);
 }
 
 /* A page key, looked up through the page tree as PDF inherits it. */
@@ -59,41 +97,133 @@ inherited(qpdf_data q, qpdf_oh page, const char *key)
 	return qpdf_oh_new_null(q);
 }
 
+/* A box as PDF writes it, x0 < x1 and y0 < y1; 0 when there is none. */
 static int
-read_box(qpdf_data q, qpdf_oh box, double unit, double out[4])
+read_box(qpdf_data q, qpdf_oh box, double out[4])
 {
+	double v[4];
 	int i;
 
 	if (!qpdf_oh_is_array(q, box) || qpdf_oh_get_array_n_items(q, box) != 4)
 		return 0;
 	for (i = 0; i < 4; i++)
-		out[i] = qpdf_oh_get_numeric_value(q,
-				 qpdf_oh_get_array_item(q, box, i)) *
-			 unit;
+		v[i] = qpdf_oh_get_numeric_value(q,
+			qpdf_oh_get_array_item(q, box, i));
+	out[0] = fmin(v[0], v[2]);
+	out[1] = fmin(v[1], v[3]);
+	out[2] = fmax(v[0], v[2]);
+	out[3] = fmax(v[1], v[3]);
 	return 1;
+}
+
+/* a, cut to b (PDF says every box is cut to the crop box). */
+static void
+intersect(double a[4], const double b[4])
+{
+	a[0] = fmax(a[0], b[0]);
+	a[1] = fmax(a[1], b[1]);
+	a[2] = fmin(a[2], b[2]);
+	a[3] = fmin(a[3], b[3]);
+	if (a[2] < a[0])
+		a[2] = a[0];
+	if (a[3] < a[1])
+		a[3] = a[1];
+}
+
+/*
+ * A box in PDF space to the page as seen: from the crop box's top left, y
+ * down, turned by rotate degrees clockwise, times the unit. poppler's text
+ * and rendering use the same space (without the unit).
+ */
+static void
+to_seen(const double box[4], const double crop[4], int rotate, double unit,
+	double out[4])
+{
+	double w = crop[2] - crop[0], h = crop[3] - crop[1];
+	double u0 = box[0] - crop[0], u1 = box[2] - crop[0];
+	double v0 = crop[3] - box[3], v1 = crop[3] - box[1];
+	double r[4];
+
+	switch (rotate) {
+	case 90:
+		r[0] = h - v1, r[1] = u0, r[2] = h - v0, r[3] = u1;
+		break;
+	case 180:
+		r[0] = w - u1, r[1] = h - v1, r[2] = w - u0, r[3] = h - v0;
+		break;
+	case 270:
+		r[0] = v0, r[1] = w - u1, r[2] = v1, r[3] = w - u0;
+		break;
+	default:
+		r[0] = u0, r[1] = v0, r[2] = u1, r[3] = v1;
+	}
+	out[0] = r[0] * unit;
+	out[1] = r[1] * unit;
+	out[2] = r[2] * unit;
+	out[3] = r[3] * unit;
+}
+
+static void
+read_page_boxes(qpdf_data q, qpdf_oh page, struct preflight_page *pg)
+{
+	qpdf_oh uu = qpdf_oh_get_key(q, page, "/UserUnit");
+	qpdf_oh rot = inherited(q, page, "/Rotate");
+	double media[4] = { 0, 0, 612, 792 }, crop[4], trim[4], bleed[4];
+	double whole[4];
+
+	pg->user_unit =
+		qpdf_oh_is_number(q, uu) && qpdf_oh_get_numeric_value(q, uu) > 0
+			? qpdf_oh_get_numeric_value(q, uu)
+			: 1;
+	pg->rotate =
+		qpdf_oh_is_integer(q, rot)
+			? (int)(((qpdf_oh_get_int_value(q, rot) % 360) + 360) %
+				  360)
+			: 0;
+	if (pg->rotate % 90 != 0)
+		pg->rotate = 0;
+	read_box(q, inherited(q, page, "/MediaBox"), media);
+	memcpy(crop, media, sizeof crop);
+	pg->has_crop = read_box(q, inherited(q, page, "/CropBox"), crop);
+	intersect(crop, media);
+	pg->has_trim = read_box(q, qpdf_oh_get_key(q, page, "/TrimBox"), trim);
+	if (!pg->has_trim)
+		memcpy(trim, crop, sizeof trim);
+	pg->has_bleed =
+		read_box(q, qpdf_oh_get_key(q, page, "/BleedBox"), bleed);
+	if (!pg->has_bleed)
+		memcpy(bleed, crop, sizeof bleed);
+	/* What of the finished page the crop box hides. */
+	pg->crop_cuts = fmax(fmax(crop[0] - trim[0], crop[1] - trim[1]),
+				fmax(trim[2] - crop[2], trim[3] - crop[3])) *
+			pg->user_unit;
+	intersect(trim, crop);
+	intersect(bleed, crop);
+	to_seen(media, crop, pg->rotate, pg->user_unit, pg->media);
+	to_seen(crop, crop, pg->rotate, pg->user_unit, whole);
+	memcpy(pg->crop, whole, sizeof whole);
+	to_seen(trim, crop, pg->rotate, pg->user_unit, pg->trim);
+	to_seen(bleed, crop, pg->rotate, pg->user_unit, pg->bleed);
+	pg->bleed_side[SIDE_LEFT] = fmax(pg->trim[0] - pg->bleed[0], 0);
+	pg->bleed_side[SIDE_TOP] = fmax(pg->trim[1] - pg->bleed[1], 0);
+	pg->bleed_side[SIDE_RIGHT] = fmax(pg->bleed[2] - pg->trim[2], 0);
+	pg->bleed_side[SIDE_BOTTOM] = fmax(pg->bleed[3] - pg->trim[3], 0);
 }
 
 static void
 read_boxes(qpdf_data q, struct preflight *pf)
 {
-	qpdf_oh page = qpdf_get_page_n(q, 0), uu;
+	size_t i;
 
-	uu = qpdf_oh_get_key(q, page, "/UserUnit");
-	pf->user_unit =
-		qpdf_oh_is_number(q, uu) ? qpdf_oh_get_numeric_value(q, uu) : 1;
-	read_box(q, inherited(q, page, "/MediaBox"), pf->user_unit, pf->media);
-	pf->has_trim = read_box(q, qpdf_oh_get_key(q, page, "/TrimBox"),
-		pf->user_unit, pf->trim);
-	pf->has_bleed = read_box(q, qpdf_oh_get_key(q, page, "/BleedBox"),
-		pf->user_unit, pf->bleed);
-	if (!pf->has_trim)
-		memcpy(pf->trim, pf->media, sizeof pf->trim);
-	if (!pf->has_bleed)
-		memcpy(pf->bleed, pf->trim, sizeof pf->bleed);
-	pf->bleed_side[0] = pf->trim[0] - pf->bleed[0];
-	pf->bleed_side[1] = pf->bleed[3] - pf->trim[3];
-	pf->bleed_side[2] = pf->bleed[2] - pf->trim[2];
-	pf->bleed_side[3] = pf->trim[1] - pf->bleed[1];
+	for (i = 0; i < pf->pages; i++)
+		read_page_boxes(q, qpdf_get_page_n(q, i), &pf->page[i]);
+	pf->user_unit = pf->page[0].user_unit;
+	memcpy(pf->media, pf->page[0].media, sizeof pf->media);
+	memcpy(pf->trim, pf->page[0].trim, sizeof pf->trim);
+	memcpy(pf->bleed, pf->page[0].bleed, sizeof pf->bleed);
+	memcpy(pf->bleed_side, pf->page[0].bleed_side, sizeof pf->bleed_side);
+	pf->has_trim = pf->page[0].has_trim;
+	pf->has_bleed = pf->page[0].has_bleed;
 }
 
 static void
@@ -354,12 +484,391 @@ describe_spaces(const struct walk *w, struct preflight *pf)
 		g_strlcpy(s, "none", n);
 }
 
+/*
+ * Line widths and text sizes, from the content streams: a small
+ * interpreter that follows q, Q, cm, w, the stroking operators, Tf, Tm,
+ * Tr and the text-showing operators, into form XObjects. A width of 0 is
+ * the thinnest line the device can draw. Sizes come from the matrices
+ * alone, so they do not depend on a viewer's text extraction (poppler's
+ * font sizes are wrong on turned pages).
+ */
+struct lines {
+	qpdf_data q;
+	double min; /* in user space units times the CTM's scale */
+	double min_text; /* the same for the size text is shown at */
+	int budget; /* forms entered, so shared forms cannot explode */
+};
+
+struct gstate {
+	double ctm[6];
+	double width;
+	double font_size; /* Tf */
+	int render_mode; /* Tr: 3 and 7 draw nothing */
+};
+
+static void
+matrix_multiply(const double a[6], const double b[6], double out[6])
+{
+	double r[6];
+
+	r[0] = a[0] * b[0] + a[1] * b[2];
+	r[1] = a[0] * b[1] + a[1] * b[3];
+	r[2] = a[2] * b[0] + a[3] * b[2];
+	r[3] = a[2] * b[1] + a[3] * b[3];
+	r[4] = a[4] * b[0] + a[5] * b[2] + b[4];
+	r[5] = a[4] * b[1] + a[5] * b[3] + b[5];
+	memcpy(out, r, sizeof r);
+}
+
+static int
+is_delim(int c)
+{
+	return g_ascii_isspace(c) || strchr("()<>[]{}/%", c) != NULL;
+}
+
+/* Skips a (string), nested and escaped, from its opening parenthesis. */
+static size_t
+skip_string(const unsigned char *p, size_t i, size_t len)
+{
+	int depth = 0;
+
+	for (; i < len; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')' && --depth == 0)
+			return i + 1;
+	}
+	return len;
+}
+
+static void scan_lines(struct lines *l, qpdf_oh res, const unsigned char *p,
+	size_t len, const double ctm[6], int depth);
+
+static void
+lines_form(struct lines *l, qpdf_oh res, const char *name, const double ctm[6],
+	int depth)
+{
+	qpdf_data q = l->q;
+	qpdf_oh form =
+		qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/XObject"), name);
+	qpdf_oh dict, fres, m;
+	double fm[6] = { 1, 0, 0, 1, 0, 0 }, fctm[6];
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int i;
+
+	if (depth > MAX_DEPTH || l->budget-- <= 0 ||
+		!qpdf_oh_is_stream(q, form))
+		return;
+	dict = qpdf_oh_get_dict(q, form);
+	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"),
+		    "/Form"))
+		return;
+	m = qpdf_oh_get_key(q, dict, "/Matrix");
+	if (qpdf_oh_is_array(q, m) && qpdf_oh_get_array_n_items(q, m) == 6)
+		for (i = 0; i < 6; i++)
+			fm[i] = qpdf_oh_get_numeric_value(q,
+				qpdf_oh_get_array_item(q, m, i));
+	matrix_multiply(fm, ctm, fctm);
+	fres = qpdf_oh_get_key(q, dict, "/Resources");
+	if (!qpdf_oh_is_dictionary(q, fres))
+		fres = res;
+	if (qpdf_oh_get_stream_data(q, form, qpdf_dl_generalized, NULL, &data,
+		    &len) == QPDF_SUCCESS)
+		scan_lines(l, fres, data, len, fctm, depth + 1);
+	free(data);
+}
+
+static void
+scan_lines(struct lines *l, qpdf_oh res, const unsigned char *p, size_t len,
+	const double ctm[6], int depth)
+{
+	struct gstate stack[32], gs;
+	double num[6], tm[6] = { 1, 0, 0, 1, 0, 0 };
+	char tok[64], name[64] = "";
+	size_t i = 0, n, sp = 0, nn = 0;
+
+	memcpy(gs.ctm, ctm, sizeof gs.ctm);
+	gs.width = 1;
+	gs.font_size = 0;
+	gs.render_mode = 0;
+	while (i < len) {
+		int c = p[i];
+
+		if (g_ascii_isspace(c)) {
+			i++;
+		} else if (c == '%') {
+			while (i < len && p[i] != '\n' && p[i] != '\r')
+				i++;
+		} else if (c == '(') {
+			i = skip_string(p, i, len);
+		} else if (c == '<' && i + 1 < len && p[i + 1] != '<') {
+			while (i < len && p[i] != '>')
+				i++;
+			i++;
+		} else if (c == '/') {
+			name[0] = '/';
+			for (n = 1, i++; i < len && !is_delim(p[i]); i++)
+				if (n + 1 < sizeof name)
+					name[n++] = (char)p[i];
+			name[n] = '\0';
+		} else if (strchr("<>[]{}", c) != NULL) {
+			i++;
+		} else {
+			for (n = 0; i < len && !is_delim(p[i]); i++)
+				if (n + 1 < sizeof tok)
+					tok[n++] = (char)p[i];
+			tok[n] = '\0';
+			if (n == 0) {
+				i++;
+				continue;
+			}
+			if (g_ascii_isdigit(tok[0]) || tok[0] == '-' ||
+				tok[0] == '+' || tok[0] == '.') {
+				if (nn == 6)
+					memmove(num, num + 1, 5 * sizeof *num);
+				num[nn < 6 ? nn++ : 5] =
+					g_ascii_strtod(tok, NULL);
+				continue;
+			}
+			if (strcmp(tok, "q") == 0 && sp < 32) {
+				stack[sp++] = gs;
+			} else if (strcmp(tok, "Q") == 0 && sp > 0) {
+				gs = stack[--sp];
+			} else if (strcmp(tok, "cm") == 0 && nn == 6) {
+				matrix_multiply(num, gs.ctm, gs.ctm);
+			} else if (strcmp(tok, "w") == 0 && nn >= 1) {
+				gs.width = fabs(num[nn - 1]);
+			} else if (strchr("SsBb", tok[0]) != NULL &&
+				   (tok[1] == '\0' ||
+					   (tok[1] == '*' && tok[2] == '\0'))) {
+				double k = sqrt(fabs(gs.ctm[0] * gs.ctm[3] -
+						     gs.ctm[1] * gs.ctm[2]));
+
+				l->min = fmin(l->min, gs.width * k);
+			} else if (strcmp(tok, "BT") == 0) {
+				memcpy(tm, (double[6]){ 1, 0, 0, 1, 0, 0 },
+					sizeof tm);
+			} else if (strcmp(tok, "Tm") == 0 && nn == 6) {
+				memcpy(tm, num, sizeof tm);
+			} else if (strcmp(tok, "Tf") == 0 && nn >= 1) {
+				gs.font_size = fabs(num[nn - 1]);
+			} else if (strcmp(tok, "Tr") == 0 && nn >= 1) {
+				gs.render_mode = (int)num[nn - 1];
+			} else if ((strcmp(tok, "Tj") == 0 ||
+					   strcmp(tok, "TJ") == 0 ||
+					   strcmp(tok, "'") == 0 ||
+					   strcmp(tok, "\"") == 0) &&
+				   gs.render_mode != 3 && gs.render_mode != 7) {
+				double t[6];
+
+				matrix_multiply(tm, gs.ctm, t);
+				l->min_text = fmin(l->min_text,
+					gs.font_size * sqrt(fabs(t[0] * t[3] -
+								 t[1] * t[2])));
+			} else if (strcmp(tok, "Do") == 0 && name[0] != '\0') {
+				lines_form(l, res, name, gs.ctm, depth);
+			} else if (strcmp(tok, "BI") == 0) {
+				/* Inline image data, up to " EI". */
+				while (i + 2 < len && !(g_ascii_isspace(p[i]) &&
+							      p[i + 1] == 'E' &&
+							      p[i + 2] == 'I'))
+					i++;
+				i += 3;
+			}
+			nn = 0;
+		}
+	}
+}
+
+static void
+page_lines(qpdf_data q, qpdf_oh page, struct preflight_page *pg)
+{
+	struct lines l = { q, INFINITY, INFINITY, 2000 };
+	double id[6] = { 1, 0, 0, 1, 0, 0 };
+	unsigned char *data = NULL;
+	size_t len = 0;
+
+	if (qpdf_oh_get_page_content_data(q, page, &data, &len) == QPDF_SUCCESS)
+		scan_lines(&l, inherited(q, page, "/Resources"), data, len, id,
+			0);
+	free(data);
+	pg->min_line_pt = l.min * pg->user_unit;
+	pg->min_text_pt = l.min_text * pg->user_unit;
+}
+
+/*
+ * A content stream without its text: each text-showing operator (Tj, TJ,
+ * ', ") is dropped with its operands, everything else kept byte for byte.
+ * Rendered against the page as it is, it shows where the text's ink is,
+ * whatever poppler's text extraction makes of it (it drops whole lines of
+ * Arabic).
+ */
+static GString *
+strip_text(const unsigned char *p, size_t len)
+{
+	GString *out = g_string_sized_new(len);
+	size_t i = 0, ops = 0, start, n;
+
+	while (i < len) {
+		int c = p[i];
+
+		if (g_ascii_isspace(c)) {
+			i++;
+		} else if (c == '%') {
+			while (i < len && p[i] != '\n' && p[i] != '\r')
+				i++;
+		} else if (c == '(') {
+			i = skip_string(p, i, len);
+		} else if (c == '<' && i + 1 < len && p[i + 1] != '<') {
+			while (i < len && p[i] != '>')
+				i++;
+			i++;
+		} else if (c == '/') {
+			for (i++; i < len && !is_delim(p[i]); i++)
+				;
+		} else if (strchr("<>[]{})", c) != NULL) {
+			i++;
+		} else {
+			start = i;
+			for (n = 0; i < len && !is_delim(p[i]); i++)
+				n++;
+			if (n == 0) {
+				i++;
+				continue;
+			}
+			if (g_ascii_isdigit(c) || c == '-' || c == '+' ||
+				c == '.')
+				continue;
+			if ((n == 2 &&
+				    (memcmp(p + start, "Tj", 2) == 0 ||
+					    memcmp(p + start, "TJ", 2) == 0)) ||
+				(n == 1 && (c == '\'' || c == '"'))) {
+				/* The operator and its operands go. */
+				g_string_append_c(out, ' ');
+			} else {
+				if (n == 2 && memcmp(p + start, "BI", 2) == 0) {
+					while (i + 2 < len &&
+						!(g_ascii_isspace(p[i]) &&
+							p[i + 1] == 'E' &&
+							p[i + 2] == 'I'))
+						i++;
+					i = i + 3 < len ? i + 3 : len;
+				}
+				g_string_append_len(out, (const char *)p + ops,
+					(gssize)(i - ops));
+			}
+			ops = i;
+		}
+	}
+	g_string_append_len(out, (const char *)p + ops, (gssize)(len - ops));
+	return out;
+}
+
+static void
+strip_stream(qpdf_data q, qpdf_oh stream)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+
+	if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, NULL, &data,
+		    &len) == QPDF_SUCCESS) {
+		GString *t = strip_text(data, len);
+
+		qpdf_oh_replace_stream_data(q, stream,
+			(const unsigned char *)t->str, t->len,
+			qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+		g_string_free(t, TRUE);
+	}
+	free(data);
+}
+
+static void
+strip_forms(qpdf_data q, qpdf_oh owner, GHashTable *seen, int depth)
+{
+	qpdf_oh res = qpdf_oh_get_key(q, owner, "/Resources");
+	size_t n, i;
+	qpdf_oh *list;
+
+	if (depth > MAX_DEPTH)
+		return;
+	list = pdfpost_dict_values(q, qpdf_oh_get_key(q, res, "/XObject"), &n);
+	for (i = 0; i < n; i++) {
+		int id = qpdf_oh_get_object_id(q, list[i]);
+		qpdf_oh dict = qpdf_oh_get_dict(q, list[i]);
+
+		if (!qpdf_oh_is_stream(q, list[i]) ||
+			!qpdf_oh_is_name_and_equals(q,
+				qpdf_oh_get_key(q, dict, "/Subtype"),
+				"/Form") ||
+			(id != 0 &&
+				!g_hash_table_add(seen, GINT_TO_POINTER(id))))
+			continue;
+		strip_stream(q, list[i]);
+		strip_forms(q, dict, seen, depth + 1);
+	}
+	free(list);
+}
+
+/*
+ * The file with no text drawn, in memory: every page's content and every
+ * form it uses, decrypted. NULL when qpdf cannot write it.
+ */
+static GBytes *
+text_free_copy(const char *path)
+{
+	qpdf_data q = qpdf_init();
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GBytes *bytes = NULL;
+	size_t i, n;
+
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (qpdf_read(q, path, NULL) & QPDF_ERRORS || qpdf_get_num_pages(q) < 0)
+		goto out;
+	n = (size_t)qpdf_get_num_pages(q);
+	for (i = 0; i < n; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, i);
+		qpdf_oh c = qpdf_oh_get_key(q, page, "/Contents");
+		int k, m;
+
+		if (qpdf_oh_is_stream(q, c)) {
+			strip_stream(q, c);
+		} else if (qpdf_oh_is_array(q, c)) {
+			m = qpdf_oh_get_array_n_items(q, c);
+			for (k = 0; k < m; k++)
+				if (qpdf_oh_is_stream(q,
+					    qpdf_oh_get_array_item(q, c, k)))
+					strip_stream(q,
+						qpdf_oh_get_array_item(q, c,
+							k));
+		}
+		strip_forms(q, page, seen, 0);
+	}
+	if (qpdf_has_error(q) || qpdf_init_write_memory(q) & QPDF_ERRORS)
+		goto out;
+	qpdf_set_preserve_encryption(q, QPDF_FALSE);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		goto out;
+	bytes = g_bytes_new(qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+out:
+	/* Taken, or qpdf prints it at cleanup. */
+	if (qpdf_has_error(q))
+		qpdf_get_error(q);
+	g_hash_table_destroy(seen);
+	qpdf_cleanup(&q);
+	return bytes;
+}
+
 static int
 read_structure(struct preflight *pf, const char *path, struct diag *d)
 {
 	qpdf_data q = qpdf_init();
 	struct walk w;
 	const char *x;
+	size_t i;
 	int rc = 0;
 
 	qpdf_silence_errors(q);
@@ -389,7 +898,12 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 		rc = diag_set(d, DIAG_FORMAT, "'%s' has no pages", path);
 		goto out;
 	}
+	pf->page = xcalloc(pf->pages, sizeof *pf->page);
 	read_boxes(q, pf);
+	pf->encrypted = qpdf_is_encrypted(q);
+	pf->print_allowed = qpdf_allow_print_high_res(q);
+	for (i = 0; i < pf->pages; i++)
+		page_lines(q, qpdf_get_page_n(q, i), &pf->page[i]);
 	x = qpdf_get_info_key(q, "/GTS_PDFXVersion");
 	snprintf(pf->pdfx, sizeof pf->pdfx, "%s", x != NULL ? x : "");
 	read_intent(q, pf);
@@ -401,8 +915,9 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 	describe_spaces(&w, pf);
 	if (w.rgb_unmanaged && pf->intent_space[0] != '\0' &&
 		strcmp(pf->intent_space, "RGB") != 0)
-		problem(pf, "DeviceRGB is used without a DefaultRGB profile "
-			    "under a CMYK output intent");
+		problem(pf, 0,
+			"DeviceRGB is used without a DefaultRGB profile "
+			"under a CMYK output intent");
 	free(w.seen_fonts);
 	g_hash_table_destroy(w.forms_seen);
 out:
@@ -410,23 +925,244 @@ out:
 	return rc;
 }
 
-/* Text and images, as poppler lays them out on the first page. */
+/* Paper white: what a render over white shows where nothing is drawn. */
+static int
+is_white(const unsigned char *px)
+{
+	/* cairo's ARGB32 in memory: B, G, R, A on little-endian. */
+	uint32_t v = *(const uint32_t *)px;
+
+	return ((v >> 16) & 0xff) >= 250 && ((v >> 8) & 0xff) >= 250 &&
+	       (v & 0xff) >= 250;
+}
+
+/*
+ * Renders the bleed strip of one side, plus a little of the trim, at a
+ * low resolution: where the pixel just inside the cut is ink and the one
+ * at the bleed's outer edge is paper, the background stops short of the
+ * bleed. A white background is fine: white inside, white outside.
+ */
+static int
+white_bleed_side(PopplerPage *page, const struct preflight_page *pg, int side)
+{
+	double u = pg->user_unit, b = pg->bleed_side[side] / u;
+	double t[4] = { pg->trim[0] / u, pg->trim[1] / u, pg->trim[2] / u,
+		pg->trim[3] / u };
+	double bl[4] = { pg->bleed[0] / u, pg->bleed[1] / u, pg->bleed[2] / u,
+		pg->bleed[3] / u };
+	int vertical = side == SIDE_LEFT || side == SIDE_RIGHT;
+	double along = vertical ? t[3] - t[1] : t[2] - t[0];
+	/* Four pixels across the bleed, no more than 8000 along it. */
+	double k = fmin(4 / b, 8000 / along), in, r[4];
+	cairo_surface_t *img;
+	cairo_t *cr;
+	unsigned char *data;
+	int w, h, stride, i, n, run = 0, longest = 0;
+
+	in = 2 / k; /* two pixels inside the trim */
+	switch (side) {
+	case SIDE_LEFT:
+		r[0] = bl[0], r[1] = t[1], r[2] = t[0] + in, r[3] = t[3];
+		break;
+	case SIDE_RIGHT:
+		r[0] = t[2] - in, r[1] = t[1], r[2] = bl[2], r[3] = t[3];
+		break;
+	case SIDE_TOP:
+		r[0] = t[0], r[1] = bl[1], r[2] = t[2], r[3] = t[1] + in;
+		break;
+	default:
+		r[0] = t[0], r[1] = t[3] - in, r[2] = t[2], r[3] = bl[3];
+	}
+	w = (int)floor((r[2] - r[0]) * k);
+	h = (int)floor((r[3] - r[1]) * k);
+	if (w < 3 || h < 3)
+		return 0;
+	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cr = cairo_create(img);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	cairo_translate(cr, -r[0], -r[1]);
+	poppler_page_render_for_printing(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	data = cairo_image_surface_get_data(img);
+	stride = cairo_image_surface_get_stride(img);
+	n = vertical ? h : w;
+	for (i = 0; i < n; i++) {
+		int ox, oy, ix, iy;
+
+		if (vertical) {
+			ox = side == SIDE_LEFT ? 0 : w - 1;
+			ix = side == SIDE_LEFT ? w - 1 : 0;
+			oy = iy = i;
+		} else {
+			oy = side == SIDE_TOP ? 0 : h - 1;
+			iy = side == SIDE_TOP ? h - 1 : 0;
+			ox = ix = i;
+		}
+		if (is_white(data + oy * stride + ox * 4) &&
+			!is_white(data + iy * stride + ix * 4))
+			longest = run + 1 > longest ? run + 1 : longest, run++;
+		else
+			run = 0;
+	}
+	cairo_surface_destroy(img);
+	return longest / k * u >= PAPER_PT(PREFLIGHT_WHITE_BLEED_MM);
+}
+
+/* The page as seen, over white, k pixels a unit. */
+static cairo_surface_t *
+render_page(PopplerPage *page, double k, int w, int h)
+{
+	cairo_surface_t *img =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(img);
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	poppler_page_render_for_printing(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	return img;
+}
+
+/* Two pixels that differ by more than a quarter in some channel. */
+static int
+differ(const unsigned char *a, const unsigned char *b)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (abs((int)a[i] - (int)b[i]) > 64)
+			return 1;
+	return 0;
+}
+
+/*
+ * How close the ink of the text comes to the trim, in points: the page
+ * is drawn as it is and without its text (bare), at 0.1 mm a pixel or
+ * coarser, 4 million pixels at most, and where they differ is the text's
+ * ink. A pixel with ink counts whole, so the distance errs on the near
+ * side. INFINITY when the text leaves no mark.
+ */
+static double
+ink_margin(PopplerPage *page, PopplerPage *bare,
+	const struct preflight_page *pg)
+{
+	double u = pg->user_unit;
+	double cw = (pg->crop[2] - pg->crop[0]) / u;
+	double ch = (pg->crop[3] - pg->crop[1]) / u;
+	double k = fmin(254 / 72.0 * u, sqrt(4e6 / (cw * ch)));
+	cairo_surface_t *a, *b;
+	unsigned char *da, *db;
+	int w = (int)ceil(cw * k), h = (int)ceil(ch * k), stride, x, y;
+	int x0 = w, y0 = h, x1 = -1, y1 = -1;
+	double m;
+
+	if (w < 1 || h < 1)
+		return INFINITY;
+	a = render_page(page, k, w, h);
+	b = render_page(bare, k, w, h);
+	da = cairo_image_surface_get_data(a);
+	db = cairo_image_surface_get_data(b);
+	stride = cairo_image_surface_get_stride(a);
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++)
+			if (differ(da + y * stride + x * 4,
+				    db + y * stride + x * 4)) {
+				x0 = x < x0 ? x : x0;
+				x1 = x > x1 ? x : x1;
+				y0 = y < y0 ? y : y0;
+				y1 = y > y1 ? y : y1;
+			}
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	if (x1 < 0)
+		return INFINITY;
+	m = fmin(fmin(x0 / k - pg->trim[0] / u, y0 / k - pg->trim[1] / u),
+		fmin(pg->trim[2] / u - (x1 + 1) / k,
+			pg->trim[3] / u - (y1 + 1) / k));
+	return m * u;
+}
+
+/* Text, images and the bleed of one page, as poppler lays them out. */
+static void
+read_page_layout(PopplerPage *page, PopplerPage *bare,
+	struct preflight_page *pg)
+{
+	PopplerRectangle *rects = NULL;
+	guint n = 0, i;
+	GList *images, *l;
+	double u = pg->user_unit;
+	double left = pg->trim[0] / u, top = pg->trim[1] / u;
+	double right = pg->trim[2] / u, bottom = pg->trim[3] / u;
+	int side;
+
+	pg->text_margin = INFINITY;
+	if (poppler_page_get_text_layout(page, &rects, &n)) {
+		for (i = 0; i < n; i++) {
+			double m = fmin(fmin(rects[i].x1 - left,
+						rects[i].y1 - top),
+				fmin(right - rects[i].x2,
+					bottom - rects[i].y2));
+
+			/* Spaces and line ends have empty boxes. */
+			if (rects[i].x2 - rects[i].x1 <= 0.01)
+				continue;
+			pg->has_text = 1;
+			pg->text_margin = fmin(pg->text_margin, m * u);
+		}
+		g_free(rects);
+	}
+	/*
+	 * Text that poppler's extraction misses (it drops lines of Arabic)
+	 * is still text the content streams show.
+	 */
+	if (isfinite(pg->min_text_pt))
+		pg->has_text = 1;
+	/* The ink, when the file without its text could be made. */
+	if (pg->has_text && bare != NULL) {
+		double ink = ink_margin(page, bare, pg);
+
+		if (isfinite(ink))
+			pg->text_margin = ink;
+	}
+	pg->min_ppi = INFINITY;
+	images = poppler_page_get_image_mapping(page);
+	for (l = images; l != NULL; l = l->next) {
+		PopplerImageMapping *m = l->data;
+		cairo_surface_t *img =
+			poppler_page_get_image(page, m->image_id);
+		double w_in = (m->area.x2 - m->area.x1) * u / 72;
+
+		if (img != NULL && w_in > 0)
+			pg->min_ppi = fmin(pg->min_ppi,
+				cairo_image_surface_get_width(img) / w_in);
+		if (img != NULL)
+			cairo_surface_destroy(img);
+		pg->images++;
+	}
+	poppler_page_free_image_mapping(images);
+	/* Less than 1 mm of bleed is reported as missing, not as white. */
+	for (side = 0; side < 4; side++)
+		if (pg->bleed_side[side] >= PAPER_PT(1)) {
+			pg->bleed_rendered = 1;
+			pg->white_bleed[side] =
+				white_bleed_side(page, pg, side);
+		}
+}
+
 static int
 read_layout(struct preflight *pf, const char *path, struct diag *d)
 {
 	GError *err = NULL;
 	GFile *file = g_file_new_for_path(path);
 	char *uri = g_file_get_uri(file);
-	PopplerDocument *doc = NULL;
-	PopplerPage *page;
-	PopplerRectangle *rects = NULL;
-	guint n = 0, i;
-	GList *images, *l;
-	double u = pf->user_unit;
-	double left = (pf->trim[0] - pf->media[0]) / u;
-	double top = (pf->media[3] - pf->trim[3]) / u;
-	double right = (pf->trim[2] - pf->media[0]) / u;
-	double bottom = (pf->media[3] - pf->trim[1]) / u;
+	PopplerDocument *doc = NULL, *bare_doc = NULL;
+	GBytes *bare_bytes;
+	size_t i;
 
 	doc = poppler_document_new_from_file(uri, NULL, &err);
 	g_free(uri);
@@ -437,87 +1173,146 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 		g_clear_error(&err);
 		return -1;
 	}
-	page = poppler_document_get_page(doc, 0);
+	bare_bytes = text_free_copy(path);
+	if (bare_bytes != NULL) {
+		bare_doc =
+			poppler_document_new_from_bytes(bare_bytes, NULL, NULL);
+		g_bytes_unref(bare_bytes);
+	}
 	pf->text_margin = INFINITY;
-	if (page != NULL && poppler_page_get_text_layout(page, &rects, &n)) {
-		for (i = 0; i < n; i++) {
-			double m = fmin(fmin(rects[i].x1 - left,
-						rects[i].y1 - top),
-				fmin(right - rects[i].x2,
-					bottom - rects[i].y2));
-
-			/* Spaces and line ends have empty boxes. */
-			if (rects[i].x2 - rects[i].x1 <= 0.01)
-				continue;
-			pf->has_text = 1;
-			pf->text_margin = fmin(pf->text_margin, m * u);
-		}
-		g_free(rects);
-	}
 	pf->min_ppi = INFINITY;
-	images = page != NULL ? poppler_page_get_image_mapping(page) : NULL;
-	for (l = images; l != NULL; l = l->next) {
-		PopplerImageMapping *m = l->data;
-		cairo_surface_t *img =
-			poppler_page_get_image(page, m->image_id);
-		double w_in = (m->area.x2 - m->area.x1) * u / 72;
+	pf->min_text_pt = INFINITY;
+	pf->min_line_pt = INFINITY;
+	for (i = 0; i < pf->pages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, (int)i);
+		PopplerPage *bare =
+			bare_doc != NULL
+				? poppler_document_get_page(bare_doc, (int)i)
+				: NULL;
+		struct preflight_page *pg = &pf->page[i];
 
-		if (img != NULL && w_in > 0)
-			pf->min_ppi = fmin(pf->min_ppi,
-				cairo_image_surface_get_width(img) / w_in);
-		if (img != NULL)
-			cairo_surface_destroy(img);
-		pf->images++;
+		if (page != NULL) {
+			read_page_layout(page, bare, pg);
+			g_object_unref(page);
+		} else {
+			pg->text_margin = pg->min_ppi = INFINITY;
+		}
+		pf->has_text |= pg->has_text;
+		if (pg->has_text)
+			pf->text_margin =
+				fmin(pf->text_margin, pg->text_margin);
+		pf->min_ppi = fmin(pf->min_ppi, pg->min_ppi);
+		pf->images += pg->images;
+		pf->min_text_pt = fmin(pf->min_text_pt, pg->min_text_pt);
+		pf->min_line_pt = fmin(pf->min_line_pt, pg->min_line_pt);
+		if (bare != NULL)
+			g_object_unref(bare);
 	}
-	poppler_page_free_image_mapping(images);
-	if (page != NULL)
-		g_object_unref(page);
+	if (bare_doc != NULL)
+		g_object_unref(bare_doc);
 	g_object_unref(doc);
 	return 0;
+}
+
+static const char *const side_names[4] = { "left", "top", "right", "bottom" };
+
+/* One page's checks; n is its number from 1. */
+static void
+judge_page(struct preflight *pf, const struct preflight_page *pg, size_t n)
+{
+	double tw = pg->trim[2] - pg->trim[0], th = pg->trim[3] - pg->trim[1];
+	double need = print_least_bleed(tw, th);
+	int large = print_large_format(tw, th), side, least = 0;
+	double safe = pf->safe >= 0 ? pf->safe : print_default_safe(tw, th);
+	struct diag sd = { 0 };
+
+	if (!pg->has_trim)
+		problem(pf, n,
+			"no TrimBox: the shop cannot tell the finished "
+			"size");
+	if (pg->crop_cuts > 0.05)
+		problem(pf, n,
+			"the CropBox cuts %.1f mm off the finished page: "
+			"viewers and RIPs show only the CropBox",
+			PAPER_MM(pg->crop_cuts));
+	for (side = 1; side < 4; side++)
+		if (pg->bleed_side[side] < pg->bleed_side[least])
+			least = side;
+	if (pg->bleed_side[least] < need - 0.3)
+		problem(pf, n,
+			"bleed is %.1f mm on the %s; the shop needs %.0f mm "
+			"(render with --print or --bleed %.0fmm)",
+			PAPER_MM(pg->bleed_side[least]), side_names[least],
+			PAPER_MM(need), PAPER_MM(need));
+	for (side = 0; side < 4; side++)
+		if (pg->white_bleed[side])
+			problem(pf, n,
+				"the bleed on the %s is white: the "
+				"background must run %.0f mm past the cut",
+				side_names[side], PAPER_MM(need));
+	if (pg->images > 0 && pg->min_ppi < (large ? 72 : 150))
+		problem(pf, n,
+			"an image prints at %.0f ppi; %d is the least for "
+			"this size",
+			pg->min_ppi, large ? 72 : 150);
+	if (pg->min_line_pt < PREFLIGHT_HAIRLINE_PT - 0.005)
+		problem(pf, n,
+			"a line is %.2f pt thin; lines under %.2f pt may not "
+			"print",
+			pg->min_line_pt, PREFLIGHT_HAIRLINE_PT);
+	if (pg->min_text_pt < PREFLIGHT_SMALL_TEXT_PT - 0.05)
+		problem(pf, n,
+			"text is set at %.1f pt; under %.0f pt it may not be "
+			"legible in print",
+			pg->min_text_pt, PREFLIGHT_SMALL_TEXT_PT);
+	if (pg->has_text &&
+		print_safe_check(pg->text_margin, safe, "", &sd) < 0)
+		problem(pf, n, "%s", sd.msg);
 }
 
 static void
 judge(struct preflight *pf)
 {
-	double tw = pf->trim[2] - pf->trim[0], th = pf->trim[3] - pf->trim[1];
-	double least = fmin(fmin(pf->bleed_side[0], pf->bleed_side[1]),
-		fmin(pf->bleed_side[2], pf->bleed_side[3]));
-	int banner = fmax(tw, th) > PAPER_PT(1000);
-	struct diag sd = { 0 };
+	size_t i;
 
-	if (pf->safe < 0)
-		pf->safe = print_default_safe(tw, th);
-	if (!pf->has_trim)
-		problem(pf, "no TrimBox: the shop cannot tell the finished "
-			    "size");
-	if (least < PAPER_PT(2.9))
-		problem(pf,
-			"bleed is %.1f mm on the narrowest side; the shop "
-			"needs 3 mm (render with --print or --bleed 3mm)",
-			PAPER_MM(fmax(least, 0)));
+	if (pf->encrypted && !pf->print_allowed)
+		problem(pf, 0,
+			"the file is locked against printing (its password "
+			"settings forbid it): export it again without "
+			"security");
+	else if (pf->encrypted)
+		problem(pf, 0,
+			"the file is encrypted, which PDF/X forbids: export it "
+			"again without security");
 	if (pf->pdfx[0] == '\0')
-		problem(pf, "not PDF/X: no GTS_PDFXVersion (render with "
-			    "--print)");
+		problem(pf, 0,
+			"not PDF/X: no GTS_PDFXVersion (render with "
+			"--print)");
 	if (pf->intent[0] == '\0')
-		problem(pf, "no output intent: the shop cannot tell which "
-			    "press condition the colours are for");
+		problem(pf, 0,
+			"no output intent: the shop cannot tell which "
+			"press condition the colours are for");
 	else if (strcmp(pf->intent_class, "prtr") != 0 ||
 		 strcmp(pf->intent_space, "CMYK") != 0)
-		problem(pf,
+		problem(pf, 0,
 			"the output intent's profile is '%s' '%s', not a "
 			"CMYK printer profile",
 			pf->intent_class, pf->intent_space);
 	if (pf->fonts_embedded < pf->fonts)
-		problem(pf, "%zu of %zu fonts are not embedded",
+		problem(pf, 0, "%zu of %zu fonts are not embedded",
 			pf->fonts - pf->fonts_embedded, pf->fonts);
-	if (pf->images > 0 && pf->min_ppi < (banner ? 72 : 150))
-		problem(pf,
-			"an image prints at %.0f ppi; %d is the least for "
-			"this size",
-			pf->min_ppi, banner ? 72 : 150);
-	if (pf->has_text &&
-		print_safe_check(pf->text_margin, pf->safe, "", &sd) < 0)
-		problem(pf, "%s", sd.msg);
+	for (i = 0; i < pf->pages; i++)
+		judge_page(pf, &pf->page[i], i + 1);
+	if (pf->safe < 0)
+		pf->safe = print_default_safe(pf->trim[2] - pf->trim[0],
+			pf->trim[3] - pf->trim[1]);
+}
+
+void
+preflight_free(struct preflight *pf)
+{
+	free(pf->page);
+	pf->page = NULL;
 }
 
 int

@@ -7,16 +7,54 @@
 
 #include "base/diag.h"
 
-#define PREFLIGHT_MAX_PROBLEMS 16
+#define PREFLIGHT_MAX_PROBLEMS 32
 
-/* Boxes are x0, y0, x1, y1 in points, /UserUnit applied. */
+/* The thresholds preflight holds a file to; docs/printing.md lists them. */
+#define PREFLIGHT_HAIRLINE_PT 0.25 /* thinner lines may not print */
+#define PREFLIGHT_SMALL_TEXT_PT 6.0 /* smaller text may not be legible */
+#define PREFLIGHT_WHITE_BLEED_MM 2.0 /* white along a bleed's edge */
+
+enum { SIDE_LEFT, SIDE_TOP, SIDE_RIGHT, SIDE_BOTTOM };
+
+/*
+ * One page as it is seen: /Rotate applied, cut to its CropBox. Boxes are
+ * x0, y0, x1, y1 in points from the crop box's top left, y down, with
+ * /UserUnit applied.
+ */
+struct preflight_page {
+	double user_unit;
+	int rotate; /* 0, 90, 180, 270 */
+	double media[4], crop[4], trim[4], bleed[4];
+	int has_trim, has_bleed, has_crop;
+	double crop_cuts; /* how far the CropBox cuts into the trim, pt */
+	double bleed_side[4]; /* SIDE_LEFT...: as seen */
+	int white_bleed[4]; /* paper white along that side's outer edge */
+	int bleed_rendered; /* white_bleed was looked at */
+	int has_text;
+	double text_margin; /* nearest text to the trim edge, in points */
+	double min_text_pt; /* smallest text; INFINITY without text */
+	double min_line_pt; /* thinnest stroke; INFINITY without strokes */
+	size_t images;
+	double min_ppi; /* of raster images at their printed size */
+};
+
+/* A problem, and the pages it is on. */
+struct preflight_problem {
+	char msg[200];
+	char pages[80]; /* "2, 3, 5" */
+	size_t page_count;
+};
+
+/* The first page's boxes and the document's least values (the report). */
 struct preflight {
 	size_t pages;
+	struct preflight_page *page; /* pages of them */
 	char version[8];
 	double user_unit;
 	double media[4], trim[4], bleed[4];
 	int has_trim, has_bleed;
 	double bleed_side[4]; /* left, top, right, bottom */
+	int encrypted, print_allowed;
 	char pdfx[32]; /* GTS_PDFXVersion, or "" */
 	char intent[80]; /* OutputConditionIdentifier, or "" */
 	char intent_class[5]; /* the profile's device class: "prtr" */
@@ -27,21 +65,35 @@ struct preflight {
 	double min_ppi; /* of raster images at their printed size */
 	int has_text;
 	double text_margin; /* nearest text to the trim edge, in points */
+	double min_text_pt; /* smallest text on any page; or INFINITY */
+	double min_line_pt; /* thinnest stroke on any page; or INFINITY */
 	double safe; /* the margin text must keep */
-	char problems[PREFLIGHT_MAX_PROBLEMS][200];
+	struct preflight_problem problems[PREFLIGHT_MAX_PROBLEMS];
 	size_t problem_count;
 };
 
 /*
- * Reads the PDF at path and checks it as a print shop would: a trim and a
- * bleed box with bleed on every side, PDF/X with a CMYK printer output
- * intent, every font embedded, no unmanaged RGB, raster images of at least
- * 150 ppi (72 on banners), and text at least safe points inside the trim
- * (safe < 0: 5 mm, or 10 mm from A2 up). Every failed check becomes one
- * line in problems. A file that cannot be read fails with DIAG_IO or
- * DIAG_FORMAT.
+ * Reads the PDF at path and checks every page as a print shop would, with
+ * /Rotate and the CropBox applied: a trim and a bleed box with bleed on
+ * every side (3 mm, 5 mm larger than A0) that the artwork fills, PDF/X
+ * with a CMYK printer output intent, no encryption, every font embedded,
+ * no unmanaged RGB, raster images of at least 150 ppi (72 larger than
+ * A0), no line under 0.25 pt, no text under 6 pt, and text at least safe
+ * points inside the trim (safe < 0: 5 mm, or 10 mm from A2 up). Each
+ * failed check is one problem, with the pages it is on. A file that
+ * cannot be read fails with DIAG_IO or DIAG_FORMAT. preflight_free()
+ * after either.
  */
 int preflight_check(struct preflight *pf, const char *path, double safe,
 	struct diag *d);
+
+void preflight_free(struct preflight *pf);
+
+/*
+ * A problem as one line: "page 2: ..." or "pages 2, 3: ..." when the
+ * document has more than one page and it is not on all of them.
+ */
+void preflight_problem_line(const struct preflight *pf, size_t i, char *buf,
+	size_t size);
 
 #endif

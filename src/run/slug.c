@@ -2,7 +2,10 @@
 #include "run/slug.h"
 
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 #include "base/xalloc.h"
 
@@ -110,12 +113,64 @@ romanize(gunichar c)
 	return NULL;
 }
 
+/*
+ * Writes the rest in Latin letters with ICU: Greek by the Greek standard
+ * (ELOT 743, as UNGEGN), every other script by ICU's general rules, and
+ * Latin diacritics dropped ("Kraków" becomes "Krakow"). A transliterator
+ * is not for two threads at once, so each call opens its own: ICU keeps
+ * the parsed rules after the first open (tens of ms, once a process), and
+ * the next ones take a fraction of a millisecond. NULL if ICU cannot.
+ */
+static char *
+to_latin(const char *s)
+{
+	static const char id[] = "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
+	UErrorCode err = U_ZERO_ERROR;
+	UChar uid[sizeof id], *u = NULL;
+	UTransliterator *tr;
+	int32_t n, len, limit, size;
+	char *res = NULL;
+
+	u_charsToUChars(id, uid, (int32_t)sizeof id);
+	tr = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+	u_strFromUTF8WithSub(NULL, 0, &n, s, -1, 0xFFFD, NULL, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		goto done;
+	err = U_ZERO_ERROR;
+	/* Room to grow: one Han character gives a syllable such as "zhuang". */
+	size = n * 8 + 16;
+	u = xcalloc((size_t)size, sizeof *u);
+	u_strFromUTF8WithSub(u, size, &len, s, -1, 0xFFFD, NULL, &err);
+	limit = len;
+	utrans_transUChars(tr, u, &len, size, 0, &limit, &err);
+	if (U_FAILURE(err))
+		goto done;
+	u_strToUTF8(NULL, 0, &n, u, len, &err);
+	err = U_ZERO_ERROR;
+	res = xcalloc((size_t)n + 1, 1);
+	u_strToUTF8(res, n + 1, NULL, u, len, &err);
+done:
+	free(u);
+	if (tr != NULL)
+		utrans_close(tr);
+	return res;
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 char *
 slug_new(const char *s)
 {
 	GString *ascii = g_string_new(NULL);
 	GString *out = g_string_new(NULL);
-	char *lower = g_utf8_strdown(s, -1), *latin, *res;
+	char *lower = g_utf8_strdown(s, -1), *latin = NULL, *res;
 	const char *p;
 	int word_start = 1;
 	size_t i;
@@ -132,8 +187,10 @@ slug_new(const char *s)
 			g_string_append_unichar(ascii, c);
 		word_start = !g_unichar_isalnum(c) && r == NULL;
 	}
-	/* Drops Latin diacritics: "Kraków" becomes "Krakow". */
-	latin = g_str_to_ascii(ascii->str, "C");
+	if (!is_ascii(ascii->str))
+		latin = to_latin(ascii->str);
+	if (latin == NULL)
+		latin = xstrdup(ascii->str);
 	for (i = 0; latin[i] != '\0'; i++) {
 		char c = g_ascii_tolower(latin[i]);
 
@@ -147,7 +204,7 @@ slug_new(const char *s)
 	if (out->len > 60)
 		g_string_truncate(out, 60);
 	res = xstrdup(out->str);
-	g_free(latin);
+	free(latin);
 	g_free(lower);
 	g_string_free(ascii, TRUE);
 	g_string_free(out, TRUE);

@@ -4,9 +4,10 @@
 
 /*
  * Lowercase ASCII letters, digits and single hyphens made from s:
- * "Київ" gives "kyiv", "Kraków" "krakow", "თბილისი" "tbilisi" (Ukrainian
- * and Georgian national romanizations, Latin diacritics dropped). Scripts
- * without a table give nothing; the result may be empty. free() it.
+ * "Київ" gives "kyiv", "თბილისი" "tbilisi" (Ukrainian and Georgian
+ * national romanizations), "Kraków" "krakow", "Αθήνα" "athina", "서울"
+ * "seoul", "إربد" "arbd" (ICU's transliteration of every other script).
+ * The result may be empty. free() it. Safe from any thread.
  */
 char *slug_new(const char *s);
 

@@ -47,8 +47,23 @@ pdf_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The largest page side PDF viewers accept; beyond it, /UserUnit. */
+/*
+ * The largest page side PDF viewers accept; beyond it, /UserUnit 10 (a
+ * unit of 10 pt reaches 508 m, past any banner bayraq makes): one round
+ * unit for every long page, not 2 for one length and 3 for the next.
+ */
 #define PDF_MAX_SIDE 14400.0
+#define PDF_LONG_UNIT 10.0
+
+static double
+user_unit(double w, double h)
+{
+	double side = fmax(w, h);
+
+	if (side <= PDF_MAX_SIDE)
+		return 1;
+	return fmax(PDF_LONG_UNIT, ceil(side / PDF_MAX_SIDE));
+}
 
 /* What cairo draws and pdfpost finishes: every PDF bayraq writes. */
 struct pdf_job {
@@ -63,17 +78,15 @@ struct pdf_job {
 static void
 set_metadata(cairo_surface_t *surf, const struct pdf_job *j)
 {
-	char date[32], *keywords;
+	char date[32];
 
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
 		j->title);
 	if (j->subject != NULL)
 		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
 			j->subject);
-	keywords = xasprintf("#LIBERATECRIMEA, language=%s", j->lang);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_KEYWORDS,
-		keywords);
-	free(keywords);
+		j->post.keywords);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
 		j->software);
 	pdf_date(date, sizeof date);
@@ -101,29 +114,37 @@ static int
 pdf_run(FILE *fp, struct pdf_job *j, struct diag *d)
 {
 	struct buffer buf = { NULL, 0, 0 };
-	char date[32];
+	unsigned char *cmyk = NULL;
+	size_t cmyk_len = 0;
+	char date[32], *keywords;
 	int rc;
 
 	pdf_date(date, sizeof date);
+	keywords = xasprintf("#LIBERATECRIMEA, language=%s", j->lang);
 	j->post.lang = j->lang;
 	j->post.title = j->title;
+	j->post.subject = j->subject;
+	j->post.keywords = keywords;
+	j->post.creator = j->software;
 	j->post.producer = j->software;
 	j->post.date = date;
 	j->post.user_unit = j->unit;
 	rc = pdf_draw(&buf, j, d);
 	if (rc == 0 && j->cmyk_icc != NULL) {
-		unsigned char *cmyk = NULL;
-		size_t cmyk_len = 0;
-
 		rc = ghostscript_cmyk(buf.data, buf.len, j->cmyk_icc, &cmyk,
 			&cmyk_len, d);
-		free(buf.data);
-		buf.data = cmyk;
-		buf.len = cmyk_len;
+		/* The document is the drawing; this file, its conversion. */
+		j->post.source = buf.data;
+		j->post.source_len = buf.len;
 	}
 	if (rc == 0)
-		rc = pdfpost_write(fp, buf.data, buf.len, &j->post, d);
+		rc = cmyk != NULL
+			     ? pdfpost_write(fp, cmyk, cmyk_len, &j->post, d)
+			     : pdfpost_write(fp, buf.data, buf.len, &j->post,
+				       d);
 	free(buf.data);
+	free(cmyk);
+	free(keywords);
 	return rc;
 }
 
@@ -196,7 +217,7 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	memset(&j, 0, sizeof j);
 	j.w = s->media_w;
 	j.h = s->media_h;
-	j.unit = fmax(1, ceil(fmax(s->media_w, s->media_h) / PDF_MAX_SIDE));
+	j.unit = user_unit(s->media_w, s->media_h);
 	j.title = banner_title(b);
 	j.subject = opts->subject;
 	j.lang = banner_lang(b);

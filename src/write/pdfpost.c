@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <libxml/entities.h>
 #include <qpdf/qpdf-c.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,11 +167,33 @@ xml_text(const char *s)
 	return r;
 }
 
+/* text escaped for XML; "" for NULL. */
+static char *
+xml_or_empty(const char *s)
+{
+	return xml_text(s != NULL ? s : "");
+}
+
 /* PDF/X-4 asks for XMP metadata that agrees with the Info dictionary. */
 static char *
-xmp_packet(const struct pdfpost_opts *o, const char *doc_id)
+xmp_packet(const struct pdfpost_opts *o, const char *doc_id,
+	const char *instance_id)
 {
 	char *title = xml_text(o->title), *producer = xml_text(o->producer);
+	char *creator = xml_text(o->creator != NULL ? o->creator : o->producer);
+	char *subject = xml_or_empty(o->subject);
+	char *keywords = xml_or_empty(o->keywords);
+	char *description =
+		o->subject == NULL
+			? xstrdup("")
+			: xasprintf("<dc:description><rdf:Alt><rdf:li "
+				    "xml:lang=\"x-default\">%s</rdf:li>"
+				    "</rdf:Alt></dc:description>\n",
+				  subject);
+	char *kw = o->keywords == NULL
+			   ? xstrdup("")
+			   : xasprintf("<pdf:Keywords>%s</pdf:Keywords>\n",
+				     keywords);
 	char *xmp = xasprintf(
 		"<?xpacket begin=\"\xef\xbb\xbf\" "
 		"id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -186,6 +209,7 @@ xmp_packet(const struct pdfpost_opts *o, const char *doc_id)
 		"<dc:format>application/pdf</dc:format>\n"
 		"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li>"
 		"</rdf:Alt></dc:title>\n"
+		"%s"
 		"<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></"
 		"dc:language>\n"
 		"<xmp:CreateDate>%s</xmp:CreateDate>\n"
@@ -193,6 +217,7 @@ xmp_packet(const struct pdfpost_opts *o, const char *doc_id)
 		"<xmp:MetadataDate>%s</xmp:MetadataDate>\n"
 		"<xmp:CreatorTool>%s</xmp:CreatorTool>\n"
 		"<pdf:Producer>%s</pdf:Producer>\n"
+		"%s"
 		"<pdf:Trapped>False</pdf:Trapped>\n"
 		"<xmpMM:DocumentID>uuid:%s</xmpMM:DocumentID>\n"
 		"<xmpMM:InstanceID>uuid:%s</xmpMM:InstanceID>\n"
@@ -201,23 +226,68 @@ xmp_packet(const struct pdfpost_opts *o, const char *doc_id)
 		"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
 		"</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
 		"<?xpacket end=\"w\"?>\n",
-		title, o->lang, o->date, o->date, o->date, producer, producer,
-		doc_id, doc_id);
+		title, description, o->lang, o->date, o->date, o->date, creator,
+		producer, kw, doc_id, instance_id);
 
 	free(title);
 	free(producer);
+	free(creator);
+	free(subject);
+	free(keywords);
+	free(description);
+	free(kw);
 	return xmp;
 }
 
-/* A UUID made from the content, so the same banner keeps the same ID. */
+/* A UUID made from a SHA-256 checksum, so the same input keeps its ID. */
 static char *
-content_uuid(const unsigned char *data, size_t len)
+checksum_uuid(GChecksum *c)
 {
-	gchar *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-	char *id = xasprintf("%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12,
-		h + 16, h + 20);
+	const char *h = g_checksum_get_string(c);
 
-	g_free(h);
+	return xasprintf("%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12, h + 16,
+		h + 20);
+}
+
+/* The document: the drawing, whatever rendition is made of it. */
+static char *
+document_uuid(const struct pdfpost_opts *o, const unsigned char *data,
+	size_t len)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	char *id;
+
+	if (o->source != NULL)
+		g_checksum_update(c, o->source, (gssize)o->source_len);
+	else
+		g_checksum_update(c, data, (gssize)len);
+	id = checksum_uuid(c);
+	g_checksum_free(c);
+	return id;
+}
+
+/*
+ * This rendition of it: everything pdfpost adds that changes what the
+ * press prints (intent, RGB or CMYK, marks, boxes, unit) and the date.
+ * Not a converter's bytes: Ghostscript's differ from run to run.
+ */
+static char *
+instance_uuid(const struct pdfpost_opts *o, const char *doc_id)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	char *key = xasprintf("instance\n%s\n%s\n%s\n%d %d %g\n"
+			      "%.4f %.4f %.4f %.4f\n%.4f %.4f %.4f %.4f\n%s\n",
+		doc_id, o->intent_id != NULL ? o->intent_id : "", o->date,
+		o->srgb_defaults, o->has_boxes, o->user_unit, o->trim.x0,
+		o->trim.y0, o->trim.x1, o->trim.y1, o->bleed.x0, o->bleed.y0,
+		o->bleed.x1, o->bleed.y1,
+		o->extra_content != NULL ? o->extra_content : "");
+	char *id;
+
+	g_checksum_update(c, (const unsigned char *)key, (gssize)strlen(key));
+	id = checksum_uuid(c);
+	g_checksum_free(c);
+	free(key);
 	return id;
 }
 
@@ -225,9 +295,10 @@ static void
 add_metadata(qpdf_data q, const struct pdfpost_opts *o,
 	const unsigned char *data, size_t len)
 {
-	char *id = content_uuid(data, len), *xmp = xmp_packet(o, id);
+	char *doc_id = document_uuid(o, data, len);
+	char *instance_id = instance_uuid(o, doc_id);
+	char *xmp = xmp_packet(o, doc_id, instance_id);
 	qpdf_oh s = qpdf_oh_new_stream(q), dict;
-	char pdfdate[32];
 
 	qpdf_oh_replace_stream_data(q, s, (unsigned char *)xmp, strlen(xmp),
 		qpdf_oh_new_null(q), qpdf_oh_new_null(q));
@@ -235,17 +306,70 @@ add_metadata(qpdf_data q, const struct pdfpost_opts *o,
 	qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
 	qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
 	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Metadata", s);
+	qpdf_set_info_key(q, "/GTS_PDFXVersion", "PDF/X-4");
+	free(doc_id);
+	free(instance_id);
+	free(xmp);
+}
+
+/* A text string in Info: PDFDocEncoding if it fits, else UTF-16BE. */
+static void
+set_info_text(qpdf_data q, qpdf_oh info, const char *key, const char *utf8)
+{
+	if (utf8 != NULL)
+		qpdf_oh_replace_key(q, info, key,
+			qpdf_oh_new_unicode_string(q, utf8));
+}
+
+/*
+ * The Info dictionary, as viewers show it (DisplayDocTitle is on) and as
+ * the XMP says it. A string qpdf_set_info_key writes is its bytes as
+ * given, which a viewer reads as PDFDocEncoding: UTF-8 Cyrillic became
+ * mojibake. Strings that came with the file (a converter's) are encoded
+ * again the same way.
+ */
+static void
+set_info(qpdf_data q, const struct pdfpost_opts *o)
+{
+	qpdf_oh info;
+	char pdfdate[32];
+	char **keys = NULL;
+	size_t n = 0, cap = 0, i;
+
+	/* Makes the Info dictionary when the file has none. */
+	qpdf_set_info_key(q, "/Producer", "");
+	info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+	qpdf_oh_begin_dict_key_iter(q, info);
+	while (qpdf_oh_dict_more_keys(q)) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			keys = xreallocarray(keys, cap, sizeof *keys);
+		}
+		keys[n++] = xstrdup(qpdf_oh_dict_next_key(q));
+	}
+	for (i = 0; i < n; i++) {
+		qpdf_oh v = qpdf_oh_get_key(q, info, keys[i]);
+
+		if (qpdf_oh_is_string(q, v))
+			set_info_text(q, info, keys[i],
+				qpdf_oh_get_utf8_value(q, v));
+		free(keys[i]);
+	}
+	free(keys);
+	set_info_text(q, info, "/Title", o->title);
+	set_info_text(q, info, "/Subject", o->subject);
+	set_info_text(q, info, "/Keywords", o->keywords);
+	set_info_text(q, info, "/Creator",
+		o->creator != NULL ? o->creator : o->producer);
+	set_info_text(q, info, "/Producer", o->producer);
 	/* D:YYYYMMDDHHmmSSZ from YYYY-MM-DDTHH:mm:SSZ */
 	snprintf(pdfdate, sizeof pdfdate, "D:%.4s%.2s%.2s%.2s%.2s%.2sZ",
 		o->date, o->date + 5, o->date + 8, o->date + 11, o->date + 14,
 		o->date + 17);
-	qpdf_set_info_key(q, "/CreationDate", pdfdate);
-	qpdf_set_info_key(q, "/ModDate", pdfdate);
-	qpdf_set_info_key(q, "/Producer", o->producer);
-	qpdf_set_info_key(q, "/Title", o->title);
-	qpdf_set_info_key(q, "/GTS_PDFXVersion", "PDF/X-4");
-	free(id);
-	free(xmp);
+	qpdf_oh_replace_key(q, info, "/CreationDate",
+		qpdf_oh_new_string(q, pdfdate));
+	qpdf_oh_replace_key(q, info, "/ModDate",
+		qpdf_oh_new_string(q, pdfdate));
 }
 
 /* Trapped is a name, which qpdf_set_info_key cannot write. */
@@ -356,6 +480,7 @@ finish(FILE *fp, const unsigned char *data, size_t len,
 		goto out;
 	}
 	set_catalog_keys(q, o);
+	set_info(q, o);
 	set_page_boxes(q, o);
 	if (o->extra_content != NULL)
 		add_content(q, o->extra_content);
@@ -371,6 +496,11 @@ finish(FILE *fp, const unsigned char *data, size_t len,
 	}
 	if (o->pdfx)
 		qpdf_set_minimum_pdf_version(q, "1.6");
+	/*
+	 * qpdf keeps the first half of an /ID it reads; Ghostscript's is
+	 * new on every run. Without it, both halves come from the content.
+	 */
+	qpdf_oh_remove_key(q, qpdf_get_trailer(q), "/ID");
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	if (qpdf_write(q) & QPDF_ERRORS) {
 		qpdf_failed(q, "write", d);

@@ -24,6 +24,9 @@ struct pdf_box {
 struct pdfpost_opts {
 	const char *lang; /* BCP 47: the catalog's /Lang */
 	const char *title; /* also the XMP dc:title */
+	const char *subject; /* and dc:description; or NULL */
+	const char *keywords; /* and pdf:Keywords; or NULL */
+	const char *creator; /* and xmp:CreatorTool; or NULL */
 	const char *producer; /* "bayraq 0.1.0" */
 	const char *date; /* ISO 8601 UTC: "2026-02-26T00:00:00Z" */
 	double user_unit; /* 1, or more for pages beyond 200 in */
@@ -36,13 +39,22 @@ struct pdfpost_opts {
 	const char *srgb_icc; /* for /DefaultRGB and groups */
 	int srgb_defaults; /* the content is RGB: declare it sRGB */
 	const char *extra_content; /* drawn over each page; or NULL */
+	/*
+	 * The drawing this file renders (cairo's PDF before any conversion),
+	 * which names the document in xmpMM:DocumentID; NULL: data itself.
+	 */
+	const unsigned char *source;
+	size_t source_len;
 };
 
 /*
  * Rewrites the PDF in data (as cairo wrote it) to fp: the document
- * language, the title shown by viewers, page boxes and /UserUnit, a
- * deterministic /ID; with pdfx, also PDF/X-4: version 1.6, the output
- * intent with its ICC profile, XMP metadata and Info keys, and sRGB for
+ * language, the Info strings (title shown by viewers, subject, keywords,
+ * creator, producer, dates) in PDFDocEncoding when they fit it and in
+ * UTF-16BE otherwise, page boxes and /UserUnit, a deterministic /ID; with
+ * pdfx, also PDF/X-4: version 1.6, the output intent with its ICC profile,
+ * XMP metadata that agrees with Info (its InstanceID differs for each
+ * rendition of one drawing: intent, colour, marks, boxes), and sRGB for
  * every DeviceRGB use. Fails with DIAG_LIB when qpdf cannot read or write
  * it, DIAG_IO when a profile or fp cannot be read or written.
  */

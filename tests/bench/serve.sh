@@ -2,7 +2,9 @@
 # serve.sh OUT - part of `make bench`: bayraq serve's preview route on
 # loopback. N sequential previews (different cities): median and p99 of
 # curl's total time; then 16 at once for N requests: statuses and time;
-# the server's peak memory. Not a test: nothing here passes or fails.
+# then wrk at 16 connections for 30 s (WRK_SECONDS): statuses, latency
+# percentiles, throughput; the server's peak memory over it all. Not a
+# test: nothing here passes or fails (test_serve_load is the short one).
 set -u
 OUT=$1
 N=${N:-300}
@@ -36,6 +38,17 @@ end=$(date +%s.%N)
 echo "$start $end $N" | awk '{ printf "serve: %d previews 16 at once in %.1f s (%.0f/s); statuses: ", $3, $2 - $1, $3 / ($2 - $1) }'
 cat "$W/codes"
 echo
+# wrk: 16 connections for 30 s on one preview; every status counted.
+if command -v wrk >/dev/null; then
+	wrk -t 2 -c 16 -d "${WRK_SECONDS:-30}s" --timeout 20s -s tests/bench/statuses.lua \
+		"${url}preview?lang=uk&city=Kyiv&country=PL&size=A2" >"$W/wrk" 2>&1
+	sed -n 's/^\(statuses\|latency\|throughput\): /serve: wrk 16 connections: \1: /p' "$W/wrk"
+	grep -q 'Socket errors' "$W/wrk" && grep 'Socket errors' "$W/wrk" | sed 's/^ */serve: wrk: /'
+	kill -0 "$pid" 2>/dev/null || echo "serve: the server died under wrk"
+	echo "serve: after wrk, a preview: $(curl -s -o /dev/null -w '%{http_code}' "${url}preview?city=After&country=PL")"
+else
+	echo "serve: wrk is not installed (apt-get install wrk): no load run"
+fi
 awk '/^VmHWM/ { printf "serve: peak memory %.0f MB\n", $2 / 1024 }' "/proc/$pid/status"
 kill "$pid"
 wait "$pid" 2>/dev/null

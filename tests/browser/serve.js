@@ -2,7 +2,9 @@
 // chromium through playwright-core): type a city, see the preview change,
 // pick a country by its name, see an error beside its field, switch to
 // Arabic (right to left), download the PDF into OUTDIR, and screenshot the
-// page at desktop and phone sizes in en, uk, ar and ja into OUTDIR.
+// page at desktop and phone sizes in en, uk, ar and ja into OUTDIR. Then the
+// same with the keyboard only: every field in order by Tab, visibly focused,
+// a design's thumbnail, the host flag and the preview's alt text.
 'use strict';
 const { chromium } = require('playwright-core');
 const path = require('path');
@@ -29,6 +31,86 @@ async function labelled(page) {
 		els.filter((e) => !document.querySelector(`label[for="${e.id}"]`))
 			.map((e) => e.name || e.id));
 	check(bare.length === 0, `fields without a label: ${bare}`);
+}
+
+// The pictures of the page: a thumbnail per design, the flag once a country
+// of the list is given, and alt text on the preview that names the city.
+async function pictures(page, city) {
+	await page.waitForFunction(() => [...document.querySelectorAll('.design img')]
+		.every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 20000 });
+	const thumbs = await page.$$eval('.design img', (imgs) => imgs.length);
+	check(thumbs >= 1, 'no design thumbnails');
+	await page.waitForFunction(() => {
+		const f = document.getElementById('country-flag');
+		return !f.hidden && f.complete && f.naturalHeight > 0;
+	}, null, { timeout: 20000 });
+	const alt = await page.getAttribute('#preview', 'alt');
+	check(alt && alt.includes(city), `the preview's alt text is '${alt}'`);
+}
+
+// Tab through the page from the top: every field in order, each visibly
+// focused; type with the keyboard, pick a design by the arrow keys, and
+// download with Enter.
+async function keyboard(browser, url, out, errors) {
+	const ctx = await browser.newContext({ acceptDownloads: true,
+		locale: 'en-US', viewport: { width: 1280, height: 900 } });
+	const page = await ctx.newPage();
+	page.on('pageerror', (e) => errors.push(String(e)));
+	await page.goto(url);
+	const seen = [];
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		const f = await page.evaluate(() => {
+			const e = document.activeElement;
+			const st = getComputedStyle(e);
+			return { id: e.id || e.value || e.tagName, outline: st.outlineStyle };
+		});
+		if (f.id === 'BODY' || seen.some((s) => s.id === f.id))
+			break;
+		seen.push(f);
+	}
+	const order = seen.map((f) => f.id);
+	const want = ['ui', 'city', 'country', 'lang', 'size', 'orientation'];
+	check(want.every((id, i) => order.indexOf(id) >= 0 &&
+		(i === 0 || order.indexOf(id) > order.indexOf(want[i - 1]))),
+		`Tab order is ${order}`);
+	check(order.some((id) => id.startsWith('design-')), `Tab never reaches a design: ${order}`);
+	for (const v of ['pdf', 'png', 'print', 'tiles', 'sheet'])
+		check(order.includes(v), `Tab never reaches ${v}: ${order}`);
+	const bare = seen.filter((f) => f.outline === 'none').map((f) => f.id);
+	check(bare.length === 0, `focused without an outline: ${bare}`);
+
+	await page.focus('#ui');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Lviv');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Poland (PL)');
+	await previewFor(page, 'city=Lviv');
+	await pictures(page, 'Lviv');
+	await page.focus('input[name=design]:checked');
+	await page.keyboard.press('ArrowDown');
+	check(await page.$eval('input[name=design]:checked', (r) => r.value) !== null,
+		'no design is chosen after the arrow keys');
+	await page.screenshot({ path: path.join(out, 'keyboard-en.png'), fullPage: true });
+	await page.focus('button[value=pdf]');
+	const [download] = await Promise.all([page.waitForEvent('download'),
+		page.keyboard.press('Enter')]);
+	check(/^liberate-crimea-en-lviv-A2\.pdf$/.test(download.suggestedFilename()) ||
+		/-lviv-A2\.pdf$/.test(download.suggestedFilename()),
+		`keyboard download named ${download.suggestedFilename()}`);
+
+	// An arrow key on the page's language does not switch the page under
+	// the user's fingers; Enter (or the Go button it shows) does.
+	await page.focus('#ui');
+	await page.keyboard.press('ArrowDown');
+	await page.waitForTimeout(500);
+	check(await page.getAttribute('html', 'lang') === 'en',
+		'an arrow key on the page language switched the page');
+	check(await page.isVisible('.go'), 'no Go button after an arrow key on the page language');
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+	check(await page.getAttribute('html', 'lang') !== 'en', 'Enter did not switch the page language');
+	check(await page.inputValue('#city') === 'Lviv', 'the city was lost on switching');
+	await ctx.close();
 }
 
 async function main() {
@@ -60,6 +142,7 @@ async function main() {
 		await page.fill('#country', 'Poland (PL)');
 		const second = await previewFor(page, 'city=Krak');
 		check(second.src !== first.src, 'the preview did not change');
+		await pictures(page, 'Kraków');
 		await page.screenshot({ path: path.join(out, 'desktop-en.png'), fullPage: true });
 
 		await page.selectOption('#size', 'custom');
@@ -107,10 +190,12 @@ async function main() {
 				check(await p.getAttribute('html', 'lang') !== 'en' || tag === 'en',
 					`Accept-Language ${tag} gave an English page`);
 				await previewFor(p, 'city=');
+				await pictures(p, city);
 				await p.screenshot({ path: path.join(out, `${kind}-${tag}.png`), fullPage: kind === 'phone' });
 				await c.close();
 			}
 		}
+		await keyboard(browser, url, out, errors);
 		check(errors.length === 0, `errors in the page: ${errors.join('; ')}`);
 	} finally {
 		await browser.close();
@@ -118,6 +203,6 @@ async function main() {
 }
 
 main().then(() => console.log('browser: ok'), (e) => {
-	console.error(`browser: ${e.message}`);
+	console.error(`browser: ${e.stack}`);
 	process.exit(1);
 });

@@ -33,7 +33,7 @@ test_batch_report() {
 	has_text out/liberate-crimea-en-washington-d-c-letter.pdf "Washington, D.C. stands with Crimea"
 	"$ROOT/$TOOLS/pnginfo" out/liberate-crimea-uk-kyiv-heroes-square-A4.png | grep -qx '331 468 40'
 	pdfinfo out/liberate-crimea-de-berlin-A3.pdf | grep -q 'PDF subtype: *PDF/X-4'
-	[ -f out/liberate-crimea-ja-jp-square-1080.png ]
+	[ -f out/liberate-crimea-ja-dong-jing-square-1080.png ]
 	# A field with a line break is one row, reported on the line it starts;
 	# a city with a line break in it is refused, like a typed one.
 	grep -q "^campaign.csv:10: failed: column 'city': the city holds a control character" stdout
@@ -307,7 +307,7 @@ en,,NO,A5,pdf,,,,,,
 en,Oslo,NO,A5,pdf,no-such-design,,,,,
 xx,Oslo,NO,A5,pdf,,,,,,
 en,Oslo,NO,A5,pdf,,,maybe,,,
-en,Oslo,NO,A5,pdf,,東京,,,,
+en,Oslo,NO,A5,pdf,,★☆★,,,,
 en,Oslo,NO,A5,pdf,,,,,sideways,
 en,Oslo,NO,A5,pdf,,,,,,Z9
 en,Oslo,NO,A5,pdf,,,,5000,,
@@ -320,7 +320,7 @@ CSV
 	grep -q "^c.csv:3: failed: column 'design': unknown design 'no-such-design'" stdout
 	grep -q "^c.csv:4: failed: column 'lang': unknown language 'xx'" stdout
 	grep -q "^c.csv:5: failed: column 'print': 'maybe' is neither yes nor no (empty is no)$" stdout
-	grep -q "^c.csv:6: failed: column 'name': '東京' has no letter or digit a file name can use" stdout
+	grep -q "^c.csv:6: failed: column 'name': '★☆★' has no letter or digit a file name can use" stdout
 	grep -q "^c.csv:7: failed: column 'orientation': " stdout
 	grep -q "^c.csv:8: failed: column 'tile-sheet': unknown size 'Z9'" stdout
 	grep -q "^c.csv:9: failed: column 'dpi': '5000' is not a number from 10 to 2400$" stdout

@@ -15,7 +15,10 @@ test_lists() {
 	bayraq list designs | grep -qx 'liberate-crimea: 1:2 1:3 2:1 3:1 1.41:1 1:1.41 16:9 1:1 9:16'
 	bayraq list languages >langs.txt
 	[ "$(wc -l <langs.txt)" -ge 12 ]
-	grep -q '^crh  *crh-Latn  *Crimean Tatar' langs.txt
+	grep -q '^crh  *crh-Latn  *Crimean Tatar (Latin) — Qırımtatarca ' langs.txt
+	# Names from ICU, in English and in the language itself.
+	grep -q '^uk  *uk  *Ukrainian — Українська ' langs.txt
+	grep -q '^ja  *ja  *Japanese — 日本語 ' langs.txt
 	grep -q '^uk .*not yet reviewed' langs.txt
 	grep -q '^en  *en  *English$' langs.txt
 	bayraq list sizes >sizes.txt
@@ -43,5 +46,5 @@ test_demo_set() {
 	[ "$(ls *.pdf | wc -l)" = 12 ] || die "$(ls)"
 	[ "$(ls *.png | wc -l)" = 12 ] || die "$(ls)"
 	[ "$(wc -l <written.txt)" = 24 ]
-	[ -f ./liberate-crimea-he-il-square-1080.png ]
+	[ -f ./liberate-crimea-he-tl-byb-square-1080.png ]
 }

@@ -172,15 +172,46 @@ test_pole_pocket() {
 	bayraq preflight p.pdf | grep -q '^trim  *2000.0 x 1150.0 mm'
 }
 
-# Longer than 200 in, a page uses /UserUnit and still prints at its size.
+# Longer than 200 in, a page uses /UserUnit 10 and still prints at its size.
 test_user_unit() {
 	bayraq render --lang de --city Berlin --country DE --size 5400x1800mm --print -f pdf -o long.pdf >/dev/null
-	qpdf --json --json-key=qpdf long.pdf | grep -q '"/UserUnit": 2' || die "no UserUnit"
+	qpdf --json --json-key=qpdf long.pdf | grep -q '"/UserUnit": 10' || die "no UserUnit 10"
 	set -- $(box long.pdf MediaBox)
 	[ "$(calc "$3 <= 14400")" = 1 ] || die "MediaBox $3 is beyond PDF's limit"
+	near "$3" "$(calc "(5400 + 10) * 72 / 25.4 / 10")" 0.01
 	bayraq preflight long.pdf >report.txt
 	grep -q '^trim  *5400.0 x 1800.0 mm' report.txt || die "$(cat report.txt)"
-	grep -q '^UserUnit  *2$' report.txt
+	grep -q '^UserUnit  *10$' report.txt
+	# Just past 200 in, the same unit.
+	bayraq render --lang de --city Berlin --country DE --size 5100x1700mm --print -f pdf -o l2.pdf >/dev/null
+	qpdf --json --json-key=qpdf l2.pdf | grep -q '"/UserUnit": 10' || die "no UserUnit 10 at 5.1 m"
+	bayraq render --lang de --city Berlin --country DE --size 5000x1700mm --print -f pdf -o l3.pdf >/dev/null
+	! qpdf --json --json-key=qpdf l3.pdf | grep -q '"/UserUnit"' || die "UserUnit under 200 in"
+	# Ghostscript applies the unit: 5410 mm at 2 dpi is 426 pixels.
+	if command -v gs >/dev/null 2>&1; then
+		gs -q -dBATCH -dNOPAUSE -dSAFER -sDEVICE=png16m -r2 -sOutputFile=gs.png long.pdf
+		set -- $("$ROOT/$TOOLS/pnginfo" gs.png)
+		[ "$1" = 426 ] || die "Ghostscript sees $1 pixels"
+	fi
+}
+
+# bleed_of FILE.pdf: the preflight report's bleed line.
+bleed_of() {
+	bayraq preflight "$1" | sed -n 's/^bleed  *\(left\)/\1/p'
+}
+
+# Every size larger than A0, whatever its name, gets a banner's 5 mm bleed.
+test_large_format_bleed() {
+	for size in 6000x2000mm 1000x1000mm 2000x1000mm 100x50in banner-2x1m; do
+		bayraq render --lang de --city Berlin --country DE --size "$size" --print -f pdf -o big.pdf >/dev/null
+		[ "$(bleed_of big.pdf)" = "left 5.0, top 5.0, right 5.0, bottom 5.0 mm" ] ||
+			die "$size: bleed $(bleed_of big.pdf)"
+	done
+	for size in A0 1189x841mm 24x36in 800x1100mm; do
+		bayraq render --lang de --city Berlin --country DE --size "$size" --print -f pdf -o a0.pdf >/dev/null
+		[ "$(bleed_of a0.pdf)" = "left 3.0, top 3.0, right 3.0, bottom 3.0 mm" ] ||
+			die "$size: bleed $(bleed_of a0.pdf)"
+	done
 }
 
 # Outlined text: no fonts left, the same shapes. Glyphs and filled paths
@@ -251,4 +282,190 @@ test_preflight_image_resolution() {
 	expect_exit 1 bayraq preflight high.pdf
 	grep -q '^images  *1, lowest 305 ppi at printed size$' stdout || die "$(cat stdout)"
 	! grep -q 'ppi' stderr || die "$(cat stderr)"
+}
+
+# xmp_of FILE.pdf TAG: the text of the first <TAG> in the XMP packet, inner
+# rdf:li included.
+xmp_of() {
+	pdfinfo -meta "$1" | tr -d '\n' | sed -n "s|.*<$2>\(.*\)</$2>.*|\1|p" |
+		sed -e 's|<rdf:Alt><rdf:li[^>]*>||' -e 's|</rdf:li></rdf:Alt>||'
+}
+
+# info_of FILE.pdf KEY: the Info entry as pdfinfo decodes it.
+info_of() {
+	pdfinfo -isodates "$1" | sed -n "s/^$2: *//p"
+}
+
+# raw_info FILE.pdf KEY: the Info string as written in the file.
+raw_info() {
+	qpdf --qdf --object-streams=disable "$1" - | LC_ALL=C sed -n "s|^ */$2 ||p" | head -n 1
+}
+
+# Info strings are PDFDocEncoding when they fit and UTF-16BE otherwise, so
+# viewers (DisplayDocTitle is on) show the title in every language; the
+# XMP says the same thing.
+test_print_metadata_every_language() {
+	# One batch: every language in one process.
+	echo "lang,city,country,size,format,print,name" >langs.csv
+	n=0
+	for po in "$ROOT"/locales/*.po; do
+		n=$((n + 1))
+		echo "$(basename "$po" .po),Київ,PL,A5,pdf,yes,n$n" >>langs.csv
+	done
+	SOURCE_DATE_EPOCH=1772064000 bayraq batch langs.csv -j 2 -o out/ >/dev/null
+	n=0
+	for po in "$ROOT"/locales/*.po; do
+		n=$((n + 1))
+		l=$(basename "$po" .po)
+		f=out/n$n.pdf
+		title=$(info_of "$f" Title)
+		[ -n "$title" ] || die "$l: no title"
+		[ "$title" = "$(xmp_of "$f" dc:title)" ] ||
+			die "$l: Info title '$title' is not the XMP's '$(xmp_of "$f" dc:title)'"
+	done
+}
+
+# The rest of Info agrees with the XMP too.
+info_agrees_with_xmp() {
+	[ "$(info_of "$1" Subject)" = "$(xmp_of "$1" dc:description)" ] || die "$1: subject differs"
+	[ "$(info_of "$1" Keywords)" = "$(xmp_of "$1" pdf:Keywords)" ] || die "$1: keywords differ"
+	[ "$(info_of "$1" Producer)" = "$(xmp_of "$1" pdf:Producer)" ] || die "$1: producer differs"
+	[ "$(info_of "$1" Creator)" = "$(xmp_of "$1" xmp:CreatorTool)" ] || die "$1: creator differs"
+	[ "$(info_of "$1" CreationDate)" = "$(xmp_of "$1" xmp:CreateDate)" ] || die "$1: CreationDate"
+	[ "$(info_of "$1" ModDate)" = "$(xmp_of "$1" xmp:ModifyDate)" ] || die "$1: ModDate"
+}
+
+test_print_metadata_encoding() {
+	for l in uk ar ja; do
+		SOURCE_DATE_EPOCH=1772064000 bayraq render --lang "$l" --city Zürich --country CH --size A4 --print \
+			-f pdf -o "$l.pdf" >/dev/null
+		info_agrees_with_xmp "$l.pdf"
+		[ "$(info_of "$l.pdf" CreationDate)" = 2026-02-26T00:00:00Z ] || die "$l: $(info_of "$l.pdf" CreationDate)"
+		# pdfinfo decodes the UTF-16 title: the headline, as printed.
+		has_text "$l.pdf" "$(info_of "$l.pdf" Title)"
+		raw_info "$l.pdf" Title | grep -q '^<feff' || die "$l: title not UTF-16BE: $(raw_info "$l.pdf" Title)"
+		# Zürich fits PDFDocEncoding: a plain string, no BOM.
+		raw_info "$l.pdf" Subject | grep -q '^(#LIBERATECRIMEA banner: Z' ||
+			die "$l: subject $(raw_info "$l.pdf" Subject)"
+		[ "$(info_of "$l.pdf" Subject)" = "#LIBERATECRIMEA banner: Zürich, Switzerland" ] ||
+			die "$l: subject $(info_of "$l.pdf" Subject)"
+	done
+	bayraq render --lang en --city Oslo --country NO --size A4 --print -f pdf -o en.pdf >/dev/null
+	raw_info en.pdf Title | grep -q '^(' || die "en: $(raw_info en.pdf Title)"
+}
+
+# Two renditions of one banner (FOGRA39, GRACoL) are one document, two
+# instances; the same render again is the same instance.
+test_print_xmp_instance_ids() {
+	export SOURCE_DATE_EPOCH=1772064000
+	args="--lang de --city Berlin --country DE --size A4 --print -f pdf"
+	bayraq render $args -o f.pdf >/dev/null
+	bayraq render $args --intent gracol -o g.pdf >/dev/null
+	bayraq render $args -o f2.pdf >/dev/null
+	fd=$(xmp_of f.pdf xmpMM:DocumentID) fi=$(xmp_of f.pdf xmpMM:InstanceID)
+	gd=$(xmp_of g.pdf xmpMM:DocumentID) gi=$(xmp_of g.pdf xmpMM:InstanceID)
+	[ -n "$fd" ] && [ -n "$fi" ] || die "no XMP IDs"
+	[ "$fd" = "$gd" ] || die "one banner, two DocumentIDs: $fd $gd"
+	[ "$fi" != "$gi" ] || die "FOGRA39 and GRACoL renditions share InstanceID $fi"
+	[ "$fi" != "$fd" ] || die "InstanceID is the DocumentID"
+	[ "$fi" = "$(xmp_of f2.pdf xmpMM:InstanceID)" ] || die "InstanceID changes between identical renders"
+	cmp -s f.pdf f2.pdf || die "the same render twice differs"
+	bayraq render $args --marks -o m.pdf >/dev/null
+	[ "$(xmp_of m.pdf xmpMM:InstanceID)" != "$fi" ] || die "marks do not change the InstanceID"
+	# Ghostscript's conversion: its own /ID was new on every run.
+	if command -v gs >/dev/null 2>&1; then
+		bayraq render $args --cmyk -o c.pdf >/dev/null
+		bayraq render $args --cmyk -o c2.pdf >/dev/null
+		cmp -s c.pdf c2.pdf || die "the same --cmyk render twice differs"
+		[ "$(xmp_of c.pdf xmpMM:DocumentID)" = "$fd" ] || die "CMYK is another document"
+		[ "$(xmp_of c.pdf xmpMM:InstanceID)" != "$fi" ] || die "CMYK and RGB share an InstanceID"
+	fi
+}
+
+# Foreign PDFs with one fault each (tests/data/preflight/make.py): every
+# page is read, /Rotate and the CropBox are applied, the bleed must be
+# filled, and what a shop cannot print is said in one plain line.
+test_preflight_foreign_faults() {
+	d="$ROOT/tests/data/preflight"
+	# A clean page: only the intent and PDF/X are missing.
+	expect_exit 1 bayraq preflight "$d/full.pdf"
+	[ "$(wc -l <stderr)" = 2 ] || die "$(cat stderr)"
+	! grep -q 'bleed\|line\|text' stderr || die "$(cat stderr)"
+	expect_exit 1 bayraq preflight "$d/white-left.pdf"
+	grep -q 'white-left.pdf: the bleed on the left is white: the background must run 3 mm past the cut$' stderr ||
+		die "$(cat stderr)"
+	[ "$(grep -c 'is white' stderr)" = 1 ] || die "$(cat stderr)"
+	expect_exit 1 bayraq preflight "$d/second-page-no-bleed.pdf"
+	grep -q ': page 2: bleed is 0.0 mm on the left; the shop needs 3 mm' stderr || die "$(cat stderr)"
+	[ "$(grep -c 'bleed is' stderr)" = 1 ] || die "$(cat stderr)"
+	grep -q '^pages  *3$' stdout
+	# PDF's left edge is seen at the top once the page turns 90 degrees.
+	expect_exit 1 bayraq preflight "$d/rotated.pdf"
+	grep -q 'bleed is 1.5 mm on the top; the shop needs 3 mm' stderr || die "$(cat stderr)"
+	grep -q 'the bleed on the top is white' stderr || die "$(cat stderr)"
+	grep -q '^trim  *297.0 x 210.0 mm' stdout || die "$(cat stdout)"
+	grep -q '^bleed  *left 3.0, top 1.5, right 3.0, bottom 3.0 mm$' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq preflight "$d/cropped.pdf"
+	grep -q 'the CropBox cuts 4.1 mm off the finished page' stderr || die "$(cat stderr)"
+	expect_exit 1 bayraq preflight "$d/locked.pdf"
+	grep -q 'the file is locked against printing' stderr || die "$(cat stderr)"
+	grep -q '^encrypted  *yes, printing forbidden$' stdout
+	expect_exit 1 bayraq preflight "$d/thin.pdf"
+	grep -q 'a line is 0.10 pt thin; lines under 0.25 pt may not print' stderr || die "$(cat stderr)"
+	grep -q 'text is set at 4.0 pt; under 6 pt it may not be legible in print' stderr || die "$(cat stderr)"
+}
+
+# bayraq's own --print PDFs pass, at every physical size it names, with
+# marks, finishings, CMYK, turned, and past 200 in.
+test_preflight_own_outputs_pass() {
+	bayraq list sizes | awk '$1 != "WxH" && $0 !~ / px,/ { print $1 }' >sizes.txt
+	[ "$(wc -l <sizes.txt)" -ge 5 ] || die "no sizes: $(cat sizes.txt)"
+	while read -r size; do
+		bayraq render --lang ar --city Київ --country PL --size "$size" --print -f pdf -o s.pdf >/dev/null
+		expect_exit 0 bayraq preflight s.pdf
+	done <sizes.txt
+	for args in "--size A2 --orientation landscape --marks" "--size banner-3x1m --marks --finishing pole-pocket" \
+		"--size 6000x2000mm --marks --finishing hem-grommets" "--size 1000x1000mm"; do
+		bayraq render --lang ja --city Київ --country PL $args --print -f pdf -o v.pdf >/dev/null
+		expect_exit 0 bayraq preflight v.pdf
+	done
+	qpdf --rotate=+90 s.pdf r.pdf
+	expect_exit 0 bayraq preflight r.pdf
+	grep -q '^rotated  *90 degrees' stdout
+}
+
+test_preflight_json() {
+	bayraq render --lang de --city Berlin --country DE --size A3 --print -f pdf -o a3.pdf >/dev/null
+	bayraq preflight --json a3.pdf >r.json
+	jq -e '.ready == true and .problems == [] and .pdfx == "PDF/X-4" and (.pages | length) == 1' r.json >/dev/null ||
+		die "$(cat r.json)"
+	jq -e '.pages[0].trim.width_mm == 297 and .pages[0].bleed_mm.left == 3 and .pages[0].white_bleed == []' r.json >/dev/null ||
+		die "$(cat r.json)"
+	expect_exit 1 bayraq preflight --json "$ROOT/tests/data/preflight/second-page-no-bleed.pdf"
+	jq -e '.ready == false and (.pages | length) == 3 and .pages[1].bleed_mm.left == 0' stdout >/dev/null ||
+		die "$(cat stdout)"
+	jq -e '.problems | any(startswith("page 2: bleed is 0.0 mm"))' stdout >/dev/null || die "$(cat stdout)"
+	# The same lines on stderr, for people.
+	grep -q 'page 2: bleed is 0.0 mm' stderr
+	expect_exit 1 bayraq preflight --json "$ROOT/tests/data/preflight/white-left.pdf"
+	jq -e '.pages[0].white_bleed == ["left"]' stdout >/dev/null || die "$(cat stdout)"
+}
+
+# Text distance is measured on the ink (the page drawn with and without
+# its text), so lines poppler's text extraction drops (Arabic) still
+# count, and a turned page measures the same.
+test_preflight_text_ink() {
+	bayraq render --lang ar --city Київ --country PL --size 1000x500mm --print -f pdf -o w.pdf >/dev/null
+	bayraq preflight --json w.pdf >w.json
+	m=$(jq '.pages[0].text_margin_mm' w.json)
+	# The hashtag's ink sits about 32 mm above the bottom trim.
+	[ "$(calc "$m > 25 && $m < 40")" = 1 ] || die "ar margin $m mm"
+	expect_exit 1 bayraq preflight --safe 45mm w.pdf
+	grep -q 'text comes within 3[0-9].[0-9] mm of the trim; the safe margin is 45.0 mm' stderr || die "$(cat stderr)"
+	for r in 90 180 270; do
+		qpdf --rotate=+$r w.pdf r.pdf
+		bayraq preflight --json r.pdf >r.json
+		near "$(jq '.pages[0].text_margin_mm' r.json)" "$m" 1
+		near "$(jq '.pages[0].smallest_text_pt' r.json)" "$(jq '.pages[0].smallest_text_pt' w.json)" 0.1
+	done
 }

@@ -84,9 +84,18 @@ test_serve_routes() {
 	grep -q '<html lang="en" dir="ltr">' body || die "the page is not English: $(head -3 body)"
 	grep -q '<script' body && ! grep -q '<script src="/app.js" defer></script>' body && die "inline script"
 	grep -Eq '(src|href)="(https?:)?//' body && die "the page loads something from elsewhere"
-	for id in city country lang size orientation design sheet ui; do
+	for id in city country lang size orientation sheet ui; do
 		grep -q "<label for=\"$id\">" body || die "no label for '$id'"
 	done
+	for d in "$ROOT"/designs/*/; do
+		case "$(basename "$d")" in _*) continue ;; esac
+		name=$(basename "$d")
+		grep -q "<label class=\"design\" for=\"design-$name\"><input type=\"radio\" name=\"design\" id=\"design-$name\"" body ||
+			die "no labelled radio button for design $name"
+		grep -q "<img src=\"/thumbnail?design=$name\" alt=\"\"" body || die "no thumbnail for design $name"
+	done
+	grep -q '<legend>Design</legend>' body || die "the designs have no legend"
+	grep -q '<img id="preview" alt="[^"]' body || die "the preview has no alt text"
 	expect 200 style.css
 	type_is "text/css"
 	expect 200 app.js
@@ -131,6 +140,10 @@ test_serve_page_languages() {
 	done
 	expect 200 "" -H "Accept-Language: xx, *;q=0.1"
 	grep -q '<html lang="en"' body || die "an unknown language did not fall back to English"
+	# The menu names each language in itself, from ICU, whatever the PO's
+	# Language-Team says.
+	grep -q '<option value="uk" lang="uk">Українська</option>' body || die "no Українська in the menu"
+	grep -q '<option value="crh" lang="crh-Latn">Qırımtatarca</option>' body || die "no Qırımtatarca in the menu"
 	serve_stop
 }
 
@@ -267,9 +280,10 @@ test_serve_refusals() {
 }
 
 # Past the workers and the queue: 503 with Retry-After, and nothing crashes.
-# One worker, no queue, and a large PNG with a dozen previews sent at once.
+# One worker, no queue, and a large PNG with a dozen previews sent at once
+# (with time enough for the PNG under a sanitizer).
 test_serve_busy() {
-	serve_start --workers 1 --queue 0
+	serve_start --workers 1 --queue 0 --render-timeout 600
 	set -- -o /dev/null "${URL}file?city=Kyiv&country=PL&size=A1&dpi=300&format=png"
 	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
 		set -- "$@" -o /dev/null "${URL}preview?city=Lviv$i&country=PL"
@@ -363,5 +377,103 @@ test_serve_countries() {
 	expect 400 "preview?city=Warszawa&country=Polnd&size=A5"
 	grep -q "did you mean 'Poland', PL?" body || die "Polnd: $(cat body)"
 	[ "$(header X-Bayraq-Field)" = country ] || die "field: $(header X-Bayraq-Field)"
+	serve_stop
+}
+
+# A thumbnail per design and a flag per listed country: small PNGs made
+# once; anything else is 404, and no parameter is ever a path.
+test_serve_pictures() {
+	serve_start --workers 1
+	for d in "$ROOT"/designs/*/; do
+		case "$(basename "$d")" in _*) continue ;; esac
+		expect 200 "thumbnail?design=$(basename "$d")"
+		type_is "image/png"
+		set -- $("$ROOT/$TOOLS/pnginfo" body)
+		long=$(($1 > $2 ? $1 : $2))
+		[ "$long" -ge 140 ] && [ "$long" -le 180 ] || die "thumbnail is $1 x $2"
+		mv body first.png
+		expect 200 "thumbnail?design=$(basename "$d")"
+		cmp -s body first.png || die "the thumbnail of $(basename "$d") was made again, otherwise"
+	done
+	for cc in PL pl UA JP CH NP QA; do
+		expect 200 "flag?country=$cc"
+		type_is "image/png"
+		set -- $("$ROOT/$TOOLS/pnginfo" body)
+		[ "$2" = 48 ] || die "the flag of $cc is $1 x $2, not 48 high"
+	done
+	expect 200 "flag?country=CH"
+	[ "$("$ROOT/$TOOLS/pnginfo" body | cut -d' ' -f1)" = 48 ] || die "the Swiss flag is not square"
+	expect 200 "flag?country=QA"
+	set -- $("$ROOT/$TOOLS/pnginfo" body)
+	[ "$1" -gt 100 ] || die "the flag of Qatar is $1 x $2, not 28:11"
+	for bad in "flag?country=RU" "flag?country=ru" "flag?country=ZZ" "flag?country=" "flag" \
+		"flag?country=..%2Fua" "flag?country=P" "flag?country=PLN" "flag?country=%2Fetc%2Fpasswd" \
+		"thumbnail?design=nope" "thumbnail?design=..%2Fdesigns%2Fliberate-crimea" \
+		"thumbnail?design=_flags" "thumbnail" "thumbnail?design=%2Fetc"; do
+		expect 404 "$bad"
+		type_is "text/plain"
+	done
+	no_temp_files
+	serve_stop
+}
+
+# --render-timeout: past it, 503 with Retry-After and a line that says
+# what to do; the abandoned render ends on its worker, which then serves
+# again, and leaves nothing behind.
+test_serve_render_timeout() {
+	expect_exit 0 bayraq serve --help
+	grep -q -- "--render-timeout SECONDS" stdout || die "help does not document --render-timeout"
+	expect_exit 2 bayraq serve --render-timeout 0
+	one_error "--render-timeout takes seconds from 0.001 to 3600"
+	expect_exit 2 bayraq serve --render-timeout soon
+	one_error "--render-timeout takes seconds from 0.001 to 3600"
+	serve_start --workers 1 --render-timeout 0.001
+	expect 503 "preview?city=Kyiv&country=PL"
+	[ "$(header Retry-After)" -ge 1 ] || die "no Retry-After"
+	type_is "text/plain"
+	grep -qx "the render took longer than this server's limit of 0.001 s: choose a smaller size or a lower dpi, or try again in a moment" body ||
+		die "$(cat body)"
+	expect 503 "file?city=Kyiv&country=PL&size=A4&format=pdf"
+	expect 503 "thumbnail?design=liberate-crimea"
+	[ "$(header Retry-After)" -ge 1 ] || die "no Retry-After"
+	expect 200 "options"
+	expect 200 "flag?country=PL"
+	n=0
+	while [ -n "$(find tmp -mindepth 2 | head -1)" ]; do
+		n=$((n + 1))
+		[ "$n" -lt 200 ] || die "the abandoned renders left: $(find tmp -mindepth 2)"
+		sleep 0.05
+	done
+	serve_stop
+	grep -q "too slow (503)" server.err || die "no count of renders past the limit: $(cat server.err)"
+	[ -z "$(ls -A tmp)" ] || die "the temporary folder was left: $(ls -A tmp)"
+	serve_start --workers 1 --render-timeout 60
+	expect 200 "preview?city=Kyiv&country=PL"
+	serve_stop
+}
+
+# wrk on the preview route for a few seconds at 16 connections: nothing
+# but 200 and 503, and the server answers afterwards. make bench runs the
+# 30 s version and records the figures (tests/bench/serve.sh).
+test_serve_load() {
+	if ! command -v wrk >/dev/null; then
+		[ "${CI:-}" = true ] && die "wrk is missing (src/deps.sh installs it)"
+		echo "skipped: wrk is not installed (apt-get install wrk)"
+		return 0
+	fi
+	serve_start --workers 2
+	wrk -t 2 -c 16 -d "${SERVE_LOAD_SECONDS:-3}s" --timeout 20s \
+		-s "$ROOT/tests/bench/statuses.lua" \
+		"${URL}preview?lang=uk&city=Kyiv&country=PL&size=A2" >wrk.out 2>&1 ||
+		die "wrk failed: $(cat wrk.out)"
+	# A slow build (asan) may finish no render within the run: only the
+	# statuses are checked here, and a preview afterwards.
+	grep -q '^statuses: [0-9]' wrk.out || die "wrk got no answer: $(cat wrk.out)"
+	grep '^statuses: ' wrk.out | tr ' ' '\n' | grep -Ev '^(statuses:|200=|503=|$)' &&
+		die "statuses other than 200 and 503: $(cat wrk.out)"
+	grep -q 'Socket errors' wrk.out && die "connections failed: $(cat wrk.out)"
+	kill -0 "$SERVER_PID" || die "the server died under load"
+	expect 200 "preview?city=Lviv&country=PL"
+	no_temp_files
 	serve_stop
 }

@@ -17,6 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fd < 0)
 		return 0;
 	(void)preflight_check(&pf, path, -1, &d);
+	preflight_free(&pf);
 	close(fd);
 	return 0;
 }

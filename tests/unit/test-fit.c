@@ -291,6 +291,86 @@ test_no_spacing_for_cursive(const struct fonts *fonts)
 	fit_release(&spaced);
 }
 
+/*
+ * Fitted in boxes from narrow to wide, no line of text starts inside one of
+ * words, and some fits do take more than one line.
+ */
+static void
+check_never_split(const struct fonts *fonts, const char *lang, const char *text,
+	const char *const *words)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit f;
+	size_t broken = 0, i, j;
+	double w;
+
+	for (w = 120; w <= 1000; w += 40) {
+		plain_style(&g, lang, 4, 2, &l, &st);
+		if (fit_text(&f, fonts, text, &st, w, 500, &d) < 0) {
+			fprintf(stderr, "%s at %.0f: %s\n", lang, w, d.msg);
+			CHECK(0);
+			return;
+		}
+		broken += f.line_count > 1;
+		for (i = 1; i < f.line_count; i++) {
+			int at =
+				pango_layout_get_line_readonly(f.layout, (int)i)
+					->start_index;
+
+			for (j = 0; words[j] != NULL; j++) {
+				const char *p = strstr(text, words[j]);
+				int from = (int)(p - text);
+
+				CHECK(p != NULL);
+				if (p != NULL && at > from &&
+					at < from + (int)strlen(words[j]))
+					fprintf(stderr,
+						"%s: '%s' split at %.0f\n",
+						lang, words[j], w);
+				CHECK(p == NULL || at <= from ||
+					at >= from + (int)strlen(words[j]));
+			}
+		}
+		fit_release(&f);
+	}
+	CHECK(broken > 0);
+}
+
+/* zh, ja and th break between words, ko at spaces; U+200B overrides. */
+static void
+test_word_breaks(const struct fonts *fonts)
+{
+	static const char *const zh[] = { "克里米亚", "乌克兰", NULL };
+	static const char *const zh_day[] = { "2月", "26日", "克里米亚", "抵抗",
+		NULL };
+	static const char *const ja[] = { "クリミアは", "ウクライナだ！",
+		NULL };
+	static const char *const ja_long[] = { "クリミア", "タタール", "先住民",
+		NULL };
+	static const char *const ko[] = { "크림은", "우크라이나다!", NULL };
+	static const char *const ko_long[] = { "크림", "타타르인은", "크림의",
+		"원주민이다", NULL };
+	static const char *const th[] = { "คือ", "ยูเครน", NULL };
+	static const char *const hint[] = { "クリミアの政治犯に", NULL };
+
+	check_never_split(fonts, "zh", "克里米亚是乌克兰！", zh);
+	check_never_split(fonts, "zh-Hant", "克里米亞是烏克蘭！",
+		(const char *const[]){ "克里米亞", "烏克蘭", NULL });
+	check_never_split(fonts, "zh", "2月26日：克里米亚抵抗日", zh_day);
+	check_never_split(fonts, "ja", "クリミアはウクライナだ！", ja);
+	check_never_split(fonts, "ja",
+		"クリミア・タタール人はクリミアの先住民族だ", ja_long);
+	check_never_split(fonts, "ko", "크림은 우크라이나다!", ko);
+	check_never_split(fonts, "ko", "크림 타타르인은 크림의 원주민이다",
+		ko_long);
+	check_never_split(fonts, "th", "ไครเมียคือยูเครน!", th);
+	/* A translator's hints: only there, even where ICU sees words. */
+	check_never_split(fonts, "ja", "クリミアの政治犯に\u200b自由を", hint);
+}
+
 /* The distance between two baselines, in user units. */
 static double
 baseline_step(const struct fit *f)
@@ -350,6 +430,7 @@ main(void)
 	test_refusals(fonts);
 	test_bigger_box_bigger_text(fonts);
 	test_no_spacing_for_cursive(fonts);
+	test_word_breaks(fonts);
 	test_line_height(fonts);
 	fonts_free(fonts);
 	return check_done("test-fit");

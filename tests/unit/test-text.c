@@ -1,6 +1,7 @@
 /* test-text.c - placeholders, isolates, locale-free Turkic capitals, slugs. */
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "input/lang.h"
 #include "run/slug.h"
@@ -36,6 +37,32 @@ test_casing(void)
 	check_upper("ar", "القرم", "القرم");
 	/* Non-Turkic languages keep the dotless mapping of i. */
 	check_upper("en", "istanbul", "ISTANBUL");
+	/* Greek capitals drop the tonos; a lone disjunctive ή keeps it. */
+	check_upper("el", "Η Κριμαία είναι Ουκρανία!",
+		"Η ΚΡΙΜΑΙΑ ΕΙΝΑΙ ΟΥΚΡΑΝΙΑ!");
+	check_upper("el-GR", "Ελευθερία για τους πολιτικούς κρατουμένους",
+		"ΕΛΕΥΘΕΡΙΑ ΓΙΑ ΤΟΥΣ ΠΟΛΙΤΙΚΟΥΣ ΚΡΑΤΟΥΜΕΝΟΥΣ");
+	/* Armenian ligature ech-yiwn: ԵՎ, not the old ԵՒ. */
+	check_upper("hy", "Ղրիմը Ուկրաինա է և Երևան",
+		"ՂՐԻՄԸ ՈՒԿՐԱԻՆԱ Է ԵՎ ԵՐԵՎԱՆ");
+	check_upper("az", "iki bayraq, ılıq", "İKİ BAYRAQ, ILIQ");
+	check_upper("crh", "iki bayraq, bir devlet", "İKİ BAYRAQ, BİR DEVLET");
+	check_upper("crh-Latn", "qırım ıñdırı", "QIRIM IÑDIRI");
+	/* Lithuanian: the dot kept over i before an accent goes. */
+	check_upper("lt", "i\xcc\x87\xcc\x80 laisvė", "I\xcc\x80 LAISVĖ");
+	check_upper("de", "Grüße aus Gießen", "GRÜSSE AUS GIESSEN");
+	/* Georgian inside other text, and Latin inside Georgian. */
+	check_upper("ka", "თბილისი — kyiv", "თბილისი — KYIV");
+	check_upper("en", "ფ tbilisi ფ", "ფ TBILISI ფ");
+	check_upper("ja", "クリミアはウクライナだ！",
+		"クリミアはウクライナだ！");
+	/* Isolates around an inserted city stay. */
+	check_upper("ar",
+		"\xe2\x81\xa8"
+		"Berlin\xe2\x81\xa9 مع",
+		"\xe2\x81\xa8"
+		"BERLIN\xe2\x81\xa9 مع");
+	check_upper("en", "", "");
 }
 
 static void
@@ -143,8 +170,88 @@ test_slug(void)
 	check_slug("Frankfurt am Main", "frankfurt-am-main");
 	check_slug("../../etc/passwd", "etc-passwd");
 	check_slug("<b>&amp;", "b-amp");
-	check_slug("عمان", "");
 	check_slug("İstanbul", "istanbul");
+	check_slug("Київ", "kyiv");
+	check_slug("Запоріжжя", "zaporizhzhia");
+	check_slug("Сімферополь", "simferopol");
+	check_slug("Кутаїсі", "kutaisi");
+	check_slug("ბათუმი", "batumi");
+	/* Every other script through ICU: readable, distinct names. */
+	check_slug("Αθήνα", "athina");
+	check_slug("Θεσσαλονίκη", "thessaloniki");
+	check_slug("서울", "seoul");
+	check_slug("부산", "busan");
+	check_slug("Երևան", "erevan");
+	check_slug("กรุงเทพ", "krungtheph");
+	/* Cyrillic letters Ukrainian lacks go through ICU. */
+	check_slug("Beograd – Ђердап", "beograd-derdap");
+	check_slug("Đà Nẵng", "da-nang");
+	check_slug("Łódź", "lodz");
+	check_slug("Straße", "strasse");
+}
+
+/* Cities that must never share a file name. */
+static void
+check_distinct(const char *a, const char *b)
+{
+	char *sa = slug_new(a), *sb = slug_new(b);
+
+	CHECK(sa[0] != '\0' && sb[0] != '\0');
+	CHECK(strcmp(sa, sb) != 0);
+	for (const char *p = sa; *p != '\0'; p++)
+		CHECK((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+			*p == '-');
+	free(sa);
+	free(sb);
+}
+
+static void
+test_slug_scripts(void)
+{
+	check_distinct("عمان", "إربد");
+	check_distinct("東京", "大阪");
+	check_distinct("北京", "上海");
+	check_distinct("תל אביב", "ירושלים");
+	check_distinct("Αθήνα", "Πάτρα");
+	check_distinct("とうきょう", "おおさか");
+	check_distinct("トウキョウ", "オオサカ");
+	check_distinct("تهران", "کابل");
+	check_distinct("मुंबई", "दिल्ली");
+	check_distinct("서울", "부산");
+	check_slug("عمان", "man");
+	check_slug("إربد", "arbd");
+	check_slug("東京", "dong-jing");
+	check_slug("תל אביב", "tl-byb");
+	/* Nothing a file name can use. */
+	check_slug("!!! ???", "");
+	check_slug("", "");
+}
+
+static void
+check_name(const char *tag, const char *in, const char *want)
+{
+	char *got = lang_name(tag, in);
+
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void
+test_lang_names(void)
+{
+	check_name("uk", NULL, "Українська");
+	check_name("uk", "en", "Ukrainian");
+	check_name("ja", NULL, "日本語");
+	check_name("el", NULL, "Ελληνικά");
+	check_name("ka", "en", "Georgian");
+	check_name("zh-Hant", "en", "Traditional Chinese");
+	check_name("pt_BR", "en", "Brazilian Portuguese");
+	check_name("crh-Latn", NULL, "Qırımtatarca");
+	check_name("crh", NULL, "Qırımtatarca");
+	check_name("crh-Cyrl", NULL, "Къырымтатарджа");
+	check_name("crh-Latn", "en", "Crimean Tatar (Latin)");
+	check_name("en", NULL, "English");
+	check_name("qaa", "en", "qaa");
 }
 
 int
@@ -155,5 +262,7 @@ main(void)
 	test_expand();
 	test_lang();
 	test_slug();
+	test_slug_scripts();
+	test_lang_names();
 	return check_done("test-text");
 }

@@ -6,6 +6,8 @@
 	var status = document.getElementById('status');
 	var box = document.querySelector('.preview');
 	var ui = document.getElementById('ui');
+	var flag = document.getElementById('country-flag');
+	var designs = document.getElementById('designs');
 	var fields = ['design', 'lang', 'city', 'country', 'size', 'orientation'];
 	var timer = null, ctrl = null, shown = null, last = '';
 
@@ -47,10 +49,38 @@
 		return p;
 	}
 
+	/* The host flag beside the country, once it names one of the list. */
+	function showFlag() {
+		var code = countryCode(form.elements.country.value.trim());
+		var known = /^[A-Z]{2}$/.test(code) &&
+			document.querySelector('#countries option[value$="(' + code + ')"]');
+		if (!known) {
+			flag.hidden = true;
+			flag.removeAttribute('src');
+			delete flag.dataset.code;
+			return;
+		}
+		if (flag.dataset.code !== code)
+			flag.src = '/flag?country=' + code;
+		flag.dataset.code = code;
+		flag.hidden = false;
+	}
+
+	/* What the preview shows, for screen readers: the form's own words. */
+	function describe() {
+		var size = form.elements.size;
+		var parts = [form.elements.city.value.trim(),
+			form.elements.country.value.trim(),
+			size.value === 'custom' ? document.getElementById('size-custom').value.trim()
+				: size.options[size.selectedIndex].text,
+			form.elements.lang.options[form.elements.lang.selectedIndex].text];
+		return img.dataset.alt + ': ' + parts.filter(Boolean).join(', ');
+	}
+
 	function clearErrors() {
 		form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
 		document.getElementById('preview-error').textContent = '';
-		form.querySelectorAll('[aria-invalid]').forEach(function (e) {
+		document.querySelectorAll('[aria-invalid]').forEach(function (e) {
 			e.removeAttribute('aria-invalid');
 		});
 	}
@@ -67,7 +97,9 @@
 		detail.className = 'detail';
 		detail.textContent = message;
 		el.appendChild(detail);
-		if (field && form.elements[field])
+		if (field === 'design')
+			designs.setAttribute('aria-invalid', 'true');
+		else if (field && form.elements[field])
 			form.elements[field].setAttribute('aria-invalid', 'true');
 	}
 
@@ -108,6 +140,7 @@
 					URL.revokeObjectURL(shown);
 				shown = URL.createObjectURL(blob);
 				img.src = shown;
+				img.alt = describe();
 				img.dataset.query = q;
 				img.hidden = false;
 				status.textContent = '';
@@ -120,13 +153,18 @@
 	}
 
 	function later() {
+		showFlag();
 		clearTimeout(timer);
 		timer = setTimeout(update, 300);
 	}
 
 	/* Values carried over from a language switch: /?ui=ar&city=... */
 	new URLSearchParams(location.search).forEach(function (v, k) {
-		if (fields.indexOf(k) >= 0 || k === 'sheet')
+		if (k === 'design')
+			form.querySelectorAll('input[name=design]').forEach(function (r) {
+				r.checked = r.value === v;
+			});
+		else if (fields.indexOf(k) >= 0 || k === 'sheet')
 			form.elements[k].value = v;
 		if (k === 'size' && form.elements.size.value !== v) {
 			form.elements.size.value = 'custom';
@@ -134,6 +172,9 @@
 		}
 	});
 	customSize();
+	img.dataset.alt = img.alt;
+	flag.addEventListener('error', function () { flag.hidden = true; });
+	showFlag();
 	/* Downloads go through the same query, so a typed name works too. */
 	form.addEventListener('submit', function (e) {
 		var p = query();
@@ -149,10 +190,32 @@
 	form.elements.size.addEventListener('change', customSize);
 	form.addEventListener('input', later);
 	form.addEventListener('change', later);
-	ui.addEventListener('change', function () {
+	/* The page in another language, keeping what was typed. */
+	function switchPage(e) {
 		var p = query();
+		if (e)
+			e.preventDefault();
 		p.set('ui', ui.value);
 		location.search = '?' + p.toString();
+	}
+	/*
+	 * A pick with the mouse or touch switches at once; the arrow keys
+	 * change a closed select's value one step at a time, so from the
+	 * keyboard the page waits for Enter or its Go button (WCAG 3.2.2).
+	 */
+	var uiKeyed = false;
+	ui.addEventListener('keydown', function (e) {
+		uiKeyed = e.key !== 'Enter';
+		if (e.key === 'Enter')
+			switchPage(e);
 	});
+	ui.addEventListener('mousedown', function () { uiKeyed = false; });
+	ui.addEventListener('change', function () {
+		if (uiKeyed)
+			ui.form.classList.add('keyed');
+		else
+			switchPage();
+	});
+	ui.form.addEventListener('submit', switchPage);
 	update();
 })();
