@@ -9,6 +9,8 @@
 static void
 print_item(const struct banner_item *it, void *arg)
 {
+	size_t i;
+
 	(void)arg;
 	if (strcmp(it->kind, "flag") == 0)
 		printf("flag %s %s slot %.2f %.2f %.2f %.2f flag %.2f %.2f "
@@ -20,6 +22,12 @@ print_item(const struct banner_item *it, void *arg)
 		       "ink %.2f %.2f %.2f %.2f %s\n",
 			it->slot, it->size, it->line_count, it->x, it->y, it->w,
 			it->h, it->ix, it->iy, it->iw, it->ih, it->what);
+	for (i = 0; strcmp(it->kind, "text") == 0 && i < it->line_count &&
+		    i < sizeof it->line_ink / sizeof it->line_ink[0];
+		i++)
+		printf("line %s %zu ink %.2f %.2f %.2f %.2f\n", it->slot, i + 1,
+			it->line_ink[i][0], it->line_ink[i][1],
+			it->line_ink[i][2], it->line_ink[i][3]);
 }
 
 static int
@@ -47,7 +55,9 @@ const struct command command_layout = { "layout", run, OPTS_COMMON, "[options]",
 	"slot, where\n"
 	"it goes in points from the page's top left: the slot, the ink of "
 	"the text or\n"
-	"the flag, the font size and the number of lines. Writes no file.\n"
+	"the flag, the font size and the number of lines, then the ink of "
+	"each line\n"
+	"('line SLOT N ink X Y W H'). Writes no file.\n"
 	"\n"
 	"Example:\n"
 	"  bayraq layout --lang de --city Berlin --country DE --size A1" };

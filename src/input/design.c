@@ -113,7 +113,8 @@ static int
 slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 {
 	static const char *const names[] = { "font", "weight", "color", "align",
-		"caps", "max-lines", "min-size", "max-size", "letter-spacing" };
+		"caps", "max-lines", "min-size", "max-size", "letter-spacing",
+		"line-height" };
 	size_t i;
 	int rc = 0;
 
@@ -146,7 +147,9 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 			s->caps = strcmp(v, "yes") == 0;
 		} else if (i >= 5 && parse_number(v, &num) < 0) {
 			rc = bad_attr(path, s, names[i], v,
-				"a number of user units", d);
+				i == 9 ? "a line height in em from 0.5 to 3"
+				       : "a number of user units",
+				d);
 		} else if (i == 5) {
 			if (num < 1 || num > 20 || num != floor(num))
 				rc = bad_attr(path, s, names[i], v,
@@ -158,6 +161,11 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 			s->max_size = num;
 		} else if (i == 8) {
 			s->letter_spacing = num;
+		} else if (i == 9) {
+			if (num < 0.5 || num > 3)
+				rc = bad_attr(path, s, names[i], v,
+					"a line height in em from 0.5 to 3", d);
+			s->line_height = num;
 		}
 		free(v);
 	}

@@ -26,6 +26,7 @@ struct slot {
 	double min_size; /* in the design's user units */
 	double max_size; /* 0: no limit */
 	double letter_spacing; /* em */
+	double line_height; /* em, baseline to baseline; 0: bayraq's default */
 	double x, y, w, h; /* in user units, transforms applied */
 	size_t line; /* in the SVG, for messages */
 };

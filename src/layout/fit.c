@@ -186,6 +186,10 @@ layout_set_size(PangoLayout *layout, const struct fit_style *st, double size)
 		pango_attr_list_insert(attrs,
 			pango_attr_letter_spacing_new((int)lround(
 				st->letter_spacing * size * PANGO_SCALE)));
+	if (st->line_height > 0)
+		pango_attr_list_insert(attrs,
+			pango_attr_line_height_new_absolute((int)lround(
+				st->line_height * size * PANGO_SCALE)));
 	keep_phrases(attrs, layout);
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);

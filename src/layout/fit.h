@@ -16,6 +16,7 @@ struct fit_style {
 	const char *lang; /* BCP 47 tag, for shaping and line breaking */
 	int rtl; /* right-to-left paragraph */
 	double letter_spacing; /* in em; ignored for cursive scripts */
+	double line_height; /* baseline to baseline, in em; 0: the font's */
 	int cursive;
 	size_t max_lines; /* at least 1 */
 	double min_size; /* font size bounds, in user units */

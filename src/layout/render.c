@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/flagrow.h"
 #include "layout/text.h"
 #include "base/xalloc.h"
 
@@ -55,17 +56,39 @@ slot_families(const struct slot *s, const struct lang *l)
 	return xasprintf("%s,%s", s->font, l->families);
 }
 
+/*
+ * Display capitals have no descenders and few accents: set close, they
+ * read as one block. Running text and scripts without capitals need air.
+ */
+#define CAPS_LINE_HEIGHT 1.05
+#define TEXT_LINE_HEIGHT 1.2
+
+/*
+ * The headline leads: no other text comes out larger than this share of
+ * its fitted size (designs/README.md, "Hierarchy").
+ */
+#define HIERARCHY_RATIO 0.6
+
+/* The slot's line height: the designer's, else by what the text is. */
+static double
+line_height(const struct slot *s, int capitals)
+{
+	if (s->line_height > 0)
+		return s->line_height;
+	return capitals ? CAPS_LINE_HEIGHT : TEXT_LINE_HEIGHT;
+}
+
+/* Fits slot s into t, no larger than cap when cap > 0. */
 static int
-plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
-	struct diag *d)
+plan_text(struct placed_text *t, const struct slot *s,
+	const struct render_input *in, double cap, struct diag *d)
 {
 	struct text_values values = { in->city, HASHTAG, NULL };
-	struct placed_text *t;
 	struct fit_style st;
 	struct diag fd = { 0 };
 	const char *tmpl;
 	char *text, *families;
-	int rc;
+	int rc, capitals = 0;
 
 	tmpl = catalog_text(in->catalog, s->name, d);
 	if (tmpl == NULL)
@@ -77,6 +100,9 @@ plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
 	if (s->caps) {
 		char *upper = text_upper(text, in->lang);
 
+		/* Georgian, Arabic, Japanese: no capitals, so no caps leading.
+		 */
+		capitals = strcmp(upper, text) != 0;
 		free(text);
 		text = upper;
 	}
@@ -88,11 +114,15 @@ plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
 	st.rtl = in->lang->rtl;
 	st.cursive = in->lang->cursive;
 	st.letter_spacing = s->letter_spacing;
+	st.line_height = line_height(s, capitals);
 	st.max_lines = s->max_lines;
 	st.min_size = s->min_size;
 	st.max_size = s->max_size;
+	if (cap > 0) {
+		cap = fmax(cap, s->min_size);
+		st.max_size = st.max_size > 0 ? fmin(st.max_size, cap) : cap;
+	}
 	st.align = s->align;
-	t = &b->texts[b->text_count];
 	rc = fit_text(&t->fit, in->fonts, text, &st, s->w, s->h, &fd);
 	free(families);
 	if (rc < 0) {
@@ -103,42 +133,118 @@ plan_text(struct banner *b, const struct slot *s, const struct render_input *in,
 	}
 	t->slot = s;
 	t->text = text;
-	b->text_count++;
 	return 0;
 }
 
-/* Fits a flag into its slot without distortion. */
+/*
+ * Fits every text slot, then fits again, smaller, any text that came out
+ * larger than HIERARCHY_RATIO of the headline: a short city name or the
+ * hashtag would otherwise outshout the slogan.
+ */
+static int
+plan_texts(struct banner *b, const struct render_input *in, struct diag *d)
+{
+	const struct variant *v = b->v;
+	double lead = 0;
+	size_t i;
+
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *s = &v->slots[i];
+
+		if (s->kind != SLOT_TEXT)
+			continue;
+		if (plan_text(&b->texts[b->text_count], s, in, 0, d) < 0)
+			return -1;
+		if (strcmp(s->name, "headline") == 0)
+			lead = fmax(lead, b->texts[b->text_count].fit.size);
+		b->text_count++;
+	}
+	for (i = 0; i < b->text_count && lead > 0; i++) {
+		struct placed_text *t = &b->texts[i];
+		const struct slot *s = t->slot;
+
+		if (strcmp(s->name, "headline") == 0 ||
+			t->fit.size <= lead * HIERARCHY_RATIO)
+			continue;
+		fit_release(&t->fit);
+		free(t->text);
+		t->text = NULL;
+		/* On failure t is released, and banner_free() copes. */
+		if (plan_text(t, s, in, lead * HIERARCHY_RATIO, d) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Ukraine's flag is always there: a Ukrainian host adds no second one. */
+static int
+host_is_ua(const struct slot *s, const struct render_input *in)
+{
+	return strcmp(s->name, "host") == 0 &&
+	       g_ascii_strcasecmp(in->country, "ua") == 0;
+}
+
+/* Loads a slot's flag; where it goes is place_flags()'s. */
 static int
 plan_flag(struct banner *b, const struct slot *s, const struct render_input *in,
 	struct diag *d)
 {
 	struct placed_flag *f = &b->flags[b->flag_count];
 	const char *role = strcmp(s->name, "host") == 0 ? in->country : s->name;
-	double ratio, w, h;
 
+	if (host_is_ua(s, in))
+		return 0;
 	f->svg = flags_open(in->flags, role, d);
 	if (f->svg == NULL)
 		return -1;
 	b->flag_count++;
 	f->slot = s;
 	snprintf(f->role, sizeof f->role, "%s", role);
-	ratio = flags_ratio(f->svg);
-	w = s->w;
-	h = w / ratio;
-	if (h > s->h) {
-		h = s->h;
-		w = h * ratio;
-	}
-	f->w = w;
-	f->h = h;
-	f->y = s->y + (s->h - h) / 2;
-	if (s->align == FIT_START)
-		f->x = s->x;
-	else if (s->align == FIT_END)
-		f->x = s->x + s->w - w;
-	else
-		f->x = s->x + (s->w - w) / 2;
 	return 0;
+}
+
+/*
+ * The flags of a row, as one group (flagrow.h): every flag slot counts,
+ * an empty one too, so the others re-centre on the row.
+ */
+static void
+place_flags(struct banner *b)
+{
+	const struct variant *v = b->v;
+	struct flagrow_item *items = xcalloc(v->slot_count, sizeof *items);
+	size_t i, j, n = 0;
+
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *s = &v->slots[i];
+
+		if (s->kind != SLOT_FLAG)
+			continue;
+		items[n] = (struct flagrow_item){ .sx = s->x,
+			.sy = s->y,
+			.sw = s->w,
+			.sh = s->h,
+			.align = s->align };
+		for (j = 0; j < b->flag_count; j++)
+			if (b->flags[j].slot == s)
+				items[n].ratio = flags_ratio(b->flags[j].svg);
+		n++;
+	}
+	flagrow_place(items, n);
+	for (i = 0, n = 0; i < v->slot_count; i++) {
+		const struct slot *s = &v->slots[i];
+
+		if (s->kind != SLOT_FLAG)
+			continue;
+		for (j = 0; j < b->flag_count; j++)
+			if (b->flags[j].slot == s) {
+				b->flags[j].x = items[n].x;
+				b->flags[j].y = items[n].y;
+				b->flags[j].w = items[n].w;
+				b->flags[j].h = items[n].h;
+			}
+		n++;
+	}
+	free(items);
 }
 
 struct banner *
@@ -170,17 +276,16 @@ render_plan(const struct render_input *in, struct diag *d)
 	b->lang = xstrdup(in->lang->tag);
 	b->texts = xcalloc(v->slot_count, sizeof *b->texts);
 	b->flags = xcalloc(v->slot_count, sizeof *b->flags);
-	for (i = 0; i < v->slot_count; i++) {
-		const struct slot *s = &v->slots[i];
-		int rc = s->kind == SLOT_TEXT ? plan_text(b, s, in, d)
-					      : plan_flag(b, s, in, d);
-
-		if (rc < 0)
+	if (plan_texts(b, in, d) < 0)
+		goto fail;
+	for (i = 0; i < v->slot_count; i++)
+		if (v->slots[i].kind == SLOT_FLAG &&
+			plan_flag(b, &v->slots[i], in, d) < 0)
 			goto fail;
-		if (s->kind == SLOT_TEXT && strcmp(s->name, "headline") == 0 &&
-			b->title == NULL)
-			b->title = xstrdup(b->texts[b->text_count - 1].text);
-	}
+	for (i = 0; i < b->text_count && b->title == NULL; i++)
+		if (strcmp(b->texts[i].slot->name, "headline") == 0)
+			b->title = xstrdup(b->texts[i].text);
+	place_flags(b);
 	if (b->title == NULL)
 		b->title = xstrdup(HASHTAG);
 	return b;
@@ -496,6 +601,28 @@ to_page(const struct banner *b, double x, double y, double w, double h,
 	out[3] = h * b->scale;
 }
 
+/* Each line's ink, in page points, for tests of the leading. */
+static void
+line_inks(const struct banner *b, const struct placed_text *t,
+	struct banner_item *out)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(t->fit.layout);
+	const size_t max = sizeof out->line_ink / sizeof out->line_ink[0];
+	size_t n = 0;
+
+	do {
+		PangoRectangle ink;
+
+		pango_layout_iter_get_line_extents(it, &ink, NULL);
+		to_page(b, t->slot->x + t->fit.x + (double)ink.x / PANGO_SCALE,
+			t->slot->y + t->fit.y + (double)ink.y / PANGO_SCALE,
+			(double)ink.width / PANGO_SCALE,
+			(double)ink.height / PANGO_SCALE, out->line_ink[n]);
+		n++;
+	} while (n < max && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
 int
 banner_item(const struct banner *b, size_t i, struct banner_item *out)
 {
@@ -513,6 +640,7 @@ banner_item(const struct banner *b, size_t i, struct banner_item *out)
 		out->what = t->text;
 		out->size = t->fit.size * b->scale;
 		out->line_count = t->fit.line_count;
+		line_inks(b, t, out);
 		to_page(b, s->x + t->fit.x + (double)ink.x / PANGO_SCALE,
 			s->y + t->fit.y + (double)ink.y / PANGO_SCALE,
 			(double)ink.width / PANGO_SCALE,

@@ -93,6 +93,8 @@ struct banner_item {
 	double ix, iy, iw, ih; /* text: the ink; flag: the flag itself */
 	double size; /* text: font size in points */
 	size_t line_count;
+	/* text: the ink of each line (at most 20, as bayraq:max-lines) */
+	double line_ink[20][4];
 };
 
 /* Item i, or -1 past the end. */

@@ -371,6 +371,50 @@ test_word_breaks(const struct fonts *fonts)
 	check_never_split(fonts, "ja", "クリミアの政治犯に\u200b自由を", hint);
 }
 
+/* The distance between two baselines, in user units. */
+static double
+baseline_step(const struct fit *f)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(f->layout);
+	double first = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+	double second = first;
+
+	if (pango_layout_iter_next_line(it))
+		second = (double)pango_layout_iter_get_baseline(it) /
+			 PANGO_SCALE;
+	pango_layout_iter_free(it);
+	return second - first;
+}
+
+/* line_height sets baseline to baseline, in em; tighter lets text grow. */
+static void
+test_line_height(const struct fonts *fonts)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit natural, tight, clone;
+
+	plain_style(&g, "en", 2, 5, &l, &st);
+	/* A tall, narrow box: two lines, limited by their height. */
+	CHECK(fit_text(&natural, fonts, "CRIMEA IS UKRAINE!", &st, 600, 180,
+		      &d) == 0);
+	st.line_height = 1.0;
+	CHECK(fit_text(&tight, fonts, "CRIMEA IS UKRAINE!", &st, 600, 180,
+		      &d) == 0);
+	CHECK(natural.line_count == 2 && tight.line_count == 2);
+	CHECK_NEAR(baseline_step(&tight), tight.size, 0.01);
+	CHECK(baseline_step(&natural) > 1.25 * natural.size);
+	CHECK(tight.size > natural.size);
+	/* Another thread's copy keeps the leading. */
+	fit_clone(&clone, &tight, fonts);
+	CHECK_NEAR(baseline_step(&clone), baseline_step(&tight), 0.01);
+	fit_release(&clone);
+	fit_release(&natural);
+	fit_release(&tight);
+}
+
 int
 main(void)
 {
@@ -387,6 +431,7 @@ main(void)
 	test_bigger_box_bigger_text(fonts);
 	test_no_spacing_for_cursive(fonts);
 	test_word_breaks(fonts);
+	test_line_height(fonts);
 	fonts_free(fonts);
 	return check_done("test-fit");
 }
