@@ -187,15 +187,25 @@ text_rules() {
 # the leading rules (text_rules).
 test_text_hierarchy_every_language() {
 	variant_sizes >variants.txt
-	: >bad.txt
+	finished_po | xargs -n 1 basename | sed 's/\.po$//' >langs.txt
+	# One layout per language and variant, on every core; then the rules.
+	mkdir layouts
 	while read -r design file size; do
-		for po in "$ROOT"/locales/*.po; do
-			lang=$(basename "$po" .po)
-			bayraq layout --design "$design" --lang "$lang" --city Berlin --country DE \
-				--size "$size" >l.txt
-			text_rules l.txt | sed "s|^|$design/$file $lang: |" >>bad.txt
-		done
-	done <variants.txt
+		while read -r lang; do
+			echo "$design $file $size $lang"
+		done <langs.txt
+	done <variants.txt |
+		xargs -P "$(nproc)" -L 1 sh -c '"$0" layout --design "$1" --lang "$4" \
+			--city Berlin --country DE --size "$3" >"layouts/$1@$2@$4.txt" ||
+			echo "$1/$2 $4: bayraq layout failed" >>"layouts/failed"' "$ROOT/$BAYRAQ"
+	[ ! -e layouts/failed ] || die "$(cat layouts/failed)"
+	: >bad.txt
+	for l in layouts/*.txt; do
+		name=$(basename "$l" .txt)
+		text_rules "$l" | sed "s|^|$(echo "$name" | sed 's|@|/|; s|@| |'): |" >>bad.txt
+	done
+	[ "$(ls layouts | wc -l)" = "$(($(wc -l <variants.txt) * $(wc -l <langs.txt)))" ] ||
+		die "$(ls layouts | wc -l) layouts for $(wc -l <variants.txt) variants and $(wc -l <langs.txt) languages"
 	[ ! -s bad.txt ] || die "$(cat bad.txt)"
 }
 
