@@ -70,7 +70,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
             ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
-.PHONY: all deps flags demo check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
+.PHONY: all deps flags demo test-bins check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
         install uninstall dist man design-pictures pot po
 
 all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
@@ -204,18 +204,22 @@ demo: deps
 	@sh src/demo.sh build/bayraq out
 	@echo "Banners are in out/. Open out/*.png, or send out/*.pdf to a print shop."
 
-check: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
+# Everything a test run needs, built apart: CI builds each sanitizer's
+# before it runs their suites side by side.
+test-bins: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
+
+check: test-bins
 	@$(TEST_ENV) sh tests/run.sh $(OUT)
 
 # The tests that run threads (raster bands, batch rows), for BUILD=tsan:
 # the whole suite under ThreadSanitizer would take too long.
-check-threads: all $(UNIT_BINS) $(TOOL_BINS)
+check-threads: test-bins
 	@$(TEST_ENV) ONLY='test-raster|test_batch|test_threads|test_bands|test_wider|test_tiff|test_serve_preview|test_serve_busy' sh tests/run.sh $(OUT)
 
 # The unit tests and every error path (tests/e2e/errors.sh, commands.sh,
 # hardening.sh with the fuzz corpora), for BUILD=ubsan-clang in CI.
 ERROR_TESTS = $(shell sed -n 's/^\(test_[a-z0-9_]*\)().*/\1/p' tests/e2e/errors.sh tests/e2e/commands.sh tests/e2e/hardening.sh | paste -sd'|')
-check-errors: all $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
+check-errors: test-bins
 	@$(TEST_ENV) ONLY='^test-|$(ERROR_TESTS)' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
