@@ -202,13 +202,8 @@ check_file(const char *path, struct diag *d)
 	return 0;
 }
 
-/*
- * Reads path with libgettextpo, a regular file of a sane size. On success
- * po_lock is held: the caller walks the messages, then frees the file and
- * unlocks. On failure nothing is held.
- */
-static po_file_t
-po_read_locked(const char *path, struct diag *d)
+po_file_t
+catalog_po_read(const char *path, struct diag *d)
 {
 	struct diag po_errors = { 0 };
 	po_file_t po;
@@ -232,6 +227,31 @@ po_read_locked(const char *path, struct diag *d)
 	return NULL;
 }
 
+void
+catalog_po_release(po_file_t po)
+{
+	po_file_free(po);
+	pthread_mutex_unlock(&po_lock);
+}
+
+int
+catalog_po_write(po_file_t po, const char *path, struct diag *d)
+{
+	struct diag po_errors = { 0 };
+	int ok;
+
+	pthread_mutex_lock(&po_lock);
+	po_diag = &po_errors;
+	ok = po_file_write(po, path, &po_handler) != NULL;
+	po_diag = NULL;
+	pthread_mutex_unlock(&po_lock);
+	if (ok && po_errors.kind == DIAG_NONE)
+		return 0;
+	return diag_set(d, DIAG_IO, "cannot write '%s': %s", path,
+		po_errors.kind != DIAG_NONE ? po_errors.msg
+					    : "libgettextpo failed");
+}
+
 struct catalog *
 catalog_load(const char *path, struct diag *d)
 {
@@ -243,12 +263,11 @@ catalog_load(const char *path, struct diag *d)
 	int rc = 0;
 
 	cat->path = xstrdup(path);
-	po = po_read_locked(path, d);
+	po = catalog_po_read(path, d);
 	if (po == NULL)
 		goto fail;
 	if (read_header(cat, po, d) < 0) {
-		po_file_free(po);
-		pthread_mutex_unlock(&po_lock);
+		catalog_po_release(po);
 		goto fail;
 	}
 	lines = context_lines(path);
@@ -256,8 +275,7 @@ catalog_load(const char *path, struct diag *d)
 	while (rc == 0 && (m = po_next_message(it)) != NULL)
 		rc = add_entry(cat, m, lines, d);
 	po_message_iterator_free(it);
-	po_file_free(po);
-	pthread_mutex_unlock(&po_lock);
+	catalog_po_release(po);
 	g_hash_table_destroy(lines);
 	if (rc < 0)
 		goto fail;
@@ -410,7 +428,7 @@ template_keys(const char *pot_path, int (*skip)(const char *key),
 {
 	po_message_iterator_t it;
 	po_message_t m;
-	po_file_t po = po_read_locked(pot_path, d);
+	po_file_t po = catalog_po_read(pot_path, d);
 	GPtrArray *keys;
 
 	if (po == NULL)
@@ -424,8 +442,7 @@ template_keys(const char *pot_path, int (*skip)(const char *key),
 			g_ptr_array_add(keys, g_strdup(key));
 	}
 	po_message_iterator_free(it);
-	po_file_free(po);
-	pthread_mutex_unlock(&po_lock);
+	catalog_po_release(po);
 	g_ptr_array_add(keys, NULL);
 	return (char **)g_ptr_array_free(keys, FALSE);
 }

@@ -44,6 +44,18 @@ const char *catalog_text(const struct catalog *cat, const char *key,
 	struct diag *d);
 
 /*
+ * libgettextpo keeps its reader's and writer's state in globals, so every
+ * use takes one lock. catalog_po_read() reads path (a regular file of a
+ * sane size) and, on success, returns holding the lock: walk the
+ * messages, then catalog_po_release(). On failure nothing is held and d
+ * names the file and line. catalog_po_write() writes po to path.
+ */
+struct po_file;
+struct po_file *catalog_po_read(const char *path, struct diag *d);
+void catalog_po_release(struct po_file *po);
+int catalog_po_write(struct po_file *po, const char *path, struct diag *d);
+
+/*
  * The keys a design may name in bayraq:text: every msgctxt of the
  * template (locales/bayraq.pot) but the home-printer sheets' (tile-*).
  * NULL-terminated, in the template's order; free with g_strfreev(). A file

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "input/catalog.h"
 #include "input/design.h"
 
 #define TEMPLATE_HEADER_COMMENT                                                \
@@ -30,41 +31,6 @@
 	"MIME-Version: 1.0\n"                                                  \
 	"Content-Type: text/plain; charset=UTF-8\n"                            \
 	"Content-Transfer-Encoding: 8bit\n"
-
-/* libgettextpo's error callbacks take no user data (see catalog.c). */
-static _Thread_local struct diag *template_diag;
-
-static void
-xerror(int severity, po_message_t message, const char *filename, size_t lineno,
-	size_t column, int multiline, const char *text)
-{
-	(void)message;
-	(void)column;
-	(void)multiline;
-	if (severity == PO_SEVERITY_WARNING)
-		return;
-	if (filename != NULL && lineno != (size_t)-1)
-		diag_set(template_diag, DIAG_FORMAT, "%s:%zu: %.120s", filename,
-			lineno, text);
-	else
-		diag_set(template_diag, DIAG_FORMAT, "%.160s", text);
-}
-
-static void
-xerror2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
-	int ml1, const char *t1, po_message_t m2, const char *f2, size_t l2,
-	size_t c2, int ml2, const char *t2)
-{
-	(void)m2;
-	(void)f2;
-	(void)l2;
-	(void)c2;
-	(void)ml2;
-	(void)t2;
-	xerror(severity, m1, f1, l1, c1, ml1, t1);
-}
-
-static const struct po_xerror_handler handler = { xerror, xerror2 };
 
 /* en.po's own comments, without the slot notes an old merge put there. */
 static char *
@@ -192,18 +158,15 @@ int
 template_write(const struct paths *paths, const char *out_path, struct diag *d)
 {
 	char *en_path = g_build_filename(paths->locales, "en.po", NULL);
-	struct diag errors = { 0 };
 	GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	po_file_t en, pot = po_file_create();
 	po_message_iterator_t from, to = po_message_iterator(pot, NULL);
 	po_message_t m, header = po_message_create();
 	int rc = 0;
 
-	template_diag = &errors;
-	en = po_file_read(en_path, &handler);
-	if (en == NULL || errors.kind != DIAG_NONE) {
-		rc = diag_set(d, DIAG_FORMAT, "cannot read '%s': %s", en_path,
-			errors.kind != DIAG_NONE ? errors.msg : "no such file");
+	en = catalog_po_read(en_path, d);
+	if (en == NULL) {
+		rc = -1;
 		goto done;
 	}
 	po_message_set_msgid(header, "");
@@ -222,16 +185,13 @@ template_write(const struct paths *paths, const char *out_path, struct diag *d)
 		g_hash_table_insert(by_key, (char *)po_message_msgctxt(t), t);
 	}
 	po_message_iterator_free(from);
+	/* The template's messages hold copies: en.po's lock can go now. */
+	catalog_po_release(en);
 	rc = add_designs(by_key, paths->designs, d);
-	if (rc == 0 && (po_file_write(pot, out_path, &handler) == NULL ||
-			       errors.kind != DIAG_NONE))
-		rc = diag_set(d, DIAG_IO, "cannot write '%s': %s", out_path,
-			errors.msg);
+	if (rc == 0)
+		rc = catalog_po_write(pot, out_path, d);
 done:
-	template_diag = NULL;
 	po_message_iterator_free(to);
-	if (en != NULL)
-		po_file_free(en);
 	po_file_free(pot);
 	g_hash_table_destroy(by_key);
 	g_free(en_path);
