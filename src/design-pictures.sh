@@ -1,6 +1,7 @@
 #!/bin/sh
-# design-pictures.sh BAYRAQ - the pictures of designs/README.md, made from
-# what bayraq really draws: a design as Inkscape saves it, and a proof page.
+# design-pictures.sh BAYRAQ - the pictures of README.md and designs/README.md,
+# made from what bayraq really draws: banners in three scripts, a design as
+# Inkscape saves it, and a proof page.
 set -eu
 BAYRAQ=$1
 T=build/pictures
@@ -17,4 +18,7 @@ page=$(ls designs/liberate-crimea/*.svg | grep -n poster-portrait | cut -d: -f1)
 pdftoppm -r 60 -png -f "$page" -l "$page" -singlefile "$T/proof.pdf" docs/design-proof
 "$BAYRAQ" lint tests/data/designs/lint-unknown-attr tests/data/designs/lint-literal-text \
 	>docs/design-lint.txt || true
-echo "docs/design-inkscape.png docs/design-proof.png docs/design-lint.txt"
+"$BAYRAQ" render --lang uk --city Київ --country PL --size 1200x400px -f png -o docs/banner-uk.png >/dev/null
+"$BAYRAQ" render --lang ka --city თბილისი --country GE --size 424x600px -f png -o docs/poster-ka.png >/dev/null
+"$BAYRAQ" render --lang ar --city عمان --country JO --size 424x600px -f png -o docs/poster-ar.png >/dev/null
+echo "docs/banner-uk.png docs/poster-ka.png docs/poster-ar.png docs/design-inkscape.png docs/design-proof.png docs/design-lint.txt"
