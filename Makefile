@@ -67,7 +67,7 @@ BIN := $(OUT)/bayraq
 TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)/build/cache \
             G_SLICE=always-malloc \
             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-            ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 BUILD=$(BUILD) \
+            ASAN_OPTIONS=detect_leaks=1 BUILD=$(BUILD) \
             TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 exitcode=66 report_signal_unsafe=0"
 
 .PHONY: all deps flags demo test-bins check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
