@@ -61,8 +61,15 @@ type_is() {
 }
 
 # Nothing of any request is left in the server's temporary folder.
+# A render whose caller gave up (a timeout, or wrk ending its run) still
+# finishes in its worker and then removes its folder, so wait for the
+# workers to go idle (up to a minute: asan is slow) before looking.
 no_temp_files() {
-	left=$(find tmp -mindepth 2 | head -5)
+	i=0
+	while left=$(find tmp -mindepth 2 | head -5) && [ -n "$left" ] && [ $i -lt 120 ]; do
+		sleep 0.5
+		i=$((i + 1))
+	done
 	[ -z "$left" ] || die "left in the temporary folder: $left"
 }
 
