@@ -28,6 +28,11 @@ endif
 FLAGSET_VERSION   := 1.2.10
 FLAGSET_INTEGRITY := sha512-xrqwo0TYf/h2cfPvGpjdSuSguUbri4vNNizBnwzoZnX0xGo3O5nGJMlbYEp7NOYcnPGBm6LE2axqDWSB847bLw==
 FLAGSET := build/flags/package
+# resvg for `make bench` only (a peer, never a dependency): @resvg/resvg-js
+# and its x86_64 Linux (glibc) library, pinned with their npm integrity.
+RESVG_VERSION          := 2.6.2
+RESVG_INTEGRITY        := sha512-xBaJish5OeGmniDj9cW5PRa/PtmuVU3ziqrbr5xJj901ZDN4TosrVaNZpEiLZAxdfnhAe7uQ7QFWfjPe9d9K2Q==
+RESVG_NATIVE_INTEGRITY := sha512-IVUe+ckIerA7xMZ50duAZzwf1U7khQe2E0QpUxu5MBJNao5RqC0zwV/Zm965vw6D3gGFUl7j4m+oJjubBVoftw==
 
 # CMYK output profiles for PDF/X, made by ArgyllCMS from the FOGRA39 and
 # GRACoL (CGATS TR 006) characterisation data in Debian's icc-profiles-free.
@@ -128,6 +133,10 @@ flags: $(FLAGSET)/countries.json
 $(FLAGSET)/countries.json:
 	@sh src/fetch-flags.sh $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) build/flags
 
+build/resvg/.ok:
+	@sh tests/bench/fetch-resvg.sh $(RESVG_VERSION) $(RESVG_INTEGRITY) $(RESVG_NATIVE_INTEGRITY) build/resvg
+	@touch $@
+
 # colprof writes NAME.icc beside NAME.ti3; about 20 s each, once.
 $(ICC)/FOGRA39.icc: ICC_TI3 := FOGRA39L.ti3
 $(ICC)/FOGRA39.icc: ICC_DESC := Coated FOGRA39 (bayraq, ArgyllCMS colprof)
@@ -223,8 +232,12 @@ check-errors: test-bins
 	@$(TEST_ENV) ONLY='^test-|$(ERROR_TESTS)' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
+# The other tools are fetched or installed when missing; one that is still
+# missing gets a row that says so.
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
+	@sh src/deps.sh bench || true
+	@$(MAKE) --no-print-directory build/resvg/.ok || true
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [build|run|all] - checks what bayraq needs from Debian; as root,
+# deps.sh [build|run|bench|all] - checks what bayraq needs from Debian; as root,
 # installs what is missing.
 set -u
 # What building needs; what a built bayraq needs to run; what the tests use.
@@ -10,9 +10,12 @@ argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev"
 run="fonts-noto-core fonts-noto-cjk icc-profiles-free libmicrohttpd12 libicu72
 iso-codes"
 test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk"
+# What `make bench` compares with (not in "all": only the bench needs them).
+bench="librsvg2-bin mupdf-tools libvips-tools wrk curl"
 case "${1:-all}" in
 build) pkgs=$build ;;
 run) pkgs=$run ;;
+bench) pkgs=$bench ;;
 *) pkgs="$build $run $test" ;;
 esac
 # npm fetches the pinned flag set, except from a release tarball that
