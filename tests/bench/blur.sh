@@ -4,18 +4,19 @@
 # and the same picture as an SVG the other tools can draw.
 
 # blur_data DIR: a BAYRAQ_DATADIR in DIR whose designs include
-# liberate-crimea-blur: tests/data/designs/liberate-crimea-blur when the
-# tree has it, else made here from designs/liberate-crimea.
+# liberate-crimea-blur: the tests' copy (tests/data/designs/blur-crimea)
+# when the tree has it, else made here from designs/liberate-crimea.
 blur_data() {
 	rm -rf "$1"
 	mkdir -p "$1/designs"
 	ln -s "$PWD/locales" "$1/locales"
 	ln -s "$PWD/fonts" "$1/fonts"
 	cp -r designs/_flags "$1/designs/"
-	if [ -d tests/data/designs/liberate-crimea-blur ]; then
-		cp -r tests/data/designs/liberate-crimea-blur "$1/designs/"
+	for d in tests/data/designs/blur-crimea tests/data/designs/liberate-crimea-blur; do
+		[ -d "$d" ] || continue
+		cp -r "$d" "$1/designs/liberate-crimea-blur"
 		return
-	fi
+	done
 	mkdir "$1/designs/liberate-crimea-blur"
 	for f in designs/liberate-crimea/*.svg; do
 		sed 's|<g id="background">|<defs><filter id="blur"><feGaussianBlur stdDeviation="20"/></filter></defs><g id="background" filter="url(#blur)">|' \

@@ -17,13 +17,15 @@
 #   BENCH_TIMEOUT=600  seconds one command may take (then: "over N s")
 #   BENCH_REPEAT=30    a command whose first run takes longer runs once
 #   RUNS=3        runs of each command (the median is shown); N=100 banners
+#   BENCH_REPORT=1  print the tables again from build/bench, measuring nothing
 set -u
 OUT=$1
 BIN=$OUT/bayraq
 STAT=$OUT/tests/runstat
 W=build/bench
 . tests/bench/blur.sh
-rm -rf "$W"
+REPORT=${BENCH_REPORT:-0}
+[ "$REPORT" = 1 ] || rm -rf "$W"
 mkdir -p "$W"
 RUNS=${RUNS:-3}
 N=${N:-100}
@@ -50,7 +52,7 @@ section() { case " $BENCH " in *" $1 "*) return 0 ;; esac; return 1; }
 once() {
 	name=$1
 	shift
-	[ -f "$W/$name.once" ] && return 0
+	[ -f "$W/$name.once" ] || [ "$REPORT" = 1 ] && return 0
 	"$STAT" timeout -k 5 "$BENCH_TIMEOUT" "$@" >>"$W/$name.runs" 2>/dev/null
 	tail -n 1 "$W/$name.runs" | awk -v r="$BENCH_REPEAT" '{ exit !($1 > r || $3 != 0) }' &&
 		: >"$W/$name.once"
@@ -66,7 +68,7 @@ median() {
 measure() {
 	name=$1
 	shift
-	rm -f "$W/$name.runs" "$W/$name.once"
+	[ "$REPORT" = 1 ] || rm -f "$W/$name.runs" "$W/$name.once"
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		once "$name" "$@"
@@ -99,7 +101,8 @@ row() {
 	case $st in
 	0) ;;
 	124 | 137)
-		printf '%-30s %7s %7s %7s %7s %13s  %s\n' "$label" ">$BENCH_TIMEOUT" - - - - "stopped after $BENCH_TIMEOUT s (BENCH_TIMEOUT)"
+		printf '%-30s %7s %7s %7s %7s %13s  %s\n' "$label" ">$BENCH_TIMEOUT" ">${c%.*}" ">${m%.*}" - - \
+			"stopped after $BENCH_TIMEOUT s (BENCH_TIMEOUT); CPU and memory until then"
 		return
 		;;
 	*)
@@ -107,17 +110,17 @@ row() {
 		return
 		;;
 	esac
-	size=$(stat -c %s "$file" 2>/dev/null || echo 0)
-	echo "$size" >"$W/$name.size"
+	bytes=$(stat -c %s "$file" 2>/dev/null || echo 0)
+	echo "$bytes" >"$W/$name.size"
 	ratios="     -      -      -      -"
 	base=$W/$2-bayraq
 	if [ "$3" != bayraq ] && [ -f "$base.stat" ] && [ -f "$base.size" ]; then
 		read -r bt bm bst bc <"$base.stat"
-		[ "$bst" = 0 ] && ratios=$(echo "$t $bt $c $bc $m $bm $size $(cat "$base.size")" |
+		[ "$bst" = 0 ] && ratios=$(echo "$t $bt $c $bc $m $bm $bytes $(cat "$base.size")" |
 			awk '{ printf "%6.1f %6.1f %6.1f %6.2f", $1 / $2, $3 / $4, $5 / $6, $7 / $8 }')
 	fi
 	printf '%-30s %7.2f %7.2f %7.0f %7.1f %13s %s%s\n' "$label" "$t" "$c" "$m" \
-		"$(echo "$size" | awk '{ print $1 / 1e6 }')" "$(png_size "$file")" "$ratios" "${note:+  $note}"
+		"$(echo "$bytes" | awk '{ print $1 / 1e6 }')" "$(png_size "$file")" "$ratios" "${note:+  $note}"
 }
 
 # version TOOL: one word for the table's heading.
@@ -196,6 +199,9 @@ group() {
 		*)
 			note=$(missing "$p")
 			[ -z "$note" ] && [ "$kind" = blur ] && [ "$p" = mutool ] && note="draws no blur: MuPDF ignores SVG filters"
+			[ -z "$note" ] && [ "$p" = rsvg-convert ] && [ "$(cut -d' ' -f3 "$W/$g-$p.stat" 2>/dev/null)" = 1 ] &&
+				png_size "$W/plain-$size-$dpi-bayraq.png" | awk '{ big = $1 > 32767 || $3 > 32767 } END { exit !big }' &&
+				note="past cairo's 32767-pixel limit"
 			row "$(peer_label "$p")" "$g" "$p" "$note"
 			;;
 		esac
@@ -235,26 +241,29 @@ fi
 if section threads; then
 	echo
 	printf '%-30s %7s %7s %9s %7s %7s\n' "PNG, -j 1 against -j 2" "-j 1 s" "-j 2 s" "-j 2 time" "-j 1 CPU" "-j 2 CPU"
+	rm -f "$W/threads"
+	k=0
 	for x in "1080x1080 px:--size 1080x1080px" "A2 at 150 dpi:--size A2 --dpi 150" \
 		"A0 at 300 dpi:--size A0 --dpi 300"; do
 		args=${x#*:}
+		k=$((k + 1))
 		runs=$RUNS
 		# Small images take milliseconds: more runs for a steady median.
 		case "$args" in *px*) RUNS=$((runs * 4 + 1)) ;; esac
-		rm -f "$W"/j[12].runs "$W"/j[12].once
+		[ "$REPORT" = 1 ] || rm -f "$W/j1-$k.runs" "$W/j2-$k.runs" "$W/j1-$k.once" "$W/j2-$k.once"
 		i=0
 		while [ "$i" -lt "$RUNS" ]; do
-			once j1 "$BIN" render $A $args -j 1 -f png -o "$W/j1.png"
-			once j2 "$BIN" render $A $args -j 2 -f png -o "$W/j2.png"
+			once "j1-$k" "$BIN" render $A $args -j 1 -f png -o "$W/j1-$k.png"
+			once "j2-$k" "$BIN" render $A $args -j 2 -f png -o "$W/j2-$k.png"
 			i=$((i + 1))
 		done
-		median j1
-		median j2
+		median "j1-$k"
+		median "j2-$k"
 		RUNS=$runs
-		"$OUT/tests/pngcmp" "$W/j1.png" "$W/j2.png" "$W/jdiff.png" 0 0 >/dev/null ||
+		"$OUT/tests/pngcmp" "$W/j1-$k.png" "$W/j2-$k.png" "$W/jdiff.png" 0 0 >/dev/null ||
 			echo "  (the two PNGs have different pixels: a bug)"
-		read -r t1 _ _ c1 <"$W/j1.stat"
-		read -r t2 _ _ c2 <"$W/j2.stat"
+		read -r t1 _ _ c1 <"$W/j1-$k.stat"
+		read -r t2 _ _ c2 <"$W/j2-$k.stat"
 		echo "${x%%:*}:$t1:$t2" >>"$W/threads"
 		printf '%-30s %7.3f %7.3f %8.2fx %8.3f %8.3f\n' "${x%%:*}" "$t1" "$t2" \
 			"$(echo "$t2 $t1" | awk '{ print $1 / $2 }')" "$c1" "$c2"
@@ -275,7 +284,7 @@ if section batch; then
 		i=$((i + 1))
 	done
 	mkdir -p "$W/svg"
-	tail -n +2 "$W/campaign.csv" | while IFS=, read -r design lang city country size format; do
+	[ "$REPORT" = 1 ] || tail -n +2 "$W/campaign.csv" | while IFS=, read -r design lang city country size format; do
 		"$BIN" render --lang "$lang" --city "$city" --country "$country" --size "$size" \
 			-f svg -o "$W/svg/" >/dev/null
 	done
