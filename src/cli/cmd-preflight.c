@@ -79,6 +79,11 @@ print_report(const char *path, const struct preflight *pf)
 			pf->min_text_pt);
 	if (isfinite(pf->min_line_pt))
 		printf("%-12s thinnest %.2f pt\n", "lines", pf->min_line_pt);
+	if (pf->max_ink >= 0)
+		printf("%-12s at most %.0f%% (C+M+Y+K; %s allows %.0f%%)\n",
+			"ink", pf->max_ink, pf->intent, pf->ink_limit);
+	else
+		printf("%-12s %s\n", "ink", pf->ink_note);
 	if (pf->problem_count == 0)
 		printf("ready to print\n");
 	else
@@ -153,6 +158,7 @@ json_page(JsonBuilder *b, const struct preflight_page *pg)
 	json_builder_set_member_name(b, "images");
 	json_builder_add_int_value(b, (gint64)pg->images);
 	json_number(b, "lowest_image_ppi", pg->min_ppi);
+	json_number(b, "max_ink_percent", pg->max_ink >= 0 ? pg->max_ink : NAN);
 	json_builder_end_object(b);
 }
 
@@ -196,6 +202,8 @@ print_json(const char *path, const struct preflight *pf)
 	json_builder_set_member_name(b, "colour_spaces");
 	json_builder_add_string_value(b, pf->colour_spaces);
 	json_mm(b, "safe_margin_mm", pf->safe);
+	json_number(b, "ink_limit_percent", pf->ink_limit);
+	json_number(b, "max_ink_percent", pf->max_ink >= 0 ? pf->max_ink : NAN);
 	json_builder_set_member_name(b, "pages");
 	json_builder_begin_array(b);
 	for (i = 0; i < pf->pages; i++)

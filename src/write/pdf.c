@@ -11,7 +11,7 @@
 #include "layout/marks.h"
 #include "layout/render.h"
 #include "write/formats.h"
-#include "write/ghostscript.h"
+#include "write/cmyk.h"
 #include "write/pdfpost.h"
 
 /* cairo's PDF is collected in memory, then finished by pdfpost. */
@@ -72,7 +72,7 @@ struct pdf_job {
 	pdf_pages_fn draw;
 	void *arg;
 	struct pdfpost_opts post; /* lang, title, producer, date: filled */
-	const char *cmyk_icc; /* convert with Ghostscript first, or NULL */
+	const char *cmyk_icc; /* convert to this CMYK first, or NULL */
 };
 
 static void
@@ -131,8 +131,8 @@ pdf_run(FILE *fp, struct pdf_job *j, struct diag *d)
 	j->post.user_unit = j->unit;
 	rc = pdf_draw(&buf, j, d);
 	if (rc == 0 && j->cmyk_icc != NULL) {
-		rc = ghostscript_cmyk(buf.data, buf.len, j->cmyk_icc, &cmyk,
-			&cmyk_len, d);
+		rc = cmyk_convert(buf.data, buf.len, j->post.srgb_icc,
+			j->cmyk_icc, &cmyk, &cmyk_len, d);
 		/* The document is the drawing; this file, its conversion. */
 		j->post.source = buf.data;
 		j->post.source_len = buf.len;
@@ -185,8 +185,6 @@ draw_sheet(cairo_t *cr, void *arg, struct diag *d)
 	cairo_translate(cr, s->trim_x, s->trim_y + s->pocket);
 	rc = render_draw(sd->b, cr, &f, d);
 	cairo_restore(cr);
-	if (rc == 0)
-		marks_draw_grommets(cr, s);
 	return rc;
 }
 

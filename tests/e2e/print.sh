@@ -248,27 +248,95 @@ test_print_usage_errors() {
 	no_files out
 }
 
-# --cmyk: Ghostscript converts to CMYK; text stays text, then PDF/X-4 again.
-test_cmyk_through_ghostscript() {
-	mkdir out
-	if ! command -v gs >/dev/null 2>&1; then
-		echo "gs is not installed: only the error path is tested"
-	else
-		bayraq render --lang de --city Berlin --country DE --size A3 --cmyk --marks -f pdf -o c.pdf >/dev/null
-		bayraq preflight c.pdf >report.txt
-		grep -q '^colour  *DeviceCMYK' report.txt || die "$(grep colour report.txt)"
-		! grep -q 'RGB' report.txt || die "RGB left: $(grep colour report.txt)"
-		grep -qx 'ready to print' report.txt
-		has_text c.pdf "DIE KRIM IST UKRAINE!"
-		fonts_embedded c.pdf
-		pdfinfo c.pdf | grep -q '^PDF subtype: *PDF/X-4$'
-		# The crop marks are 100% K.
-		qpdf --qdf --object-streams=disable c.pdf q.pdf
-		grep -aqx '0 0 0 1 K' q.pdf
-	fi
-	PATH=/nonexistent expect_exit 1 "$ROOT/$BAYRAQ" render --city Berlin --country DE --size A3 --cmyk -o out/
-	one_error "cmyk needs Ghostscript (gs), which is not installed; install it with: apt-get install ghostscript"
-	no_files out
+# cmyk_colours FILE.pdf: every CMYK fill and stroke colour of its content,
+# "c m y k" a line; intent_profile FILE.pdf OUT.icc: its output profile.
+cmyk_colours() {
+	qpdf --qdf --object-streams=disable "$1" - |
+		grep -aoE '[0-9.]+ [0-9.]+ [0-9.]+ [0-9.]+ [kK]' | sed 's/ [kK]$//' | sort -u
+}
+intent_profile() {
+	qpdf --qdf --object-streams=disable "$1" intent-q.pdf
+	n=$(grep -aoE '/DestOutputProfile [0-9]+' intent-q.pdf | awk '{print $2}')
+	qpdf --show-object="$n" --filtered-stream-data intent-q.pdf >"$2"
+}
+
+# --cmyk: lcms2 converts every colour through the intent's profile, then
+# PDF/X-4 again; the flag colours are what that profile makes of them
+# (ΔE2000 under 1), different for FOGRA39 and GRACoL; text stays text;
+# marks and grommet targets are 100% K; the same bytes twice.
+test_cmyk_matches_intent() {
+	for intent in fogra39 gracol; do
+		bayraq render --lang de --city Berlin --country DE --size banner-3x1m \
+			--cmyk --marks --finishing hem-grommets --intent $intent \
+			-f pdf -o $intent.pdf >/dev/null
+		bayraq preflight $intent.pdf >report.txt
+		grep -q '^colour  *DeviceCMYK$' report.txt || die "$(grep colour report.txt)"
+		grep -qx 'ready to print' report.txt || die "$(cat report.txt)"
+		intent_profile $intent.pdf $intent.icc
+		cmyk_colours $intent.pdf >$intent.txt
+		"$ROOT/$TOOLS/cmykde" /usr/share/color/icc/sRGB.icc $intent.icc \
+			0057B7 FFD700 00A3DD 0B1D3A <$intent.txt >$intent.de ||
+			die "$intent: $(cat $intent.de)"
+		cat $intent.de
+	done
+	! cmp -s fogra39.txt gracol.txt || die "FOGRA39 and GRACoL give the same CMYK"
+	! cmp -s fogra39.icc gracol.icc || die "one profile for both intents"
+	has_text fogra39.pdf "DIE KRIM IST UKRAINE!"
+	fonts_embedded fogra39.pdf
+	pdfinfo fogra39.pdf | grep -q '^PDF subtype: *PDF/X-4$'
+	# Crop marks and grommet targets: 100% K, and no ink for white.
+	qpdf --qdf --object-streams=disable fogra39.pdf q.pdf
+	grep -aq '^0 0 0 1 K$' q.pdf || die "no 100% K marks"
+	grep -aq '^0 0 0 0 K$' q.pdf || die "no white grommet rings"
+	bayraq render --lang de --city Berlin --country DE --size banner-3x1m \
+		--cmyk --marks --finishing hem-grommets -f pdf -o again.pdf >/dev/null
+	cmp fogra39.pdf again.pdf || die "--cmyk is not deterministic"
+}
+
+# The profiles are ink-limited: the darkest colour each makes stays under
+# its total area coverage (300% FOGRA39, 320% GRACoL).
+test_cmyk_profiles_ink_limit() {
+	for p in FOGRA39:300 GRACoL:320; do
+		echo "0 0 0" | xicclu -s100 -fb -ip -pl "$ROOT/build/icc/${p%:*}.icc" |
+			awk -v lim="${p#*:}" -v n="${p%:*}" '/CMYK/ { s = $6 + $7 + $8 + $9;
+				printf "%s black: %.1f%%\n", n, s;
+				if (s > lim + 0.5) exit 1 }' || die "${p%:*} goes past ${p#*:}%"
+	done
+}
+
+# boxes_nest FILE.pdf: on every page, qpdf's own numbers: the BleedBox
+# inside the MediaBox and the TrimBox inside the BleedBox, to the last
+# digit, as PDF/X requires (no tolerance).
+boxes_nest() {
+	qpdf --json=2 --json-key=qpdf "$1" | tr -d ' \n' |
+		grep -oE '"/(MediaBox|BleedBox|TrimBox)":\[[^]]*\]' |
+		sed 's/"\/\([A-Za-z]*\)":\[\(.*\)\]/\1 \2/; s/,/ /g' |
+		awk '{ n[$1]++; v[$1, n[$1], 0] = $2; v[$1, n[$1], 1] = $3;
+			v[$1, n[$1], 2] = $4; v[$1, n[$1], 3] = $5 }
+		function inside(a, b, i) {
+			return v[a, i, 0] >= v[b, i, 0] && v[a, i, 1] >= v[b, i, 1] &&
+				v[a, i, 2] <= v[b, i, 2] && v[a, i, 3] <= v[b, i, 3] }
+		END { if (n["TrimBox"] < 1 || n["TrimBox"] != n["MediaBox"]) exit 1
+			for (i = 1; i <= n["TrimBox"]; i++)
+				if (!inside("BleedBox", "MediaBox", i) || !inside("TrimBox", "BleedBox", i)) {
+					printf "page %d: bleed %s %s %s %s, media %s %s %s %s\n", i,
+						v["BleedBox", i, 0], v["BleedBox", i, 1], v["BleedBox", i, 2],
+						v["BleedBox", i, 3], v["MediaBox", i, 0], v["MediaBox", i, 1],
+						v["MediaBox", i, 2], v["MediaBox", i, 3]; exit 1 } }'
+}
+
+# Every box nests in the next, to the last digit, in RGB and --cmyk, with
+# and without marks, past 200 in (/UserUnit 10) and with pole pockets.
+test_boxes_nest() {
+	for args in "--size A3 --print" "--size A3 --cmyk --marks" \
+		"--size banner-3x1m --cmyk --finishing hem-grommets" \
+		"--size 6000x2000mm --print --marks" \
+		"--size 2000x1000mm --cmyk --marks --finishing pole-pocket" \
+		"--size 24x36in --cmyk"; do
+		# shellcheck disable=SC2086
+		bayraq render --lang de --city Berlin --country DE $args -f pdf -o b.pdf >/dev/null
+		boxes_nest b.pdf || die "$args: the boxes do not nest"
+	done
 }
 
 # Raster images are judged at the size they print: 100 px over 200 mm is
