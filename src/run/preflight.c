@@ -980,6 +980,17 @@ differ(const unsigned char *a, const unsigned char *b)
  * ink. A pixel with ink counts whole, so the distance errs on the near
  * side. INFINITY when the text leaves no mark.
  */
+/*
+ * Beyond the bleed box: the slug, cut away with the notes for the shop
+ * (bayraq writes the finished size there). x, y in points as seen.
+ */
+static int
+in_slug(const struct preflight_page *pg, double x, double y)
+{
+	return pg->has_bleed && (x < pg->bleed[0] || x > pg->bleed[2] ||
+					y < pg->bleed[1] || y > pg->bleed[3]);
+}
+
 static double
 ink_margin(PopplerPage *page, PopplerPage *bare,
 	const struct preflight_page *pg)
@@ -1003,8 +1014,9 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	stride = cairo_image_surface_get_stride(a);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
-			if (differ(da + y * stride + x * 4,
-				    db + y * stride + x * 4)) {
+			if (!in_slug(pg, (x + 0.5) / k * u, (y + 0.5) / k * u) &&
+				differ(da + y * stride + x * 4,
+					db + y * stride + x * 4)) {
 				x0 = x < x0 ? x : x0;
 				x1 = x > x1 ? x : x1;
 				y0 = y < y0 ? y : y0;
@@ -1042,7 +1054,9 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 					bottom - rects[i].y2));
 
 			/* Spaces and line ends have empty boxes. */
-			if (rects[i].x2 - rects[i].x1 <= 0.01)
+			if (rects[i].x2 - rects[i].x1 <= 0.01 ||
+				in_slug(pg, (rects[i].x1 + rects[i].x2) / 2 * u,
+					(rects[i].y1 + rects[i].y2) / 2 * u))
 				continue;
 			pg->has_text = 1;
 			pg->text_margin = fmin(pg->text_margin, m * u);
