@@ -446,13 +446,16 @@ make_transforms(struct conv *c, const char *srgb_icc, const char *cmyk_icc)
 	int rc = 0;
 
 	if (in == NULL || out == NULL) {
-		rc = diag_set(c->d, DIAG_IO, "cannot read the ICC profile '%s'",
+		rc = diag_set(c->d, DIAG_IO,
+			"cannot read the colour profile '%s' (run 'make')",
 			in == NULL ? srgb_icc : cmyk_icc);
 	} else {
 		c->rgb = cmsCreateTransform(in, TYPE_RGB_DBL, out,
-			TYPE_CMYK_DBL, INTENT_PERCEPTUAL, 0);
+			TYPE_CMYK_DBL, INTENT_RELATIVE_COLORIMETRIC,
+			cmsFLAGS_BLACKPOINTCOMPENSATION);
 		c->rgb8 = cmsCreateTransform(in, TYPE_RGB_8, out, TYPE_CMYK_8,
-			INTENT_PERCEPTUAL, 0);
+			INTENT_RELATIVE_COLORIMETRIC,
+			cmsFLAGS_BLACKPOINTCOMPENSATION);
 		if (c->rgb == NULL || c->rgb8 == NULL)
 			rc = diag_set(c->d, DIAG_IO,
 				"cannot convert from '%s' to '%s': lcms2 "

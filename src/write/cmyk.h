@@ -10,8 +10,9 @@
  * Rewrites the PDF in data (as cairo writes it) with every DeviceRGB
  * colour in DeviceCMYK: colour operators in page, form and pattern
  * content, axial and radial shadings, RGB images and transparency groups,
- * each converted from srgb_icc through cmyk_icc (perceptual, as the
- * output intent's B2A table maps it, so its ink limit holds). Colours
+ * each converted from srgb_icc through cmyk_icc (relative colorimetric
+ * with black point compensation: flag colours stay as close to their
+ * definition as the press allows; the profile's ink limit holds). Colours
  * already in DeviceCMYK and soft masks are kept as they are. The result
  * is malloc'd in *out. Fails with DIAG_IO when a profile cannot be read,
  * DIAG_LIB when qpdf cannot read or write the PDF, and DIAG_FORMAT when

@@ -293,6 +293,14 @@ test_cmyk_matches_intent() {
 	cmp fogra39.pdf again.pdf || die "--cmyk is not deterministic"
 }
 
+# Without its profile, --cmyk says so in one line and writes nothing.
+test_cmyk_without_profile() {
+	mkdir out
+	BAYRAQ_ICCDIR=/nonexistent expect_exit 1 bayraq render --city Berlin --country DE --size A3 --cmyk -o out/
+	one_error "cannot read the colour profile '/nonexistent/FOGRA39.icc' (run 'make')"
+	no_files out
+}
+
 # The profiles are ink-limited: the darkest colour each makes stays under
 # its total area coverage (300% FOGRA39, 320% GRACoL).
 test_cmyk_profiles_ink_limit() {
@@ -358,6 +366,18 @@ test_slug_finished_size() {
 	bayraq render --lang de --city Berlin --country DE --size 2000x1000mm --print \
 		--finishing pole-pocket -f pdf -o ns.pdf >/dev/null
 	! pdftotext ns.pdf - | grep -q 'Finished size' || die "a note without a slug"
+}
+
+# The output profiles are reproducible: built again (src/pkg/icc.sh, as
+# make does), FOGRA39 has the same bytes, with a fixed creation date.
+# About a minute of CPU.
+test_icc_profiles_reproducible() {
+	command -v colprof >/dev/null 2>&1 || { echo "no colprof (argyll): skipped"; return 0; }
+	sh "$ROOT/src/pkg/icc.sh" /usr/share/color/icc/FOGRA39L.ti3 300 \
+		"Coated FOGRA39 300% (bayraq, ArgyllCMS colprof)" again.icc
+	cmp again.icc "$ROOT/build/icc/FOGRA39.icc" || die "two builds of FOGRA39.icc differ"
+	iccdump -v1 again.icc | grep -q 'Date, Time *= 26 Feb 2026, 0:00:00' ||
+		die "$(iccdump -v1 again.icc | grep Date)"
 }
 
 # Raster images are judged at the size they print: 100 px over 200 mm is

@@ -5,7 +5,8 @@
  *
  * stdin: the CMYK colours found in the PDF, one "c m y k" a line (0..1).
  * For each sRGB colour, the expected CMYK is what lcms2 makes of it
- * through CMYK.icc (perceptual, as bayraq converts); the nearest colour
+ * through CMYK.icc (relative colorimetric with black point compensation,
+ * as bayraq converts); the nearest colour
  * of stdin is found by ΔE2000 between the two as CMYK.icc prints them.
  * Prints one line per colour; exit status 1 when one is 1 or more away.
  */
@@ -36,7 +37,7 @@ main(int argc, char **argv)
 	}
 	lab = cmsCreateLab4Profile(NULL);
 	to_cmyk = cmsCreateTransform(srgb, TYPE_RGB_DBL, cmyk, TYPE_CMYK_DBL,
-		INTENT_PERCEPTUAL, 0);
+		INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_BLACKPOINTCOMPENSATION);
 	to_lab = cmsCreateTransform(cmyk, TYPE_CMYK_DBL, lab, TYPE_Lab_DBL,
 		INTENT_RELATIVE_COLORIMETRIC, 0);
 	while (n < MAX_COLOURS &&

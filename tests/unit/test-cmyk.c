@@ -1,0 +1,158 @@
+/* test-cmyk.c - the content scanner, and RGB turned into the press's CMYK. */
+#include <glib.h>
+#include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "write/cmyk.h"
+#include "write/pdfscan.h"
+
+#include "check.h"
+
+#define SRGB "/usr/share/color/icc/sRGB.icc"
+#define FOGRA39 "build/icc/FOGRA39.icc"
+
+/* A one-page PDF around content, in buf; returns its length. */
+static size_t
+one_page(char *buf, size_t size, const char *content)
+{
+	size_t off[4], n = 0, xref;
+	int i;
+
+	n += (size_t)snprintf(buf + n, size - n, "%%PDF-1.4\n");
+	off[0] = n;
+	n += (size_t)snprintf(buf + n, size - n,
+		"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	off[1] = n;
+	n += (size_t)snprintf(buf + n, size - n,
+		"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+	off[2] = n;
+	n += (size_t)snprintf(buf + n, size - n,
+		"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] "
+		"/Contents 4 0 R /Group << /S /Transparency /CS /DeviceRGB >> "
+		">>\nendobj\n");
+	off[3] = n;
+	n += (size_t)snprintf(buf + n, size - n,
+		"4 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
+		strlen(content), content);
+	xref = n;
+	n += (size_t)snprintf(buf + n, size - n,
+		"xref\n0 5\n0000000000 65535 f \n");
+	for (i = 0; i < 4; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%010zu 00000 n \n",
+			off[i]);
+	n += (size_t)snprintf(buf + n, size - n,
+		"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+		xref);
+	return n;
+}
+
+struct ops {
+	GString *names;
+	double last[8];
+	size_t nums;
+	int only_nums;
+};
+
+static int
+collect(const struct pdfscan_op *op, void *arg)
+{
+	struct ops *o = arg;
+
+	g_string_append_printf(o->names, "%s%s", o->names->len ? " " : "",
+		op->op);
+	if (strcmp(op->op, "rg") == 0) {
+		memcpy(o->last, op->num, sizeof o->last);
+		o->nums = op->nums;
+		o->only_nums = op->only_nums;
+	}
+	return 0;
+}
+
+static void
+test_scanner(void)
+{
+	const char *s = "q % a comment Tj\n(a string (with) Tj \\) inside) Tj "
+			"<414243> Tj [(x) 120 (y)] TJ /F1 12 Tf "
+			"BI /W 1 /H 1 /CS /G /BPC 8 ID \x01 EI "
+			"0.1 0.2 0.3 rg Q";
+	struct ops o = { g_string_new(""), { 0 }, 0, 0 };
+
+	CHECK(pdfscan_run((const unsigned char *)s, strlen(s), collect, &o) ==
+		0);
+	CHECK_STR(o.names->str, "q Tj Tj TJ Tf BI rg Q");
+	CHECK(o.nums == 3 && o.only_nums);
+	CHECK_NEAR(o.last[2], 0.3, 1e-9);
+	g_string_free(o.names, TRUE);
+}
+
+static char *
+converted(const char *content, struct diag *d, int *rc)
+{
+	static char pdf[4096];
+	unsigned char *out = NULL;
+	size_t out_len = 0, len = one_page(pdf, sizeof pdf, content);
+	char *text;
+
+	*rc = cmyk_convert((const unsigned char *)pdf, len, SRGB, FOGRA39, &out,
+		&out_len, d);
+	if (*rc < 0)
+		return NULL;
+	/* The page's content, decompressed, and the whole file's objects. */
+	{
+		qpdf_data q = qpdf_init();
+		unsigned char *data = NULL;
+		size_t len2 = 0;
+
+		qpdf_read_memory(q, "out", (const char *)out, out_len, NULL);
+		qpdf_oh_get_page_content_data(q, qpdf_get_page_n(q, 0), &data,
+			&len2);
+		text = g_strdup_printf("%.*s %s", (int)len2, (const char *)data,
+			qpdf_oh_unparse(q,
+				qpdf_oh_get_key(q, qpdf_get_page_n(q, 0),
+					"/Group")));
+		free(data);
+		qpdf_cleanup(&q);
+	}
+	free(out);
+	return text;
+}
+
+int
+main(void)
+{
+	struct diag d = { 0 };
+	char *pdf;
+	int rc;
+
+	test_scanner();
+	if (!g_file_test(FOGRA39, G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "test-cmyk: no %s (make builds it)\n", FOGRA39);
+		return check_done("test-cmyk");
+	}
+	/* Fill, stroke, grey, a named RGB space; CMYK stays as it is. */
+	pdf = converted("0 0.341 0.718 rg 1 0.843 0 RG 0.5 g "
+			"/DeviceRGB cs 0 0.639 0.867 sc 0 0 0 1 k 0 0 9 9 re f",
+		&d, &rc);
+	CHECK(rc == 0 && pdf != NULL);
+	if (pdf != NULL) {
+		CHECK(strstr(pdf, " rg") == NULL && strstr(pdf, " RG") == NULL);
+		CHECK(strstr(pdf, "/DeviceRGB") == NULL);
+		CHECK(strstr(pdf, " K") != NULL && strstr(pdf, " k") != NULL);
+		CHECK(strstr(pdf, "/DeviceCMYK cs") != NULL);
+		CHECK(strstr(pdf, "0 0 0 1 k") != NULL);
+	}
+	g_free(pdf);
+	/* An inline RGB image cannot be converted: said, nothing written. */
+	pdf = converted("BI /W 1 /H 1 /CS /RGB /BPC 8 ID abc EI", &d, &rc);
+	CHECK(rc < 0 && pdf == NULL && d.kind == DIAG_FORMAT);
+	CHECK(strstr(d.msg, "an inline image in RGB") != NULL);
+	/* A profile that is not there. */
+	memset(&d, 0, sizeof d);
+	CHECK(cmyk_convert((const unsigned char *)"%PDF", 4, SRGB,
+		      "/nonexistent.icc", (unsigned char **)&pdf,
+		      &(size_t){ 0 }, &d) < 0);
+	CHECK(d.kind == DIAG_IO && strstr(d.msg, "/nonexistent.icc") != NULL);
+	return check_done("test-cmyk");
+}
