@@ -84,7 +84,7 @@ static const struct opt opts[] = {
 	{ "outline-text", 0, NULL, OPTS_PRINT, OPT_OUTLINE_TEXT,
 		"text as outlines, for shops that ask for it" },
 	{ "cmyk", 0, NULL, OPTS_PRINT, OPT_CMYK,
-		"real CMYK through Ghostscript (gs), then PDF/X-4" },
+		"CMYK for the intent's profile (lcms2), then PDF/X-4" },
 	{ "sheet", 0, "SIZE", OPTS_TILE, OPT_SHEET,
 		"the printer's paper: A4 (default), A3, letter, legal,\n"
 		"tabloid or WxH" },

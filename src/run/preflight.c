@@ -1014,7 +1014,8 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	stride = cairo_image_surface_get_stride(a);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
-			if (!in_slug(pg, (x + 0.5) / k * u, (y + 0.5) / k * u) &&
+			if (!in_slug(pg, (x + 0.5) / k * u,
+				    (y + 0.5) / k * u) &&
 				differ(da + y * stride + x * 4,
 					db + y * stride + x * 4)) {
 				x0 = x < x0 ? x : x0;
