@@ -1,4 +1,5 @@
 /* test-cmyk.c - the content scanner, and RGB turned into the press's CMYK. */
+#include <cairo-pdf.h>
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
@@ -119,6 +120,90 @@ converted(const char *content, struct diag *d, int *rc)
 	return text;
 }
 
+static cairo_status_t
+collect_pdf(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * What cairo writes for an RGB image and a gradient: the image's pixels
+ * and the gradient's stops come out in DeviceCMYK, nothing in RGB.
+ */
+static void
+test_image_and_gradient(void)
+{
+	GByteArray *buf = g_byte_array_new();
+	cairo_surface_t *pdf =
+		cairo_pdf_surface_create_for_stream(collect_pdf, buf, 200, 200);
+	cairo_surface_t *img =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, 7, 5);
+	cairo_pattern_t *grad = cairo_pattern_create_linear(0, 0, 200, 0);
+	cairo_t *cr = cairo_create(img);
+	struct diag d = { 0 };
+	unsigned char *out = NULL;
+	size_t out_len = 0;
+	qpdf_data q;
+	int images = 0, shadings = 0;
+
+	cairo_set_source_rgb(cr, 0, 0.341, 0.718);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cr = cairo_create(pdf);
+	cairo_set_source_surface(cr, img, 10, 10);
+	cairo_paint(cr);
+	cairo_pattern_add_color_stop_rgb(grad, 0, 0, 0.639, 0.867);
+	cairo_pattern_add_color_stop_rgb(grad, 0.5, 1, 0.843, 0);
+	cairo_pattern_add_color_stop_rgb(grad, 1, 0.043, 0.114, 0.227);
+	cairo_set_source(cr, grad);
+	cairo_rectangle(cr, 0, 100, 200, 100);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(pdf);
+	cairo_surface_destroy(pdf);
+	cairo_surface_destroy(img);
+	cairo_pattern_destroy(grad);
+	CHECK(cmyk_convert(buf->data, buf->len, SRGB, FOGRA39, &out, &out_len,
+		      &d) == 0);
+	q = qpdf_init();
+	qpdf_read_memory(q, "out", (const char *)out, out_len, NULL);
+	for (int id = 1; id < 64; id++) {
+		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
+		qpdf_oh dict =
+			qpdf_oh_is_stream(q, o) ? qpdf_oh_get_dict(q, o) : o;
+		const char *cs;
+
+		if (!qpdf_oh_is_dictionary(q, dict))
+			continue;
+		cs = qpdf_oh_unparse(q,
+			qpdf_oh_get_key(q, dict, "/ColorSpace"));
+		CHECK(strstr(cs, "RGB") == NULL);
+		if (qpdf_oh_is_name_and_equals(q,
+			    qpdf_oh_get_key(q, dict, "/Subtype"), "/Image") &&
+			strcmp(cs, "/DeviceCMYK") == 0) {
+			unsigned char *px = NULL;
+			size_t n = 0;
+
+			qpdf_oh_get_stream_data(q, o, qpdf_dl_all, NULL, &px,
+				&n);
+			CHECK(n == 7 * 5 * 4);
+			/* The Ukrainian blue: much cyan, no yellow. */
+			CHECK(n >= 4 && px[0] > 150 && px[2] < 20);
+			free(px);
+			images++;
+		}
+		if (qpdf_oh_has_key(q, dict, "/ShadingType") &&
+			strcmp(cs, "/DeviceCMYK") == 0)
+			shadings++;
+	}
+	CHECK(images == 1);
+	CHECK(shadings >= 1);
+	qpdf_cleanup(&q);
+	free(out);
+	g_byte_array_free(buf, TRUE);
+}
+
 int
 main(void)
 {
@@ -131,6 +216,7 @@ main(void)
 		fprintf(stderr, "test-cmyk: no %s (make builds it)\n", FOGRA39);
 		return check_done("test-cmyk");
 	}
+	test_image_and_gradient();
 	/* Fill, stroke, grey, a named RGB space; CMYK stays as it is. */
 	pdf = converted("0 0.341 0.718 rg 1 0.843 0 RG 0.5 g "
 			"/DeviceRGB cs 0 0.639 0.867 sc 0 0 0 1 k 0 0 9 9 re f",
