@@ -21,7 +21,7 @@ main(int argc, char **argv)
 {
 	static double found[MAX_COLOURS][4];
 	cmsHPROFILE srgb, cmyk, lab;
-	cmsHTRANSFORM to_cmyk, to_lab;
+	cmsHTRANSFORM to_cmyk, to_lab, rgb_lab;
 	size_t n = 0, i;
 	int a, bad = 0;
 
@@ -40,6 +40,8 @@ main(int argc, char **argv)
 		INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_BLACKPOINTCOMPENSATION);
 	to_lab = cmsCreateTransform(cmyk, TYPE_CMYK_DBL, lab, TYPE_Lab_DBL,
 		INTENT_RELATIVE_COLORIMETRIC, 0);
+	rgb_lab = cmsCreateTransform(srgb, TYPE_RGB_DBL, lab, TYPE_Lab_DBL,
+		INTENT_RELATIVE_COLORIMETRIC, 0);
 	while (n < MAX_COLOURS &&
 		scanf("%lf %lf %lf %lf", &found[n][0], &found[n][1],
 			&found[n][2], &found[n][3]) == 4)
@@ -49,11 +51,12 @@ main(int argc, char **argv)
 		double rgb[3] = { (v >> 16) / 255.0, ((v >> 8) & 255) / 255.0,
 			(v & 255) / 255.0 };
 		double want[4], got[4], best = 1e9;
-		cmsCIELab lw, lg;
+		cmsCIELab lw, lg, ls;
 		size_t at = 0;
 
 		cmsDoTransform(to_cmyk, rgb, want, 1);
 		cmsDoTransform(to_lab, want, &lw, 1);
+		cmsDoTransform(rgb_lab, rgb, &ls, 1);
 		for (i = 0; i < n; i++) {
 			double de;
 			int k;
@@ -72,16 +75,20 @@ main(int argc, char **argv)
 			bad = 1;
 			continue;
 		}
+		/* The last number: how far the press is from the sRGB colour.
+		 */
 		printf("#%06X: expected %.1f %.1f %.1f %.1f, PDF %.1f %.1f "
-		       "%.1f %.1f, dE2000 %.2f\n",
+		       "%.1f %.1f, dE2000 %.2f (%.1f from sRGB itself)\n",
 			v, want[0], want[1], want[2], want[3],
 			found[at][0] * 100, found[at][1] * 100,
-			found[at][2] * 100, found[at][3] * 100, best);
+			found[at][2] * 100, found[at][3] * 100, best,
+			cmsCIE2000DeltaE(&ls, &lw, 1, 1, 1));
 		if (best >= 1)
 			bad = 1;
 	}
 	cmsDeleteTransform(to_cmyk);
 	cmsDeleteTransform(to_lab);
+	cmsDeleteTransform(rgb_lab);
 	cmsCloseProfile(srgb);
 	cmsCloseProfile(cmyk);
 	cmsCloseProfile(lab);
