@@ -1059,13 +1059,23 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	double u = pg->user_unit;
 	double cw = (pg->crop[2] - pg->crop[0]) / u;
 	double ch = (pg->crop[3] - pg->crop[1]) / u;
-	double k = fmin(254 / 72.0 * u, sqrt(4e6 / (cw * ch)));
+	double k;
 	cairo_surface_t *a, *b;
 	unsigned char *da, *db;
-	int w = (int)ceil(cw * k), h = (int)ceil(ch * k), stride, x, y;
-	int x0 = w, y0 = h, x1 = -1, y1 = -1;
+	int w, h, stride, x, y, x0, y0, x1 = -1, y1 = -1;
 	double m;
 
+	/* A CropBox with no area (a doctored file) has no ink to measure. */
+	if (!(cw * ch > 0))
+		return INFINITY;
+	k = fmin(254 / 72.0 * u, sqrt(4e6 / (cw * ch)));
+	/* A page a million times longer than wide still has 4e6 pixels. */
+	if (!(ceil(cw * k) <= 4e6 && ceil(ch * k) <= 4e6))
+		return INFINITY;
+	w = (int)ceil(cw * k);
+	h = (int)ceil(ch * k);
+	x0 = w;
+	y0 = h;
 	if (w < 1 || h < 1)
 		return INFINITY;
 	a = render_page(page, k, w, h);
