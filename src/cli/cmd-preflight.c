@@ -10,6 +10,7 @@
 
 struct preflight_args {
 	double safe;
+	double ink_limit;
 	int json;
 };
 
@@ -21,6 +22,18 @@ preflight_option(enum option_id id, const char *value, void *arg,
 
 	if (id == OPT_PREFLIGHT_JSON) {
 		a->json = 1;
+		return 0;
+	}
+	if (id == OPT_PREFLIGHT_INK_LIMIT) {
+		char *end = NULL;
+
+		a->ink_limit = g_ascii_strtod(value, &end);
+		if (end == value || *end != '\0' || !(a->ink_limit >= 100) ||
+			a->ink_limit > 400)
+			return diag_set(d, DIAG_USAGE,
+				"bad --ink-limit '%s' (expected a percentage "
+				"from 100 to 400, such as 300)",
+				value);
 		return 0;
 	}
 	return paper_length(value, "--safe", &a->safe, d);
@@ -227,7 +240,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
 	struct diag d = { 0 };
 	struct preflight pf;
-	struct preflight_args a = { -1, 0 };
+	struct preflight_args a = { -1, -1, 0 };
 	int first, rc = options_parse(cmd, argc, argv, preflight_option, &a,
 			   &first);
 	char line[320];
@@ -238,7 +251,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return rc;
 	if (first + 1 != argc)
 		return cli_usage_error(cmd, "preflight takes one PDF file");
-	if (preflight_check(&pf, argv[first], a.safe, &d) < 0) {
+	if (preflight_check(&pf, argv[first], a.safe, a.ink_limit, &d) < 0) {
 		preflight_free(&pf);
 		return cli_fail(&d);
 	}

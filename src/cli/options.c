@@ -116,6 +116,9 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "ink-limit", 0, "PERCENT", OPTS_PREFLIGHT, OPT_PREFLIGHT_INK_LIMIT,
+		"the most ink (C+M+Y+K) the press takes (default 300, 320\n"
+		"for GRACoL), as the shop tells" },
 	{ "json", 0, NULL, OPTS_PREFLIGHT, OPT_PREFLIGHT_JSON,
 		"the report as JSON on stdout, problems included, for\n"
 		"shops that automate (the exit status is the same)" },

@@ -1203,7 +1203,8 @@ read_ink(struct preflight *pf, const char *path)
 	size_t i;
 
 	pf->max_ink = -1;
-	pf->ink_limit = ink_limit(pf->intent);
+	if (pf->ink_limit < 0)
+		pf->ink_limit = ink_limit(pf->intent);
 	for (i = 0; i < pf->pages; i++) {
 		const double *m = pf->page[i].media;
 
@@ -1355,10 +1356,11 @@ preflight_free(struct preflight *pf)
 
 int
 preflight_check(struct preflight *pf, const char *path, double safe,
-	struct diag *d)
+	double ink_limit, struct diag *d)
 {
 	memset(pf, 0, sizeof *pf);
 	pf->safe = safe;
+	pf->ink_limit = ink_limit;
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
 		return diag_set(d, DIAG_IO, "cannot open '%s'", path);
 	if (read_structure(pf, path, d) < 0 || read_layout(pf, path, d) < 0)

@@ -64,7 +64,7 @@ struct preflight {
 	char intent_space[5]; /* the profile's colour space: "CMYK" */
 	unsigned char *intent_icc; /* the profile itself, or NULL */
 	size_t intent_icc_len;
-	double ink_limit; /* the intent's total ink limit, percent */
+	double ink_limit; /* total ink allowed, percent: told or the intent's */
 	double max_ink; /* of any page, or -1 when not measured */
 	char ink_note[280]; /* why the ink was not measured, or "" */
 	size_t fonts, fonts_embedded;
@@ -86,7 +86,7 @@ struct preflight {
  * every side (3 mm, 5 mm larger than A0) that the artwork fills, PDF/X
  * with a CMYK printer output intent, no encryption, every font embedded,
  * no unmanaged RGB, raster images of at least 150 ppi (72 larger than
- * A0), total ink within the intent's limit (300% FOGRA39, 320% GRACoL,
+ * A0), total ink within ink_limit percent (< 0: 300% FOGRA39, 320% GRACoL,
  * rendered by Ghostscript through the embedded profile; noted as not
  * measured without gs or a CMYK intent), no line under 0.25 pt, no text
  * under 6 pt, and text at least safe
@@ -96,7 +96,7 @@ struct preflight {
  * after either.
  */
 int preflight_check(struct preflight *pf, const char *path, double safe,
-	struct diag *d);
+	double ink_limit, struct diag *d);
 
 void preflight_free(struct preflight *pf);
 

@@ -539,6 +539,12 @@ test_preflight_ink_coverage() {
 	bayraq render --lang de --city Berlin --country US --size 24x36in --print -f pdf -o us.pdf >/dev/null
 	bayraq preflight us.pdf >us.txt
 	grep -q '^ink  *at most [0-9]*% (C+M+Y+K; CGATS TR 006 allows 320%)$' us.txt || die "$(cat us.txt)"
+	# The shop may tell another limit.
+	expect_exit 1 bayraq preflight --ink-limit 400 "$d/ink-400.pdf"
+	! grep -q 'ink reaches' stderr || die "$(cat stderr)"
+	grep -q '^ink  *at most 400% (C+M+Y+K; FOGRA39 allows 400%)$' stdout || die "$(cat stdout)"
+	expect_exit 2 bayraq preflight --ink-limit lots "$d/ink-400.pdf"
+	one_error "bad --ink-limit 'lots' (expected a percentage from 100 to 400, such as 300)"
 	PATH=/nonexistent expect_exit 1 "$ROOT/$BAYRAQ" preflight "$d/ink-400.pdf"
 	grep -q '^ink  *not measured: Ghostscript (gs) is not installed; install it with: apt-get install ghostscript$' stdout ||
 		die "$(cat stdout)"
