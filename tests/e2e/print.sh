@@ -291,6 +291,10 @@ test_cmyk_matches_intent() {
 	bayraq render --lang de --city Berlin --country DE --size banner-3x1m \
 		--cmyk --marks --finishing hem-grommets -f pdf -o again.pdf >/dev/null
 	cmp fogra39.pdf again.pdf || die "--cmyk is not deterministic"
+	# No Ghostscript needed.
+	PATH=/nonexistent expect_exit 0 "$ROOT/$BAYRAQ" render --lang de --city Berlin --country DE \
+		--size banner-3x1m --cmyk --marks --finishing hem-grommets -f pdf -o nogs.pdf
+	cmp fogra39.pdf nogs.pdf || die "--cmyk differs without gs"
 }
 
 # Without its profile, --cmyk says so in one line and writes nothing.
