@@ -32,12 +32,32 @@ has_family(FcConfig *cfg, const char *family)
 	return found;
 }
 
+/*
+ * pango's first font map starts fontconfig's default configuration (the
+ * system's fonts.conf and every font folder it names) on a thread, unless
+ * a configuration is current already; bayraq never uses that one. So the
+ * first of ours becomes current, once for the process: fontconfig's
+ * current configuration is its own global, and replacing it while another
+ * thread reads it would be a race.
+ */
+static void
+make_current(FcConfig *cfg)
+{
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		FcConfigSetCurrent(cfg);
+		g_once_init_leave(&done, 1);
+	}
+}
+
 /* A font map of our own on cfg, which it references. */
 static struct fonts *
 fonts_on(FcConfig *cfg)
 {
 	struct fonts *f = xcalloc(1, sizeof *f);
 
+	make_current(cfg);
 	FcConfigReference(cfg);
 	f->config = cfg;
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
