@@ -201,36 +201,36 @@ library_finished(const struct paths *paths, const struct catalog *cat,
 }
 
 /*
- * The errors part of lint, so that no broken design prints: the first
- * error, and how to see them all.
+ * The errors part of lint on one variant as it is loaded, so that no
+ * broken variant prints: the first error, and how to see them all; else
+ * the loader's own error, if it had one.
  */
 static int
-lint_errors(const struct paths *paths, const char *name, struct diag *d)
+lint_errors(const struct design *dz, const char *path,
+	const struct diag *load_error, void *arg, struct diag *d)
 {
-	char *dir = design_folder(paths->designs, name);
+	const struct paths *paths = arg;
 	struct diag kd = { 0 };
-	char **keys;
+	char **keys = library_banner_keys(paths, &kd);
 	struct lint l = { 0 };
 	size_t i;
 	int rc = 0;
 
-	if (dir == NULL)
-		return 0;
-	keys = library_banner_keys(paths, &kd);
 	l.errors_only = 1;
-	lint_folder(&l, dir, keys);
+	lint_in_design(&l, path, keys, dz);
 	for (i = 0; i < l.count && rc == 0; i++)
 		if (l.findings[i].level == LINT_ERROR)
 			rc = l.errors > 1 ? diag_set(d, DIAG_FORMAT,
 						    "%s (and %zu more: 'bayraq "
 						    "lint %s')",
 						    l.findings[i].text,
-						    l.errors - 1, name)
+						    l.errors - 1, dz->name)
 					  : diag_set(d, DIAG_FORMAT, "%s",
 						    l.findings[i].text);
+	if (rc == 0 && load_error != NULL)
+		rc = diag_set(d, load_error->kind, "%s", load_error->msg);
 	lint_release(&l);
 	g_strfreev(keys);
-	free(dir);
 	return rc;
 }
 
@@ -242,8 +242,10 @@ library_design(struct library *lib, const char *name, struct diag *d)
 
 	pthread_mutex_lock(&sh->lock);
 	dz = find(sh->designs, sh->design_count, name);
-	if (dz == NULL && lint_errors(sh->paths, name, d) == 0) {
-		dz = design_load(sh->paths->designs, name, d);
+	if (dz == NULL) {
+		/* Each variant is read, and linted, when first picked. */
+		dz = design_open(sh->paths->designs, name, lint_errors,
+			(void *)sh->paths, d);
 		if (dz != NULL)
 			keep(&sh->designs, &sh->design_count, name, dz);
 	}
