@@ -351,11 +351,14 @@ pngenc_band_reuse(struct png_band *out, struct png_scratch *sc,
 	}
 	raw = sc->raw;
 	out->len = 0;
-	for (i = 0; i < n; i++)
+	out->adler = 1;
+	/* Each row summed while it is still in the cache. */
+	for (i = 0; i < n; i++) {
 		filter(raw + i * line, rows + i * stride,
 			i == 0 ? NULL : rows + (i - 1) * stride, width);
+		out->adler = isal_adler32(out->adler, raw + i * line, line);
+	}
 	out->raw_len = line * n;
-	out->adler = isal_adler32(1, raw, out->raw_len);
 	if (level == PNG_SMALL)
 		rc = deflate_zlib(out, raw, out->raw_len, 9, last, d);
 	else
