@@ -192,6 +192,15 @@ $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
 
+# Bench tools (make bench): the warm preview on the library, the PNG floor.
+$(OUT)/tests/bench-warm: tests/bench/warm.c $(LIB_OBJS) | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(OUT)/tests/bench-floor: tests/bench/floor.c | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
+
 # A shim for LD_PRELOAD; never sanitized: it loads before the runtime.
 $(OUT)/tests/failrename.so: tests/tools/failrename.c | $(OUT)/tests
 	$(Q)$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ $< -ldl

@@ -29,6 +29,9 @@ struct shelf {
 	struct flags *flags;
 	struct named *designs, *catalogs;
 	size_t design_count, catalog_count;
+	/* locales/bayraq.pot's printed keys, read once; NULL: not yet */
+	char **printed;
+	int printed_read;
 };
 
 struct library {
@@ -77,6 +80,7 @@ shelf_free(struct shelf *sh)
 	}
 	free(sh->designs);
 	free(sh->catalogs);
+	g_strfreev(sh->printed);
 	fonts_free(sh->fonts);
 	flags_free(sh->flags);
 	pthread_mutex_destroy(&sh->lock);
@@ -175,6 +179,41 @@ library_banner_keys(const struct paths *paths, struct diag *d)
 	return keys;
 }
 
+/*
+ * 0 if cat has every printed key of keys (NULL: nothing to count), else
+ * -1 with d set as library_finished() says.
+ */
+static int
+finished(const struct catalog *cat, char **keys, struct diag *d)
+{
+	struct diag ignored = { 0 };
+
+	if (keys != NULL && catalog_translated(cat, (const char *const *)keys,
+				    &ignored) < g_strv_length(keys))
+		return catalog_unfinished(cat, d);
+	return 0;
+}
+
+int
+library_language_finished(struct library *lib, const struct catalog *cat,
+	struct diag *d)
+{
+	struct shelf *sh = lib->shelf;
+	char **keys;
+
+	/* Read once for the library: a server asks at every render. */
+	pthread_mutex_lock(&sh->lock);
+	if (!sh->printed_read) {
+		struct diag ignored = { 0 };
+
+		sh->printed = library_printed_keys(sh->paths, &ignored);
+		sh->printed_read = 1;
+	}
+	keys = sh->printed;
+	pthread_mutex_unlock(&sh->lock);
+	return finished(cat, keys, d);
+}
+
 char **
 library_printed_keys(const struct paths *paths, struct diag *d)
 {
@@ -191,11 +230,8 @@ library_finished(const struct paths *paths, const struct catalog *cat,
 {
 	struct diag ignored = { 0 };
 	char **keys = library_printed_keys(paths, &ignored);
-	int rc = 0;
+	int rc = finished(cat, keys, d);
 
-	if (keys != NULL && catalog_translated(cat, (const char *const *)keys,
-				    &ignored) < g_strv_length(keys))
-		rc = catalog_unfinished(cat, d);
 	g_strfreev(keys);
 	return rc;
 }
@@ -433,7 +469,8 @@ library_finished_languages(struct library *lib)
 		struct diag d = { 0 };
 		const struct catalog *cat = library_catalog(lib, tags[i], &d);
 
-		if (cat != NULL && library_finished(paths, cat, &d) < 0) {
+		if (cat != NULL &&
+			library_language_finished(lib, cat, &d) < 0) {
 			free(tags[i]);
 			continue;
 		}
