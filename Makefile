@@ -261,6 +261,7 @@ bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
+	@$(MAKE) --no-print-directory BUILD=release build/release/tests/bench-warm build/release/tests/bench-floor && LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/preview.sh build/release
 
 # The pictures of designs/README.md, from real renders and proofs.
 design-pictures: all
