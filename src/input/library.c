@@ -29,9 +29,13 @@ struct shelf {
 	struct flags *flags;
 	struct named *designs, *catalogs;
 	size_t design_count, catalog_count;
-	/* locales/bayraq.pot's printed keys, read once; NULL: not yet */
-	char **printed;
-	int printed_read;
+	/*
+	 * locales/bayraq.pot's keys, read once (NULL: unreadable), under
+	 * their own lock: a variant's lint asks while a design is loaded.
+	 */
+	pthread_mutex_t keys_lock;
+	int keys_read;
+	char **banner, **printed;
 };
 
 struct library {
@@ -50,6 +54,7 @@ library_new(const struct paths *paths)
 	lib->shelf->refs = 1;
 	lib->first = 1;
 	pthread_mutex_init(&lib->shelf->lock, NULL);
+	pthread_mutex_init(&lib->shelf->keys_lock, NULL);
 	return lib;
 }
 
@@ -81,6 +86,8 @@ shelf_free(struct shelf *sh)
 	free(sh->designs);
 	free(sh->catalogs);
 	g_strfreev(sh->printed);
+	g_strfreev(sh->banner);
+	pthread_mutex_destroy(&sh->keys_lock);
 	fonts_free(sh->fonts);
 	flags_free(sh->flags);
 	pthread_mutex_destroy(&sh->lock);
@@ -194,23 +201,53 @@ finished(const struct catalog *cat, char **keys, struct diag *d)
 	return 0;
 }
 
+/* The keys of all that skip() does not skip; NULL for NULL. */
+static char **
+keys_but(char *const *all, int (*skip)(const char *key))
+{
+	GPtrArray *keys;
+	size_t i;
+
+	if (all == NULL)
+		return NULL;
+	keys = g_ptr_array_new();
+	for (i = 0; all[i] != NULL; i++)
+		if (!skip(all[i]))
+			g_ptr_array_add(keys, g_strdup(all[i]));
+	g_ptr_array_add(keys, NULL);
+	return (char **)g_ptr_array_free(keys, FALSE);
+}
+
+/* The template read once for the shelf: a server asks at every render. */
+static void
+shelf_keys(struct shelf *sh, char ***banner, char ***printed)
+{
+	pthread_mutex_lock(&sh->keys_lock);
+	if (!sh->keys_read) {
+		struct diag ignored = { 0 };
+		char *pot = xasprintf("%s/bayraq.pot", sh->paths->locales);
+		char **all = catalog_template_keys(pot, &ignored);
+
+		sh->banner = keys_but(all, catalog_tile_key);
+		sh->printed = keys_but(all, catalog_web_key);
+		sh->keys_read = 1;
+		g_strfreev(all);
+		free(pot);
+	}
+	if (banner != NULL)
+		*banner = sh->banner;
+	if (printed != NULL)
+		*printed = sh->printed;
+	pthread_mutex_unlock(&sh->keys_lock);
+}
+
 int
 library_language_finished(struct library *lib, const struct catalog *cat,
 	struct diag *d)
 {
-	struct shelf *sh = lib->shelf;
 	char **keys;
 
-	/* Read once for the library: a server asks at every render. */
-	pthread_mutex_lock(&sh->lock);
-	if (!sh->printed_read) {
-		struct diag ignored = { 0 };
-
-		sh->printed = library_printed_keys(sh->paths, &ignored);
-		sh->printed_read = 1;
-	}
-	keys = sh->printed;
-	pthread_mutex_unlock(&sh->lock);
+	shelf_keys(lib->shelf, NULL, &keys);
 	return finished(cat, keys, d);
 }
 
@@ -245,13 +282,12 @@ static int
 lint_errors(const struct design *dz, const char *path,
 	const struct diag *load_error, void *arg, struct diag *d)
 {
-	const struct paths *paths = arg;
-	struct diag kd = { 0 };
-	char **keys = library_banner_keys(paths, &kd);
+	char **keys;
 	struct lint l = { 0 };
 	size_t i;
 	int rc = 0;
 
+	shelf_keys(arg, &keys, NULL);
 	l.errors_only = 1;
 	lint_in_design(&l, path, keys, dz);
 	for (i = 0; i < l.count && rc == 0; i++)
@@ -266,7 +302,6 @@ lint_errors(const struct design *dz, const char *path,
 	if (rc == 0 && load_error != NULL)
 		rc = diag_set(d, load_error->kind, "%s", load_error->msg);
 	lint_release(&l);
-	g_strfreev(keys);
 	return rc;
 }
 
@@ -280,8 +315,7 @@ library_design(struct library *lib, const char *name, struct diag *d)
 	dz = find(sh->designs, sh->design_count, name);
 	if (dz == NULL) {
 		/* Each variant is read, and linted, when first picked. */
-		dz = design_open(sh->paths->designs, name, lint_errors,
-			(void *)sh->paths, d);
+		dz = design_open(sh->paths->designs, name, lint_errors, sh, d);
 		if (dz != NULL)
 			keep(&sh->designs, &sh->design_count, name, dz);
 	}
