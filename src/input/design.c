@@ -759,35 +759,71 @@ design_load(const char *designs_dir, const char *name, struct diag *d)
 	return dz;
 }
 
+/*
+ * What variant_load() read into tmp, moved into v. Other threads read
+ * v's path, width and height without the lock (design_pick_index()):
+ * those are never written while they may read (the load measures the
+ * same viewBox; written only if librsvg read it otherwise).
+ */
+static void
+take_load(struct variant *v, struct variant *tmp)
+{
+	if (tmp->width != v->width || tmp->height != v->height) {
+		v->width = tmp->width;
+		v->height = tmp->height;
+	}
+	v->art_svg = tmp->art_svg;
+	v->whole_svg = tmp->whole_svg;
+	v->has_background = tmp->has_background;
+	v->has_filters = tmp->has_filters;
+	v->slots = tmp->slots;
+	v->slot_count = tmp->slot_count;
+	v->loaded = 1;
+	free(tmp->path);
+	memset(tmp, 0, sizeof *tmp);
+}
+
+/* The loaded fields of v released: only its path and viewBox are left. */
+static void
+unload(struct variant *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->slot_count; i++)
+		slot_release(&v->slots[i]);
+	free(v->slots);
+	if (v->art_svg != NULL)
+		g_bytes_unref(v->art_svg);
+	if (v->whole_svg != NULL)
+		g_bytes_unref(v->whole_svg);
+	v->slots = NULL;
+	v->slot_count = 0;
+	v->art_svg = v->whole_svg = NULL;
+	v->has_background = v->has_filters = 0;
+	v->loaded = 0;
+}
+
 /* Loads v of dz and runs the check; on failure v is as it was. */
 static int
 load_checked(struct design *dz, struct variant *v, struct diag *d)
 {
 	struct diag load_error = { 0 };
-	char *path = v->path;
-	double w = v->width, h = v->height;
-	int rc = variant_load(v, path, &load_error);
+	struct variant tmp;
+	int rc = variant_load(&tmp, v->path, &load_error);
 
-	if (rc < 0) {
-		variant_release(v);
-		v->path = xstrdup(path);
-		v->width = w;
-		v->height = h;
-	}
+	if (rc == 0)
+		take_load(v, &tmp);
+	else
+		variant_release(&tmp);
 	if (dz->check != NULL &&
-		dz->check(dz, path, rc < 0 ? &load_error : NULL, dz->check_arg,
-			d) < 0) {
-		if (rc == 0) {
-			variant_release(v);
-			v->path = xstrdup(path);
-			v->width = w;
-			v->height = h;
-		}
+		dz->check(dz, v->path, rc < 0 ? &load_error : NULL,
+			dz->check_arg, d) < 0) {
+		if (rc == 0)
+			unload(v);
 		rc = -1;
 	} else if (rc < 0) {
 		diag_set(d, load_error.kind, "%s", load_error.msg);
 	}
-	free(path);
 	return rc;
 }
 
