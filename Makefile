@@ -37,11 +37,11 @@ PROFILES := $(ICC)/FOGRA39.icc $(ICC)/GRACoL.icc
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-# qpdf and poppler (with the nss and gnutls they pull in) load only when a
+# qpdf, poppler and lcms2 (with the nss they pull in) load only when a
 # PDF is finished or preflighted: the program dlopens $(MOD), which holds
 # preflight.c and pdfpost.c (src/run/pdfmod.h); a render's start-up never
 # pays for them. Tests and tools link everything.
-PDF_PKGS := libqpdf poppler-glib
+PDF_PKGS := libqpdf poppler-glib lcms2
 BIN_LIBS := $(shell pkg-config --libs $(filter-out $(PDF_PKGS),$(PKGS)) 2>/dev/null)
 
 CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
@@ -67,10 +67,12 @@ TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp
 BIN := $(OUT)/bayraq
 # The PDF module: what it holds, built position-independent apart.
 MOD := $(OUT)/bayraq-pdf.so
-MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/layout/print.c src/base/diag.c \
-            src/base/xalloc.c src/run/pdfmod-table.c
+MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/write/cmyk.c src/write/pdfscan.c \
+            src/write/ghostscript.c src/layout/print.c src/base/diag.c src/base/xalloc.c \
+            src/run/pdfmod-table.c
 MOD_OBJS := $(MOD_SRCS:src/%.c=$(OUT)/pic/%.o)
-BIN_OBJS := $(CLI_OBJS) $(filter-out $(OUT)/run/preflight.o $(OUT)/write/pdfpost.o,$(LIB_OBJS)) \
+BIN_OBJS := $(CLI_OBJS) $(filter-out $(OUT)/run/preflight.o $(OUT)/write/pdfpost.o \
+              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o,$(LIB_OBJS)) \
             $(OUT)/run/pdfmod.o
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.

@@ -2,6 +2,7 @@
 #include "run/pdfmod.h"
 
 #include "run/preflight.h"
+#include "write/cmyk.h"
 #include "write/pdfpost.h"
 
 const struct pdfmod bayraq_pdf_module = {
@@ -11,4 +12,5 @@ const struct pdfmod bayraq_pdf_module = {
 	preflight_free,
 	preflight_problem_line,
 	pdfpost_write,
+	cmyk_convert,
 };

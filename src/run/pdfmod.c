@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "run/preflight.h"
+#include "write/cmyk.h"
 #include "write/pdfpost.h"
 
 /*
@@ -79,7 +80,7 @@ module(struct diag *d)
 
 int
 preflight_check(struct preflight *pf, const char *path, double safe,
-	struct diag *d)
+	double ink_limit, struct diag *d)
 {
 	const struct pdfmod *mod = module(d);
 
@@ -87,7 +88,7 @@ preflight_check(struct preflight *pf, const char *path, double safe,
 		memset(pf, 0, sizeof *pf);
 		return -1;
 	}
-	return mod->preflight_check(pf, path, safe, d);
+	return mod->preflight_check(pf, path, safe, ink_limit, d);
 }
 
 void
@@ -120,4 +121,16 @@ pdfpost_write(FILE *fp, const unsigned char *data, size_t len,
 	const struct pdfmod *mod = module(d);
 
 	return mod != NULL ? mod->pdfpost_write(fp, data, len, o, d) : -1;
+}
+
+int
+cmyk_convert(const unsigned char *data, size_t len, const char *srgb_icc,
+	const char *cmyk_icc, unsigned char **out, size_t *out_len,
+	struct diag *d)
+{
+	const struct pdfmod *mod = module(d);
+
+	return mod != NULL ? mod->cmyk_convert(data, len, srgb_icc, cmyk_icc,
+				     out, out_len, d)
+			   : -1;
 }
