@@ -316,13 +316,15 @@ check_never_split(const struct fonts *fonts, const char *lang, const char *text,
 		}
 		broken += f.line_count > 1;
 		for (i = 1; i < f.line_count; i++) {
+			/* The layout's text: its breaks are line separators. */
+			const char *laid = pango_layout_get_text(f.layout);
 			int at =
 				pango_layout_get_line_readonly(f.layout, (int)i)
 					->start_index;
 
 			for (j = 0; words[j] != NULL; j++) {
-				const char *p = strstr(text, words[j]);
-				int from = (int)(p - text);
+				const char *p = strstr(laid, words[j]);
+				int from = (int)(p - laid);
 
 				CHECK(p != NULL);
 				if (p != NULL && at > from &&
