@@ -202,6 +202,7 @@ break_rules() {
 	}
 	next unless $f[0] eq "line";
 	chomp $f[8];
+	print "$f[1]: line $f[2] has no text\n" if $f[8] eq "";
 	my ($s, $n) = ($f[1], $f[2]);
 	$text{$s}[$n] = $f[8]; $lx{$s}[$n] = $f[4]; $lw{$s}[$n] = $f[6];
 	END {
