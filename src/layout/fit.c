@@ -1,7 +1,6 @@
 /* fit.c - pango layout, wrapping and shrink-to-fit of one text slot. */
 #include "layout/fit.h"
 
-#include <limits.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
@@ -559,63 +558,6 @@ pango_align(const struct fit_style *st)
 	return PANGO_ALIGN_RIGHT;
 }
 
-/*
- * Where line i's ink centre must move to for a centred text: onto the
- * layout's centre, so a line centres on its ink ("是乌克兰！" with the
- * blank side of "！" does not lean left). Pango units; 0 unless centred.
- */
-static int
-line_shift(PangoLayout *layout, size_t i)
-{
-	PangoLayoutIter *it;
-	PangoRectangle ink, logical;
-	int centre, shift;
-	size_t n;
-
-	if (pango_layout_get_alignment(layout) != PANGO_ALIGN_CENTER)
-		return 0;
-	pango_layout_get_extents(layout, NULL, &logical);
-	centre = logical.x + logical.width / 2;
-	it = pango_layout_get_iter(layout);
-	for (n = 0; n < i && pango_layout_iter_next_line(it);)
-		n++;
-	pango_layout_iter_get_line_extents(it, &ink, NULL);
-	pango_layout_iter_free(it);
-	shift = ink.width > 0 ? centre - (ink.x + ink.width / 2) : 0;
-	return n == i ? shift : 0;
-}
-
-/* The ink of the layout as drawn, each line shifted by line_shift(). */
-static void
-layout_ink(PangoLayout *layout, PangoRectangle *out)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(layout);
-	int x0 = INT_MAX, y0 = INT_MAX, x1 = INT_MIN, y1 = INT_MIN;
-	size_t i = 0;
-
-	do {
-		PangoRectangle ink;
-		int shift = line_shift(layout, i++);
-
-		pango_layout_iter_get_line_extents(it, &ink, NULL);
-		if (ink.width <= 0 || ink.height <= 0)
-			continue;
-		x0 = MIN(x0, ink.x + shift);
-		x1 = MAX(x1, ink.x + shift + ink.width);
-		y0 = MIN(y0, ink.y);
-		y1 = MAX(y1, ink.y + ink.height);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	if (x0 > x1) {
-		memset(out, 0, sizeof *out);
-		return;
-	}
-	out->x = x0;
-	out->y = y0;
-	out->width = x1 - x0;
-	out->height = y1 - y0;
-}
-
 static void
 place(struct fit *f, const struct fit_style *st, double w, double h)
 {
@@ -623,7 +565,7 @@ place(struct fit *f, const struct fit_style *st, double w, double h)
 	double ix, iy, iw, ih;
 	int left;
 
-	layout_ink(f->layout, &ink);
+	pango_layout_get_extents(f->layout, &ink, NULL);
 	ix = (double)ink.x / PANGO_SCALE;
 	iy = (double)ink.y / PANGO_SCALE;
 	iw = (double)ink.width / PANGO_SCALE;
@@ -814,7 +756,7 @@ measure(struct choice *c, PangoLayout *scratch, const char *text,
 	pango_layout_set_text(scratch, forced, -1);
 	layout_set_size(scratch, st, FIT_REF_SIZE);
 	pango_layout_set_width(scratch, -1);
-	layout_ink(scratch, &ink);
+	pango_layout_get_extents(scratch, &ink, NULL);
 	c->size = 0;
 	c->score = 0;
 	c->lone = 0;
@@ -1104,50 +1046,6 @@ fit_clone(struct fit *out, const struct fit *src, const struct fonts *fonts)
 	out->layout = layout_new(fonts, src->text, &src->style, 0);
 	layout_set_size(out->layout, &src->style, src->size);
 	pango_layout_set_width(out->layout, src->wrap);
-}
-
-double
-fit_line_shift(const struct fit *f, size_t i)
-{
-	return (double)line_shift(f->layout, i) / PANGO_SCALE;
-}
-
-void
-fit_ink(const struct fit *f, double out[4])
-{
-	PangoRectangle ink;
-
-	layout_ink(f->layout, &ink);
-	out[0] = (double)ink.x / PANGO_SCALE;
-	out[1] = (double)ink.y / PANGO_SCALE;
-	out[2] = (double)ink.width / PANGO_SCALE;
-	out[3] = (double)ink.height / PANGO_SCALE;
-}
-
-void
-fit_draw(const struct fit *f, cairo_t *cr, int outline)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(f->layout);
-	double x, y;
-	size_t i = 0;
-
-	cairo_get_current_point(cr, &x, &y);
-	do {
-		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-		PangoRectangle logical;
-
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		cairo_move_to(cr,
-			x + (double)(logical.x + line_shift(f->layout, i++)) /
-					PANGO_SCALE,
-			y + (double)pango_layout_iter_get_baseline(it) /
-					PANGO_SCALE);
-		if (outline)
-			pango_cairo_layout_line_path(cr, line);
-		else
-			pango_cairo_show_layout_line(cr, line);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
 }
 
 size_t

@@ -3,7 +3,6 @@
 #define BAYRAQ_FIT_H
 
 #include <stddef.h>
-#include <cairo.h>
 #include <pango/pango.h>
 
 #include "base/diag.h"
@@ -59,21 +58,6 @@ void fit_release(struct fit *f);
  */
 void fit_clone(struct fit *out, const struct fit *src,
 	const struct fonts *fonts);
-
-/*
- * How far line i is drawn right of where pango puts it: in a centred text
- * each line centres on its own ink. User units.
- */
-double fit_line_shift(const struct fit *f, size_t i);
-
-/* The ink of the text as fit_draw() draws it, x y w h from its origin. */
-void fit_ink(const struct fit *f, double out[4]);
-
-/*
- * Draws the text with its origin at the current point, line by line
- * (fit_line_shift()); with outline, adds its outlines to the path instead.
- */
-void fit_draw(const struct fit *f, cairo_t *cr, int outline);
 
 /* The text of line i of a fitted layout, for golden tests; free(). */
 char *fit_line_text(const struct fit *f, size_t i);

@@ -481,9 +481,12 @@ draw_text(const struct placed_text *t, cairo_t *cr, int outline)
 
 	cairo_set_source_rgb(cr, s->rgb[0], s->rgb[1], s->rgb[2]);
 	cairo_move_to(cr, s->x + t->fit.x, s->y + t->fit.y);
-	fit_draw(&t->fit, cr, outline);
-	if (outline)
+	if (outline) {
+		pango_cairo_layout_path(cr, t->fit.layout);
 		cairo_fill(cr);
+	} else {
+		pango_cairo_show_layout(cr, t->fit.layout);
+	}
 }
 
 static int
@@ -615,9 +618,7 @@ line_inks(const struct banner *b, const struct placed_text *t,
 		out->line_text[n] = text + line->start_index;
 		out->line_length[n] = fit_line_length(&t->fit, (size_t)n);
 		pango_layout_iter_get_line_extents(it, &ink, NULL);
-		to_page(b,
-			t->slot->x + t->fit.x + (double)ink.x / PANGO_SCALE +
-				fit_line_shift(&t->fit, n),
+		to_page(b, t->slot->x + t->fit.x + (double)ink.x / PANGO_SCALE,
 			t->slot->y + t->fit.y + (double)ink.y / PANGO_SCALE,
 			(double)ink.width / PANGO_SCALE,
 			(double)ink.height / PANGO_SCALE, out->line_ink[n]);
@@ -635,17 +636,19 @@ banner_item(const struct banner *b, size_t i, struct banner_item *out)
 	memset(out, 0, sizeof *out);
 	if (i < b->text_count) {
 		const struct placed_text *t = &b->texts[i];
-		double ink[4];
+		PangoRectangle ink;
 
 		s = t->slot;
-		fit_ink(&t->fit, ink);
+		pango_layout_get_extents(t->fit.layout, &ink, NULL);
 		out->kind = "text";
 		out->what = t->text;
 		out->size = t->fit.size * b->scale;
 		out->line_count = t->fit.line_count;
 		line_inks(b, t, out);
-		to_page(b, s->x + t->fit.x + ink[0], s->y + t->fit.y + ink[1],
-			ink[2], ink[3], r);
+		to_page(b, s->x + t->fit.x + (double)ink.x / PANGO_SCALE,
+			s->y + t->fit.y + (double)ink.y / PANGO_SCALE,
+			(double)ink.width / PANGO_SCALE,
+			(double)ink.height / PANGO_SCALE, r);
 	} else if (i < b->text_count + b->flag_count) {
 		const struct placed_flag *f = &b->flags[i - b->text_count];
 

@@ -191,7 +191,8 @@ text_rules() {
 # ("Vasario / 26-oji"); no middle line holds one word alone when the text
 # has more words (tokens with a letter or digit) than lines; and each line
 # of Chinese, Japanese or Korean in a centred slot is centred on its ink
-# within 1% of the slot's width (a full-width "！" must not push it off).
+# within 2% of the slot's width (a full-width "！" must not push it off:
+# untrimmed, it did by 2-5.6%).
 break_rules() {
 	perl -CSD -Mutf8 -ne '
 	my @f = split / /, $_, 9;
@@ -227,7 +228,7 @@ break_rules() {
 				my $off = $lx{$s}[$i + 1] + $lw{$s}[$i + 1] / 2 - $sx{$s} - $sw{$s} / 2;
 				printf "%s: line %d is %.1f%% of the width off centre: %s\n", $s, $i + 1, 100 * $off / $sw{$s}, $t
 					if $centred && $n > 1 && $t =~ /[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]/ &&
-					   abs($off) > 0.01 * $sw{$s};
+					   abs($off) > 0.02 * $sw{$s};
 			}
 		}
 	}' "$1"
