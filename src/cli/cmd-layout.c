@@ -25,9 +25,10 @@ print_item(const struct banner_item *it, void *arg)
 	for (i = 0; strcmp(it->kind, "text") == 0 && i < it->line_count &&
 		    i < sizeof it->line_ink / sizeof it->line_ink[0];
 		i++)
-		printf("line %s %zu ink %.2f %.2f %.2f %.2f\n", it->slot, i + 1,
-			it->line_ink[i][0], it->line_ink[i][1],
-			it->line_ink[i][2], it->line_ink[i][3]);
+		printf("line %s %zu ink %.2f %.2f %.2f %.2f %.*s\n", it->slot,
+			i + 1, it->line_ink[i][0], it->line_ink[i][1],
+			it->line_ink[i][2], it->line_ink[i][3],
+			(int)it->line_length[i], it->line_text[i]);
 }
 
 static int
@@ -55,9 +56,9 @@ const struct command command_layout = { "layout", run, OPTS_COMMON, "[options]",
 	"slot, where\n"
 	"it goes in points from the page's top left: the slot, the ink of "
 	"the text or\n"
-	"the flag, the font size and the number of lines, then the ink of "
-	"each line\n"
-	"('line SLOT N ink X Y W H'). Writes no file.\n"
+	"the flag, the font size and the number of lines, then the ink and "
+	"the text of\n"
+	"each line ('line SLOT N ink X Y W H TEXT'). Writes no file.\n"
 	"\n"
 	"Example:\n"
 	"  bayraq layout --lang de --city Berlin --country DE --size A1" };

@@ -62,4 +62,10 @@ void fit_clone(struct fit *out, const struct fit *src,
 /* The text of line i of a fitted layout, for golden tests; free(). */
 char *fit_line_text(const struct fit *f, size_t i);
 
+/*
+ * The length in bytes of line i's text, from its start_index in the
+ * layout's text: without the spaces or the line separator it ends with.
+ */
+size_t fit_line_length(const struct fit *f, size_t i);
+
 #endif

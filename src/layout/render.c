@@ -681,11 +681,15 @@ line_inks(const struct banner *b, const struct placed_text *t,
 {
 	PangoLayoutIter *it = pango_layout_get_iter(t->fit.layout);
 	const size_t max = sizeof out->line_ink / sizeof out->line_ink[0];
+	const char *text = pango_layout_get_text(t->fit.layout);
 	size_t n = 0;
 
 	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 		PangoRectangle ink;
 
+		out->line_text[n] = text + line->start_index;
+		out->line_length[n] = fit_line_length(&t->fit, (size_t)n);
 		pango_layout_iter_get_line_extents(it, &ink, NULL);
 		to_page(b, t->slot->x + t->fit.x + (double)ink.x / PANGO_SCALE,
 			t->slot->y + t->fit.y + (double)ink.y / PANGO_SCALE,

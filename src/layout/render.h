@@ -103,6 +103,9 @@ struct banner_item {
 	size_t line_count;
 	/* text: the ink of each line (at most 20, as bayraq:max-lines) */
 	double line_ink[20][4];
+	/* text: each line's text, borrowed, and its length in bytes */
+	const char *line_text[20];
+	size_t line_length[20];
 };
 
 /* Item i, or -1 past the end. */

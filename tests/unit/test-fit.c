@@ -316,13 +316,15 @@ check_never_split(const struct fonts *fonts, const char *lang, const char *text,
 		}
 		broken += f.line_count > 1;
 		for (i = 1; i < f.line_count; i++) {
+			/* The layout's text: its breaks are line separators. */
+			const char *laid = pango_layout_get_text(f.layout);
 			int at =
 				pango_layout_get_line_readonly(f.layout, (int)i)
 					->start_index;
 
 			for (j = 0; words[j] != NULL; j++) {
-				const char *p = strstr(text, words[j]);
-				int from = (int)(p - text);
+				const char *p = strstr(laid, words[j]);
+				int from = (int)(p - laid);
 
 				CHECK(p != NULL);
 				if (p != NULL && at > from &&
@@ -415,6 +417,102 @@ test_line_height(const struct fonts *fonts)
 	fit_release(&tight);
 }
 
+/*
+ * Fitted in boxes from narrow to wide, no line after the first starts
+ * with any of starts[].
+ */
+static void
+check_no_line_starts(const struct fonts *fonts, const char *lang,
+	const char *text, const char *const *starts)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit f;
+	size_t broken = 0, i, j;
+	double w;
+
+	for (w = 120; w <= 1000; w += 40) {
+		plain_style(&g, lang, 3, 2, &l, &st);
+		if (fit_text(&f, fonts, text, &st, w, 500, &d) < 0) {
+			fprintf(stderr, "%s at %.0f: %s\n", lang, w, d.msg);
+			CHECK(0);
+			return;
+		}
+		broken += f.line_count > 1;
+		for (i = 1; i < f.line_count; i++) {
+			char *line = fit_line_text(&f, i);
+
+			for (j = 0; starts[j] != NULL; j++) {
+				if (strncmp(line, starts[j],
+					    strlen(starts[j])) == 0)
+					fprintf(stderr,
+						"%s at %.0f: line '%s'\n", lang,
+						w, line);
+				CHECK(strncmp(line, starts[j],
+					      strlen(starts[j])) != 0);
+			}
+			free(line);
+		}
+		fit_release(&f);
+	}
+	CHECK(broken > 0);
+}
+
+/*
+ * No line starts with a dash or closing punctuation, even after a space
+ * where UAX #14 allows a break; a number keeps its month.
+ */
+static void
+test_break_rules(const struct fonts *fonts)
+{
+	static const char *const dash[] = { "–", "-", "—", NULL };
+	static const char *const bang[] = { "!", "»", NULL };
+	static const char *const month[] = { "лютого", "—", NULL };
+	static const char *const lt_day[] = { "26-oji", "–", NULL };
+
+	check_no_line_starts(fonts, "lt", "KRYMAS – TAI UKRAINA!", dash);
+	check_no_line_starts(fonts, "fr", "« LA CRIMÉE, C’EST L’UKRAINE ! »",
+		bang);
+	check_no_line_starts(fonts, "uk",
+		"26 лютого — День кримського спротиву", month);
+	check_no_line_starts(fonts, "lt",
+		"Vasario 26-oji – Krymo pasipriešinimo diena", lt_day);
+}
+
+/*
+ * A centred Chinese headline in two lines: each line's ink is centred in
+ * the box within 2% of its width, the full-width "！" at the end of the
+ * second set half-width (without, it is 5% off).
+ */
+static void
+test_cjk_centred_on_ink(const struct fonts *fonts)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit f;
+	PangoLayoutIter *it;
+
+	plain_style(&g, "zh-Hans", 2, 2, &l, &st);
+	CHECK(fit_text(&f, fonts, "克里米亚是乌克兰！", &st, 400, 400, &d) ==
+		0);
+	CHECK(f.line_count == 2);
+	it = pango_layout_get_iter(f.layout);
+	do {
+		PangoRectangle ink;
+		double centre;
+
+		pango_layout_iter_get_line_extents(it, &ink, NULL);
+		centre = f.x + (ink.x + ink.width / 2.0) / PANGO_SCALE;
+		CHECK_NEAR(centre, 200, 400 * 0.02);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	fit_release(&f);
+}
+
 int
 main(void)
 {
@@ -431,6 +529,8 @@ main(void)
 	test_bigger_box_bigger_text(fonts);
 	test_no_spacing_for_cursive(fonts);
 	test_word_breaks(fonts);
+	test_break_rules(fonts);
+	test_cjk_centred_on_ink(fonts);
 	test_line_height(fonts);
 	fonts_free(fonts);
 	return check_done("test-fit");
