@@ -493,6 +493,8 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	v->has_background = rsvg_handle_has_sub(geom, "#background");
 	v->has_filters = uses_filter(xmlDocGetRootElement(doc));
 	v->filter_reach = svgfilter_reach(xmlDocGetRootElement(doc));
+	v->filter_cost = svgfilter_cost(xmlDocGetRootElement(doc),
+		v->filter_costliest, sizeof v->filter_costliest);
 	if (v->has_background) {
 		unlink_background(xmlDocGetRootElement(doc));
 		v->whole_svg = whole;

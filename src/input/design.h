@@ -39,6 +39,8 @@ struct variant {
 	int has_background; /* an element with id="background" */
 	int has_filters; /* an element with a filter: costly per band */
 	double filter_reach; /* svgfilter_reach(): -1 cannot be windowed */
+	double filter_cost; /* svgfilter_cost(): seconds a pixel */
+	char filter_costliest[80]; /* its costliest primitive */
 	double view_x, view_y; /* the viewBox's origin */
 	struct slot *slots;
 	size_t slot_count;

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static int
@@ -96,6 +97,81 @@ filter_reach(xmlNode *f)
 		sum += r;
 	}
 	return sum;
+}
+
+/* Nanoseconds a pixel, measured with librsvg 2.54 (see svgfilter.h). */
+static double
+primitive_cost(xmlNode *p, char *what, size_t size)
+{
+	const char *name = (const char *)p->name;
+	double ns;
+
+	if (strcmp(name, "feTurbulence") == 0) {
+		double octaves = fmax(1, attr_max(p, "numOctaves"));
+
+		snprintf(what, size, "feTurbulence numOctaves %.0f", octaves);
+		return 50 * octaves;
+	}
+	if (strcmp(name, "feMorphology") == 0 ||
+		strcmp(name, "feConvolveMatrix") == 0) {
+		/* Every pixel reads a kernel of them, in user units. */
+		double r = strcmp(name, "feMorphology") == 0
+				   ? attr_max(p, "radius")
+				   : attr_max(p, "order") / 2;
+
+		snprintf(what, size, "%s %s %g", name,
+			strcmp(name, "feMorphology") == 0 ? "radius" : "order",
+			strcmp(name, "feMorphology") == 0 ? r : 2 * r);
+		return 4 * (2 * r + 1) * (2 * r + 1);
+	}
+	ns = strcmp(name, "feGaussianBlur") == 0 ||
+			     strcmp(name, "feDropShadow") == 0
+		     ? 60
+	     : strstr(name, "Lighting") != NULL ? 40
+						: 10;
+	snprintf(what, size, "%s", name);
+	return ns;
+}
+
+double
+svgfilter_cost(xmlNode *root, char *what, size_t size)
+{
+	xmlNode *n = root;
+	double sum = 0, worst = 0;
+
+	if (size > 0)
+		what[0] = '\0';
+	/* Every <filter>, used or not: an unused one is rare and cheap. */
+	while (n != NULL) {
+		if (is_svg(n, "filter")) {
+			xmlNode *p;
+
+			for (p = n->children; p != NULL; p = p->next) {
+				char name[80];
+				double ns;
+
+				if (p->type != XML_ELEMENT_NODE)
+					continue;
+				ns = primitive_cost(p, name, sizeof name);
+				sum += ns;
+				if (ns > worst) {
+					worst = ns;
+					snprintf(what, size, "%s", name);
+				}
+			}
+		}
+		/* Depth first, without recursion: a document may nest deep. */
+		if (n->children != NULL && !is_svg(n, "filter"))
+			n = n->children;
+		else {
+			while (n != NULL && n->next == NULL && n != root)
+				n = n->parent;
+			if (n == NULL || n == root)
+				break;
+			n = n->next;
+		}
+	}
+	return sum * 1e-9;
 }
 
 static int

@@ -576,6 +576,8 @@ draw_art_image(const struct banner *b, cairo_t *cr,
 		k = sqrt(RENDER_ART_IMAGE_PIXELS / (w * h));
 	pw = (int)ceil(w * k);
 	ph = (int)ceil(h * k);
+	if (banner_filter_budget(b, (double)pw * ph, d) < 0)
+		return -1;
 	at[0] = -frame->bleed_left;
 	at[1] = -frame->bleed_top;
 	at[2] = k;
@@ -703,6 +705,23 @@ banner_filter_reach(const struct banner *b)
 	if (b->v->filter_reach < 0)
 		return -1;
 	return b->v->filter_reach * fmax(stretch, b->scale);
+}
+
+int
+banner_filter_budget(const struct banner *b, double pixels, struct diag *d)
+{
+	double s = b->v->has_filters ? b->v->filter_cost * pixels : 0;
+	const char *base = strrchr(b->v->path, '/');
+
+	if (s <= RENDER_FILTER_SECONDS)
+		return 0;
+	base = base != NULL ? base + 1 : b->v->path;
+	return diag_set(d, DIAG_FORMAT,
+		"the filters of '%s' would take about %.0f minutes to draw at "
+		"this size (%s costs most; the limit is %.0f): draw the effect "
+		"without a filter, or render smaller",
+		base, ceil(s / 60), b->v->filter_costliest,
+		RENDER_FILTER_SECONDS / 60);
 }
 
 int

@@ -369,6 +369,9 @@ raster_run(const struct raster_job *job, struct diag *d)
 
 	memset(&p, 0, sizeof p);
 	p.job = job;
+	if (banner_filter_budget(job->banner,
+		    (double)job->width * (double)job->height, d) < 0)
+		return -1;
 	art_plan(&p.art, job);
 	p.bands = (job->height + job->band_rows - 1) / job->band_rows;
 	jobs = raster_threads(job);
