@@ -398,11 +398,27 @@ background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
 	double sx = (x->p1 - x->p0) / (x->d1 - x->d0);
 	double sy = (y->p1 - y->p0) / (y->d1 - y->d0);
+	RsvgHandle *h = b->background;
 	GError *err = NULL;
 	gboolean ok;
 
 	if (x->p1 <= x->p0 || y->p1 <= y->p0)
 		return 0;
+	/*
+	 * A filter's surfaces are the size of the whole design at the
+	 * region's scale: a bleed's sliver, stretched a thousandfold, would
+	 * make them too large for cairo. Only the sliver is drawn then.
+	 */
+	if (b->v->has_filters &&
+		(x->d1 - x->d0 < b->v->width || y->d1 - y->d0 < b->v->height)) {
+		vp = (RsvgRectangle){ x->d0 - in[0] / sx, y->d0 - in[1] / sy,
+			x->d1 - x->d0 + (in[0] + in[2]) / sx,
+			y->d1 - y->d0 + (in[1] + in[3]) / sy };
+		h = variant_open_window(b->v, 1, vp.x, vp.y, vp.width,
+			vp.height, d);
+		if (h == NULL)
+			return -1;
+	}
 	cairo_save(cr);
 	cairo_rectangle(cr, x->p0 - in[0], y->p0 - in[1],
 		x->p1 - x->p0 + in[0] + in[2], y->p1 - y->p0 + in[1] + in[3]);
@@ -415,11 +431,12 @@ background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 	cairo_push_group(cr);
 	cairo_translate(cr, x->p0 - x->d0 * sx, y->p0 - y->d0 * sy);
 	cairo_scale(cr, sx, sy);
-	ok = rsvg_handle_render_layer(b->background, cr, "#background", &vp,
-		&err);
+	ok = rsvg_handle_render_layer(h, cr, "#background", &vp, &err);
 	cairo_pop_group_to_source(cr);
 	cairo_paint(cr);
 	cairo_restore(cr);
+	if (h != b->background)
+		g_object_unref(h);
 	return ok ? 0 : rsvg_failed(err, "the background", d);
 }
 

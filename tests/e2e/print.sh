@@ -469,3 +469,25 @@ test_preflight_text_ink() {
 		near "$(jq '.pages[0].smallest_text_pt' r.json)" "$(jq '.pages[0].smallest_text_pt' w.json)" 0.1
 	done
 }
+
+# A blurred design prints sharp: librsvg draws a filter at one pixel a
+# point (72 ppi in a PDF), so bayraq places the filtered art as an image
+# of 300 ppi at print size, or of --dpi.
+test_filter_print_ppi() {
+	mkdir -p data/designs
+	ln -s "$ROOT/locales" data/locales
+	ln -s "$ROOT/fonts" data/fonts
+	cp -r "$ROOT/designs/_flags" "$ROOT/tests/data/designs/blur-crimea" data/designs/
+	export BAYRAQ_DATADIR="$PWD/data"
+	bayraq render --design blur-crimea --city Oslo --country NO --size A5 --print \
+		-f pdf -o print.pdf >/dev/null
+	pdfimages -list print.pdf >images.txt
+	awk 'NR > 2 && $3 == "image" { n++; if ($13 < 300 || $14 < 300) low = 1 }
+		END { exit !(n >= 1 && !low) }' images.txt || die "$(cat images.txt)"
+	bayraq render --design blur-crimea --city Oslo --country NO --size A5 --dpi 450 \
+		-f pdf -o dpi.pdf >/dev/null
+	pdfimages -list dpi.pdf | awk 'NR > 2 && $3 == "image" && $13 >= 449 { ok = 1 }
+		END { exit !ok }' || die "$(pdfimages -list dpi.pdf)"
+	# The text stays vector: the PDF's own words, not pixels.
+	text_of print.pdf | grep -q 'Oslo' || die "no text in print.pdf"
+}
