@@ -277,11 +277,22 @@ test_preflight_image_resolution() {
 	"$ROOT/$TOOLS/imagepdf" low.pdf 100 100 200
 	expect_exit 1 bayraq preflight low.pdf
 	grep -q '^images  *1, lowest 13 ppi at printed size$' stdout || die "$(cat stdout)"
-	grep -q 'an image prints at 13 ppi; 150 is the least for this size' stderr
+	grep -q 'an image prints at 13 ppi, too few pixels for its size: it will look blurry; use a larger picture (150 ppi at least)' stderr ||
+		die "$(cat stderr)"
 	"$ROOT/$TOOLS/imagepdf" high.pdf 1200 1200 100
 	expect_exit 1 bayraq preflight high.pdf
 	grep -q '^images  *1, lowest 305 ppi at printed size$' stdout || die "$(cat stdout)"
 	! grep -q 'ppi' stderr || die "$(cat stderr)"
+}
+
+# Each image is listed with its ppi as it prints, in words a non-printer
+# reads (tests/data/preflight/low-ppi.pdf: 100 px over 200 mm, made with
+# build/debug/tests/imagepdf low-ppi.pdf 100 100 200).
+test_preflight_each_image_ppi() {
+	expect_exit 1 bayraq preflight "$ROOT/tests/data/preflight/low-ppi.pdf"
+	grep -q '^image ppi  *page 1: 100 x 100 px printed 200 x 200 mm, 13 ppi (too few pixels: it will print blurry)$' stdout ||
+		die "$(cat stdout)"
+	[ "$(grep -c 'too few pixels' stderr)" = 1 ] || die "$(cat stderr)"
 }
 
 # xmp_of FILE.pdf TAG: the text of the first <TAG> in the XMP packet, inner
