@@ -8,6 +8,7 @@
 #include "input/catalog.h"
 #include "input/design.h"
 #include "base/diag.h"
+#include "base/limits.h"
 #include "input/flags.h"
 #include "input/fonts.h"
 #include "input/lang.h"
@@ -105,17 +106,18 @@ int render_draw_art_window(const struct banner *b, cairo_t *cr,
 double banner_filter_reach(const struct banner *b);
 
 /*
- * The longest a design's filters may take to draw, by svgfilter_cost()'s
- * estimate: past it, a render fails before drawing (issue 15: a
- * feTurbulence of a million octaves ran for hours).
- */
-#define RENDER_FILTER_SECONDS 600.0
-
-/*
  * Fails with DIAG_FORMAT, naming the limit, when drawing the design's
  * filters over pixels pixels would take longer than RENDER_FILTER_SECONDS.
  */
 int banner_filter_budget(const struct banner *b, double pixels, struct diag *d);
+
+/*
+ * One line of plain text for the print shop (the finished size in the
+ * slug), in Noto Sans at size points, black, its baseline starting at x,
+ * y, with the banner's fonts. Fails with DIAG_LIB when cairo does.
+ */
+int render_draw_note(const struct banner *b, cairo_t *cr, const char *text,
+	double x, double y, double size, struct diag *d);
 
 /* Whether the design uses SVG filters, which librsvg computes whole. */
 int banner_has_filters(const struct banner *b);
