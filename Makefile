@@ -42,6 +42,12 @@ PROFILES := $(ICC)/FOGRA39.icc $(ICC)/GRACoL.icc
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# qpdf, poppler and lcms2 (with the nss they pull in) load only when a
+# PDF is finished or preflighted: the program dlopens $(MOD), which holds
+# preflight.c and pdfpost.c (src/run/pdfmod.h); a render's start-up never
+# pays for them. Tests and tools link everything.
+PDF_PKGS := libqpdf poppler-glib lcms2
+BIN_LIBS := $(shell pkg-config --libs $(filter-out $(PDF_PKGS),$(PKGS)) 2>/dev/null)
 
 CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
            -DBAYRAQ_VERSION='"$(VERSION)"' $(CPPFLAGS) $(XCFLAGS)
@@ -49,7 +55,7 @@ LDFLAGS += $(LDFLAGS_$(BUILD))
 LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
 
 # src/<room>/*.c: the library; src/cli/*.c: the command line.
-LIB_SRCS := $(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c)
+LIB_SRCS := $(filter-out src/run/pdfmod%,$(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c))
 CLI_SRCS := $(wildcard src/cli/*.c)
 CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o) $(OUT)/cli/web-assets.o
 # bayraq serve's page: src/cli/web/*, compiled in as C arrays.
@@ -64,6 +70,15 @@ FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(OUT)/%)
 REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=$(OUT)/tests/replay-%)
 TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngcount $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf $(OUT)/tests/pocaps $(OUT)/tests/cmykde
 BIN := $(OUT)/bayraq
+# The PDF module: what it holds, built position-independent apart.
+MOD := $(OUT)/bayraq-pdf.so
+MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/write/cmyk.c src/write/pdfscan.c \
+            src/write/ghostscript.c src/layout/print.c src/base/diag.c src/base/xalloc.c \
+            src/run/pdfmod-table.c
+MOD_OBJS := $(MOD_SRCS:src/%.c=$(OUT)/pic/%.o)
+BIN_OBJS := $(CLI_OBJS) $(filter-out $(OUT)/run/preflight.o $(OUT)/write/pdfpost.o \
+              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o,$(LIB_OBJS)) \
+            $(OUT)/run/pdfmod.o
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
 # G_SLICE=always-malloc: GLib 2.74's slice magazines pass memory between
@@ -78,7 +93,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
 .PHONY: all deps flags demo test-bins check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
         install uninstall dist man design-pictures pot po
 
-all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
+all: $(BIN) $(MOD) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
 	@ln -sfn $(BUILD)/bayraq build/bayraq
 
 # The man page, from the command table's own help: never out of step.
@@ -93,11 +108,13 @@ PREFIX  ?= /usr/local
 BINDIR   = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/bayraq
 MANDIR   = $(DESTDIR)$(PREFIX)/share/man/man1
+MODDIR   = $(DESTDIR)$(PREFIX)/lib/bayraq
 BASHDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
 install: all
-	install -d $(BINDIR) $(SHAREDIR)/flags $(SHAREDIR)/icc $(SHAREDIR)/fonts $(MANDIR) $(BASHDIR)
+	install -d $(BINDIR) $(MODDIR) $(SHAREDIR)/flags $(SHAREDIR)/icc $(SHAREDIR)/fonts $(MANDIR) $(BASHDIR)
 	install -m 755 $(BIN) $(BINDIR)/bayraq
+	install -m 644 $(MOD) $(MODDIR)/bayraq-pdf.so
 	cp -R designs locales $(SHAREDIR)/
 	cp -R fonts/. $(SHAREDIR)/fonts/
 	cp -R $(FLAGSET)/svg $(FLAGSET)/countries.json $(FLAGSET)/package.json $(SHAREDIR)/flags/
@@ -106,7 +123,7 @@ install: all
 	install -m 644 src/pkg/bayraq.bash $(BASHDIR)/bayraq
 
 uninstall:
-	rm -rf $(SHAREDIR)
+	rm -rf $(SHAREDIR) $(MODDIR)
 	rm -f $(BINDIR)/bayraq $(MANDIR)/bayraq.1 $(BASHDIR)/bayraq
 
 # bayraq-VERSION.tar.gz: the tracked files plus the flag set (public domain,
@@ -170,13 +187,32 @@ $(OUT)/cli/web-assets.o: $(OUT)/cli/web-assets.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BIN): $(CLI_OBJS) $(LIB_OBJS)
+$(BIN): $(BIN_OBJS)
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(BIN_LIBS) $(filter-out $(PKG_LIBS),$(LDLIBS)) -ldl
+
+$(OUT)/pic/%.o: src/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $< (module)")
+	$(Q)$(CC) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+$(MOD): $(MOD_OBJS) src/run/pdfmod.map
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) -shared $(LDFLAGS) -Wl,--version-script=src/run/pdfmod.map -Wl,--as-needed \
+		-o $@ $(MOD_OBJS) $(LDLIBS)
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
+
+# Bench tools (make bench): the warm preview on the library, the PNG floor.
+$(OUT)/tests/bench-warm: tests/bench/warm.c $(LIB_OBJS) | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(OUT)/tests/bench-floor: tests/bench/floor.c | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
 
 # A shim for LD_PRELOAD; never sanitized: it loads before the runtime.
 $(OUT)/tests/failrename.so: tests/tools/failrename.c | $(OUT)/tests
@@ -242,6 +278,7 @@ bench:
 	@$(MAKE) --no-print-directory build/resvg/.ok || true
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
+	@$(MAKE) --no-print-directory BUILD=release build/release/tests/bench-warm build/release/tests/bench-floor && LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/preview.sh build/release
 
 # The pictures of designs/README.md, from real renders and proofs.
 design-pictures: all
@@ -275,4 +312,4 @@ format-check:
 clean:
 	rm -rf build/debug build/release build/asan build/tsan build/fuzz build/ubsan-clang build/test
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(MOD_OBJS:.o=.d) $(OUT)/run/pdfmod.d

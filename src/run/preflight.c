@@ -612,7 +612,10 @@ line_op(const struct pdfscan_op *op, void *arg)
 	} else if (is_op(op, "Tf") && nn >= 1) {
 		gs->font_size = fabs(num[nn - 1]);
 	} else if (is_op(op, "Tr") && nn >= 1) {
-		gs->render_mode = (int)num[nn - 1];
+		/* Modes are 0 to 7; anything else draws as 0 would. */
+		gs->render_mode = num[nn - 1] >= 0 && num[nn - 1] <= 7
+					  ? (int)num[nn - 1]
+					  : 0;
 	} else if (is_text_show(op) && gs->render_mode != 3 &&
 		   gs->render_mode != 7) {
 		double t[6];
@@ -890,13 +893,17 @@ white_bleed_side(PopplerPage *page, const struct preflight_page *pg, int side)
 		pg->bleed[3] / u };
 	int vertical = side == SIDE_LEFT || side == SIDE_RIGHT;
 	double along = vertical ? t[3] - t[1] : t[2] - t[0];
-	/* Four pixels across the bleed, no more than 8000 along it. */
-	double k = fmin(4 / b, 8000 / along), in, r[4];
+	double k, in, r[4], dw, dh;
 	cairo_surface_t *img;
 	cairo_t *cr;
 	unsigned char *data;
 	int w, h, stride, i, n, run = 0, longest = 0;
 
+	/* A doctored file's boxes may have no width or no bleed. */
+	if (!(b > 0 && along > 0))
+		return 0;
+	/* Four pixels across the bleed, no more than 8000 along it. */
+	k = fmin(4 / b, 8000 / along);
 	in = 2 / k; /* two pixels inside the trim */
 	switch (side) {
 	case SIDE_LEFT:
@@ -911,10 +918,13 @@ white_bleed_side(PopplerPage *page, const struct preflight_page *pg, int side)
 	default:
 		r[0] = t[0], r[1] = t[3] - in, r[2] = t[2], r[3] = bl[3];
 	}
-	w = (int)floor((r[2] - r[0]) * k);
-	h = (int)floor((r[3] - r[1]) * k);
-	if (w < 3 || h < 3)
+	dw = floor((r[2] - r[0]) * k);
+	dh = floor((r[3] - r[1]) * k);
+	/* A bleed box far past the trim would be a huge strip: not a bleed. */
+	if (!(dw >= 3 && dh >= 3 && dw <= 16000 && dh <= 16000))
 		return 0;
+	w = (int)dw;
+	h = (int)dh;
 	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 	cr = cairo_create(img);
 	cairo_set_source_rgb(cr, 1, 1, 1);
