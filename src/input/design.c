@@ -813,6 +813,12 @@ take_load(struct variant *v, struct variant *tmp)
 	v->whole_svg = tmp->whole_svg;
 	v->has_background = tmp->has_background;
 	v->has_filters = tmp->has_filters;
+	v->filter_reach = tmp->filter_reach;
+	v->filter_cost = tmp->filter_cost;
+	memcpy(v->filter_costliest, tmp->filter_costliest,
+		sizeof v->filter_costliest);
+	v->view_x = tmp->view_x;
+	v->view_y = tmp->view_y;
 	v->slots = tmp->slots;
 	v->slot_count = tmp->slot_count;
 	v->loaded = 1;
