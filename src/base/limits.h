@@ -41,6 +41,13 @@
 #define PREFLIGHT_MAX_DEPTH 8
 #define PREFLIGHT_MAX_PROBLEMS 32
 
+/*
+ * The longest a design's filters may take to draw, by svgfilter_cost()'s
+ * estimate: past it, a render fails before drawing (issue 15: a
+ * feTurbulence of a million octaves ran for hours).
+ */
+#define RENDER_FILTER_SECONDS 600.0
+
 /* bayraq serve: a download's pixels and page side. */
 #define SERVE_MAX_PIXELS 120e6
 #define SERVE_MAX_SIDE_MM 5000.0

@@ -48,6 +48,27 @@ print_size(const char *name, const double box[4])
 		PAPER_MM(h), w / 72, h / 72);
 }
 
+/* Each image's resolution as it prints, in words a non-printer reads. */
+static void
+print_images(const char *path)
+{
+	struct preflight_image *im = NULL;
+	struct diag d = { 0 };
+	size_t i, n = 0;
+
+	if (preflight_images(path, &im, &n, &d) < 0)
+		return; /* preflight_check() said why already */
+	for (i = 0; i < n; i++)
+		printf("%-12s page %zu: %d x %d px printed %.0f x %.0f mm, "
+		       "%.0f ppi%s\n",
+			i == 0 ? "image ppi" : "", im[i].page, im[i].width,
+			im[i].height, im[i].w_mm, im[i].h_mm, im[i].ppi,
+			im[i].ppi < PREFLIGHT_MIN_PPI
+				? " (too few pixels: it will print blurry)"
+				: "");
+	free(im);
+}
+
 static void
 print_report(const char *path, const struct preflight *pf)
 {
@@ -85,6 +106,7 @@ print_report(const char *path, const struct preflight *pf)
 			pf->images, pf->min_ppi);
 	else
 		printf("%-12s none (all vector)\n", "images");
+	print_images(path);
 	if (pf->has_text)
 		printf("%-12s nearest %.1f mm from the trim (safe margin "
 		       "%.1f mm), smallest %.1f pt\n",
@@ -255,10 +277,11 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		preflight_free(&pf);
 		return cli_fail(&d);
 	}
-	if (a.json)
+	if (a.json) {
 		print_json(argv[first], &pf);
-	else
+	} else {
 		print_report(argv[first], &pf);
+	}
 	for (k = 0; k < pf.problem_count; k++) {
 		preflight_problem_line(&pf, k, line, sizeof line);
 		cli_error("%s: %s", argv[first], line);

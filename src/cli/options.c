@@ -449,6 +449,7 @@ options_job(enum option_id id, const char *value, void *arg, struct diag *d)
 		o->formats = value;
 		return 0;
 	case OPT_DPI:
+		o->dpi_given = 1;
 		return parse_dpi(value, &o->dpi, d);
 	case OPT_JOBS:
 		return options_count(value, "-j", 1, 64, &o->jobs, d);

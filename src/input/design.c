@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "input/svgfilter.h"
 
 /* libxml2 gives attribute values as xmlChar; these read ours. */
 static char *
@@ -320,6 +321,8 @@ read_viewbox(struct variant *v, RsvgHandle *h, struct diag *d)
 			"%s: the root <svg> needs a viewBox", v->path);
 	v->width = vb.width;
 	v->height = vb.height;
+	v->view_x = vb.x;
+	v->view_y = vb.y;
 	return 0;
 }
 
@@ -490,6 +493,9 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 		goto out;
 	v->has_background = rsvg_handle_has_sub(geom, "#background");
 	v->has_filters = uses_filter(xmlDocGetRootElement(doc));
+	v->filter_reach = svgfilter_reach(xmlDocGetRootElement(doc));
+	v->filter_cost = svgfilter_cost(xmlDocGetRootElement(doc),
+		v->filter_costliest, sizeof v->filter_costliest);
 	if (v->has_background) {
 		unlink_background(xmlDocGetRootElement(doc));
 		v->whole_svg = whole;
@@ -531,6 +537,37 @@ variant_open_background(const struct variant *v, struct diag *d)
 	if (!v->has_background)
 		return NULL;
 	return handle_from_bytes(v, v->whole_svg, d);
+}
+
+RsvgHandle *
+variant_open_window(const struct variant *v, int background, double x, double y,
+	double w, double h, struct diag *d)
+{
+	GBytes *bytes = background ? v->whole_svg : v->art_svg;
+	gsize len;
+	const char *data = g_bytes_get_data(bytes, &len);
+	xmlDoc *doc = read_xml(v->path, data, len, d);
+	char num[4][G_ASCII_DTOSTR_BUF_SIZE], box[4 * G_ASCII_DTOSTR_BUF_SIZE];
+	xmlNode *root;
+	RsvgHandle *hd;
+
+	if (doc == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(doc);
+	g_ascii_dtostr(num[0], sizeof num[0], v->view_x + x);
+	g_ascii_dtostr(num[1], sizeof num[1], v->view_y + y);
+	g_ascii_dtostr(num[2], sizeof num[2], w);
+	g_ascii_dtostr(num[3], sizeof num[3], h);
+	snprintf(box, sizeof box, "%s %s %s %s", num[0], num[1], num[2],
+		num[3]);
+	xmlSetProp(root, (const xmlChar *)"viewBox", (const xmlChar *)box);
+	xmlSetProp(root, (const xmlChar *)"width", (const xmlChar *)num[2]);
+	xmlSetProp(root, (const xmlChar *)"height", (const xmlChar *)num[3]);
+	xmlSetProp(root, (const xmlChar *)"preserveAspectRatio",
+		(const xmlChar *)"none");
+	hd = handle_from_doc(v->path, doc, NULL, d);
+	xmlFreeDoc(doc);
+	return hd;
 }
 
 void
@@ -776,6 +813,12 @@ take_load(struct variant *v, struct variant *tmp)
 	v->whole_svg = tmp->whole_svg;
 	v->has_background = tmp->has_background;
 	v->has_filters = tmp->has_filters;
+	v->filter_reach = tmp->filter_reach;
+	v->filter_cost = tmp->filter_cost;
+	memcpy(v->filter_costliest, tmp->filter_costliest,
+		sizeof v->filter_costliest);
+	v->view_x = tmp->view_x;
+	v->view_y = tmp->view_y;
 	v->slots = tmp->slots;
 	v->slot_count = tmp->slot_count;
 	v->loaded = 1;

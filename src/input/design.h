@@ -40,6 +40,10 @@ struct variant {
 	GBytes *whole_svg; /* the whole file, to draw #background; or NULL */
 	int has_background; /* an element with id="background" */
 	int has_filters; /* an element with a filter: costly per band */
+	double filter_reach; /* svgfilter_reach(): -1 cannot be windowed */
+	double filter_cost; /* svgfilter_cost(): seconds a pixel */
+	char filter_costliest[80]; /* its costliest primitive */
+	double view_x, view_y; /* the viewBox's origin */
 	struct slot *slots;
 	size_t slot_count;
 	int loaded; /* the fields above; else only path, width and height */
@@ -113,6 +117,17 @@ void design_free(struct design *dz);
  */
 RsvgHandle *variant_open_art(const struct variant *v, struct diag *d);
 RsvgHandle *variant_open_background(const struct variant *v, struct diag *d);
+
+/*
+ * The art (or with background set, the whole file) as a new handle whose
+ * root viewBox is only the window x, y, w, h of the design's user units
+ * (from the viewBox's origin), stretched exactly: drawn into the viewport
+ * x, y, w, h it lands where the whole would, but librsvg sizes its
+ * filters' surfaces by the window, not the page. Release with
+ * g_object_unref(); NULL with DIAG_FORMAT on error.
+ */
+RsvgHandle *variant_open_window(const struct variant *v, int background,
+	double x, double y, double w, double h, struct diag *d);
 
 /* The number of variants, and the aspect ratio (width / height) of one. */
 size_t design_variant_count(const struct design *dz);

@@ -618,14 +618,18 @@ primitive_count(xmlNode *filter)
  * Each <filter> that is used, with its cost measured: the variant drawn
  * at LINT_FILTER_PX on its long side with and without it, the difference
  * scaled to the pixels of the largest size at LINT_FILTER_DPI. Its
- * memory: the page drawn whole (a design with filters is not drawn in
- * bands), and librsvg's surfaces of the page's size: the source, a blur's
- * two passes, the result and one a primitive. Checked on
+ * memory: librsvg's surfaces of the window the page is drawn in (the
+ * whole page up to LINT_FILTER_WINDOW_PIXELS, raster.c's windows past
+ * it): the source, a blur's two passes, the result and one a primitive.
+ * Checked on
  * tests/data/designs/lint-filter at A3 300 dpi: render took 2.1 s more
  * processor time and 388 MB more memory with the blur than without;
  * lint says 16 s and 2790 MB for A0, 8 times the pixels.
  */
 #define LINT_FILTER_PX 640.0
+
+/* RASTER_ART_WINDOW_PIXELS (write/raster.h): the largest window drawn. */
+#define LINT_FILTER_WINDOW_PIXELS (64.0 * 1024 * 1024)
 
 /* More filters than this are measured together, to keep lint quick. */
 #define LINT_FILTERS_EACH 3
@@ -685,7 +689,8 @@ check_filters(struct check *c, const struct variant *v, const struct sizes *sz)
 			seconds = with - draw_without(c->doc, ids[i], w, h, 1);
 		seconds = fmax(seconds, 0) * (double)pw * (double)ph /
 			  ((double)w * (double)h);
-		mb = (double)pw * (double)ph * 4 *
+		mb = fmin((double)pw * (double)ph, LINT_FILTER_WINDOW_PIXELS) *
+		     4 *
 		     (double)(4 + (used > LINT_FILTERS_EACH
 						  ? primitives
 						  : primitive_count(

@@ -434,12 +434,28 @@ background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 	RsvgRectangle vp = { 0, 0, b->v->width, b->v->height };
 	double sx = (x->p1 - x->p0) / (x->d1 - x->d0);
 	double sy = (y->p1 - y->p0) / (y->d1 - y->d0);
+	RsvgHandle *h = b->background;
 	GError *err = NULL;
 	gboolean ok;
 	int group;
 
 	if (x->p1 <= x->p0 || y->p1 <= y->p0)
 		return 0;
+	/*
+	 * A filter's surfaces are the size of the whole design at the
+	 * region's scale: a bleed's sliver, stretched a thousandfold, would
+	 * make them too large for cairo. Only the sliver is drawn then.
+	 */
+	if (b->v->has_filters &&
+		(x->d1 - x->d0 < b->v->width || y->d1 - y->d0 < b->v->height)) {
+		vp = (RsvgRectangle){ x->d0 - in[0] / sx, y->d0 - in[1] / sy,
+			x->d1 - x->d0 + (in[0] + in[2]) / sx,
+			y->d1 - y->d0 + (in[1] + in[3]) / sy };
+		h = variant_open_window(b->v, 1, vp.x, vp.y, vp.width,
+			vp.height, d);
+		if (h == NULL)
+			return -1;
+	}
 	cairo_save(cr);
 	cairo_rectangle(cr, x->p0 - in[0], y->p0 - in[1],
 		x->p1 - x->p0 + in[0] + in[2], y->p1 - y->p0 + in[1] + in[3]);
@@ -457,13 +473,14 @@ background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 		cairo_push_group(cr);
 	cairo_translate(cr, x->p0 - x->d0 * sx, y->p0 - y->d0 * sy);
 	cairo_scale(cr, sx, sy);
-	ok = rsvg_handle_render_layer(b->background, cr, "#background", &vp,
-		&err);
+	ok = rsvg_handle_render_layer(h, cr, "#background", &vp, &err);
 	if (group) {
 		cairo_pop_group_to_source(cr);
 		cairo_paint(cr);
 	}
 	cairo_restore(cr);
+	if (h != b->background)
+		g_object_unref(h);
 	return ok ? 0 : rsvg_failed(err, "the background", d);
 }
 
@@ -489,7 +506,7 @@ static int
 draw_background(const struct banner *b, cairo_t *cr,
 	const struct render_frame *f, struct diag *d)
 {
-	struct render_frame none = { 0, 0, 0, 0, 0 };
+	struct render_frame none = { 0, 0, 0, 0, 0, 0 };
 	const double flat[4] = { 0, 0, 0, 0 };
 	struct span xs[3], ys[3];
 	int i, j;
@@ -542,6 +559,9 @@ draw_status(cairo_t *cr, struct diag *d)
 	return 0;
 }
 
+static int draw_art_image(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d);
+
 int
 render_draw_art(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d)
@@ -550,6 +570,8 @@ render_draw_art(const struct banner *b, cairo_t *cr,
 	GError *err = NULL;
 	int rc = 0;
 
+	if (frame != NULL && frame->art_ppi > 0 && b->v->has_filters)
+		return draw_art_image(b, cr, frame, d);
 	/* A count for tests; drawing changes nothing else in the banner. */
 	((struct banner *)b)->art_draws++;
 	cairo_save(cr);
@@ -563,6 +585,76 @@ render_draw_art(const struct banner *b, cairo_t *cr,
 		rc = rsvg_failed(err, b->v->path, d);
 	cairo_restore(cr);
 	return rc < 0 ? -1 : draw_status(cr, d);
+}
+
+/* Tile x, y (w x h pixels) of an image k pixels a point from x0, y0. */
+static int
+art_tile(const struct banner *b, cairo_t *cr, const struct render_frame *frame,
+	const double at[3], const int tile[4], struct diag *d)
+{
+	struct render_frame plain = *frame;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+		tile[2], tile[3]);
+	cairo_t *tc = cairo_create(s);
+	int rc;
+
+	plain.art_ppi = 0;
+	cairo_translate(tc, -tile[0], -tile[1]);
+	cairo_scale(tc, at[2], at[2]);
+	cairo_translate(tc, -at[0], -at[1]);
+	rc = render_draw_art(b, tc, &plain, d);
+	cairo_destroy(tc);
+	cairo_surface_flush(s);
+	if (rc == 0) {
+		cairo_save(cr);
+		cairo_translate(cr, at[0], at[1]);
+		cairo_scale(cr, 1 / at[2], 1 / at[2]);
+		cairo_set_source_surface(cr, s, tile[0], tile[1]);
+		cairo_rectangle(cr, tile[0], tile[1], tile[2], tile[3]);
+		cairo_fill(cr);
+		cairo_restore(cr);
+		rc = draw_status(cr, d);
+	}
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+/*
+ * The art as an image of frame->art_ppi over the page and its bleed, in
+ * tiles that overlap by a pixel, so that no seam shows between them.
+ */
+static int
+draw_art_image(const struct banner *b, cairo_t *cr,
+	const struct render_frame *frame, struct diag *d)
+{
+	double w = b->page_w + frame->bleed_left + frame->bleed_right;
+	double h = b->page_h + frame->bleed_top + frame->bleed_bottom;
+	double k = frame->art_ppi / 72;
+	double at[3];
+	int pw, ph, x, y, rc = 0;
+
+	if (w * k * h * k > RENDER_ART_IMAGE_PIXELS)
+		k = sqrt(RENDER_ART_IMAGE_PIXELS / (w * h));
+	pw = (int)ceil(w * k);
+	ph = (int)ceil(h * k);
+	if (banner_filter_budget(b, (double)pw * ph, d) < 0)
+		return -1;
+	at[0] = -frame->bleed_left;
+	at[1] = -frame->bleed_top;
+	at[2] = k;
+	for (y = 0; y < ph && rc == 0; y += RENDER_ART_IMAGE_TILE - 1)
+		for (x = 0; x < pw && rc == 0; x += RENDER_ART_IMAGE_TILE - 1) {
+			int tile[4] = { x, y,
+				pw - x < RENDER_ART_IMAGE_TILE
+					? pw - x
+					: RENDER_ART_IMAGE_TILE,
+				ph - y < RENDER_ART_IMAGE_TILE
+					? ph - y
+					: RENDER_ART_IMAGE_TILE };
+
+			rc = art_tile(b, cr, frame, at, tile, d);
+		}
+	return rc;
 }
 
 int
@@ -597,6 +689,100 @@ render_draw(const struct banner *b, cairo_t *cr,
 	if (render_draw_art(b, cr, frame, d) < 0)
 		return -1;
 	return render_draw_overlay(b, cr, frame, d);
+}
+
+/*
+ * The window x0, y0, x1, y1 of the page in the background's units: the
+ * background is stretched over the page (draw_background()).
+ */
+static int
+window_background(const struct banner *b, cairo_t *cr, const double win[4],
+	struct diag *d)
+{
+	double sx = b->page_w / b->v->width, sy = b->page_h / b->v->height;
+	RsvgRectangle vp = { win[0] / sx, win[1] / sy, (win[2] - win[0]) / sx,
+		(win[3] - win[1]) / sy };
+	RsvgHandle *h;
+	GError *err = NULL;
+	gboolean ok;
+
+	h = variant_open_window(b->v, 1, vp.x, vp.y, vp.width, vp.height, d);
+	if (h == NULL)
+		return -1;
+	cairo_save(cr);
+	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
+	cairo_clip(cr);
+	cairo_push_group(cr);
+	cairo_scale(cr, sx, sy);
+	ok = rsvg_handle_render_layer(h, cr, "#background", &vp, &err);
+	cairo_pop_group_to_source(cr);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	g_object_unref(h);
+	return ok ? 0 : rsvg_failed(err, "the background", d);
+}
+
+int
+render_draw_art_window(const struct banner *b, cairo_t *cr, const double win[4],
+	struct diag *d)
+{
+	RsvgRectangle vp = { (win[0] - b->off_x) / b->scale,
+		(win[1] - b->off_y) / b->scale, (win[2] - win[0]) / b->scale,
+		(win[3] - win[1]) / b->scale };
+	RsvgHandle *h;
+	GError *err = NULL;
+	int rc = 0;
+
+	((struct banner *)b)->art_draws++;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
+	cairo_fill(cr);
+	if (b->v->has_background)
+		rc = window_background(b, cr, win, d);
+	cairo_translate(cr, b->off_x, b->off_y);
+	cairo_scale(cr, b->scale, b->scale);
+	h = rc == 0 ? variant_open_window(b->v, 0, vp.x, vp.y, vp.width,
+			      vp.height, d)
+		    : NULL;
+	if (h == NULL)
+		rc = -1;
+	else if (!rsvg_handle_render_document(h, cr, &vp, &err))
+		rc = rsvg_failed(err, b->v->path, d);
+	if (h != NULL)
+		g_object_unref(h);
+	cairo_restore(cr);
+	return rc < 0 ? -1 : draw_status(cr, d);
+}
+
+double
+banner_filter_reach(const struct banner *b)
+{
+	double stretch =
+		fmax(b->page_w / b->v->width, b->page_h / b->v->height);
+
+	if (!b->v->has_filters)
+		return 0;
+	if (b->v->filter_reach < 0)
+		return -1;
+	return b->v->filter_reach * fmax(stretch, b->scale);
+}
+
+int
+banner_filter_budget(const struct banner *b, double pixels, struct diag *d)
+{
+	double s = b->v->has_filters ? b->v->filter_cost * pixels : 0;
+	const char *base = strrchr(b->v->path, '/');
+
+	if (s <= RENDER_FILTER_SECONDS)
+		return 0;
+	base = base != NULL ? base + 1 : b->v->path;
+	return diag_set(d, DIAG_FORMAT,
+		"the filters of '%s' would take about %.0f minutes to draw at "
+		"this size (%s costs most; the limit is %.0f): draw the effect "
+		"without a filter, or render smaller",
+		base, ceil(s / 60), b->v->filter_costliest,
+		RENDER_FILTER_SECONDS / 60);
 }
 
 int

@@ -8,6 +8,7 @@
 #include "input/catalog.h"
 #include "input/design.h"
 #include "base/diag.h"
+#include "base/limits.h"
 #include "input/flags.h"
 #include "input/fonts.h"
 #include "input/lang.h"
@@ -48,7 +49,24 @@ struct banner *banner_clone(const struct banner *src, struct diag *d);
 struct render_frame {
 	double bleed_left, bleed_top, bleed_right, bleed_bottom; /* points */
 	int outline_text; /* text as filled paths, for shops that ask */
+	/*
+	 * For vector output: a design with filters has its art (background
+	 * and drawing, not flags or text) placed as an image of this many
+	 * pixels per inch of the page, since librsvg draws a filter at one
+	 * pixel per unit of the surface (72 ppi in a PDF). 0: as librsvg
+	 * does. Past RENDER_ART_IMAGE_PIXELS, fewer (see there).
+	 */
+	double art_ppi;
 };
+
+/*
+ * The art image of a vector page holds at most this many pixels (about
+ * A0 at 300 ppi with its bleed), drawn in tiles of at most 16384 pixels a
+ * side: larger pages get a lower ppi. Drawing a tile takes about 20 bytes
+ * a pixel while librsvg computes a blur: 3 GB at most.
+ */
+#define RENDER_ART_IMAGE_PIXELS (150.0 * 1000 * 1000)
+#define RENDER_ART_IMAGE_TILE 16384
 
 /*
  * Draws the banner with the page's top left at the origin and one unit per
@@ -68,6 +86,30 @@ int render_draw_art(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d);
 int render_draw_overlay(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d);
+
+/*
+ * render_draw_art() of only the window x0, y0, x1, y1 (win, in page
+ * points) and what lies within it: librsvg sizes a filter's surfaces by
+ * the page it is given, so a page drawn in windows costs about one
+ * filter pass in all, where a page drawn whole per band costs one per
+ * band. Pixels further than banner_filter_reach() inside the window's
+ * edges (or at the page's edges) come out as render_draw_art() draws
+ * them; the caller clips to them.
+ */
+int render_draw_art_window(const struct banner *b, cairo_t *cr,
+	const double win[4], struct diag *d);
+
+/*
+ * How far, in page points, a filtered pixel depends on the design around
+ * it; 0 without filters, -1 if the design cannot be drawn in windows.
+ */
+double banner_filter_reach(const struct banner *b);
+
+/*
+ * Fails with DIAG_FORMAT, naming the limit, when drawing the design's
+ * filters over pixels pixels would take longer than RENDER_FILTER_SECONDS.
+ */
+int banner_filter_budget(const struct banner *b, double pixels, struct diag *d);
 
 /*
  * One line of plain text for the print shop (the finished size in the

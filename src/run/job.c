@@ -455,6 +455,7 @@ fill_output_opts(struct job *job, const struct job_opts *o,
 
 	out->dpi = paper_dpi(&job->paper, o->dpi);
 	paper_pixels(&job->paper, o->dpi, &out->px_w, &out->px_h);
+	out->vector_ppi = o->dpi_given ? o->dpi : JOB_VECTOR_ART_PPI;
 	out->software = SOFTWARE;
 	out->subject = job->subject;
 	out->sheet = &job->sheet;

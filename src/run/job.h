@@ -18,6 +18,9 @@
 #define JOB_DEFAULT_SIZE "A2"
 #define JOB_DEFAULT_FORMATS "pdf,png"
 #define JOB_DEFAULT_DPI 150.0
+
+/* A filtered design's art in a PDF or SVG, unless --dpi says otherwise. */
+#define JOB_VECTOR_ART_PPI 300.0
 #define JOB_DEFAULT_OUTPUT "out/"
 #define JOB_DEFAULT_SHEET "A4"
 
@@ -41,6 +44,7 @@ struct job_opts {
 	const char *orientation; /* NULL: the size's own */
 	const char *formats; /* "pdf,png"; NULL: from output's extension */
 	double dpi;
+	int dpi_given; /* --dpi was typed: vector art images use it too */
 	const char *output; /* a folder, or a file path */
 	const char *name; /* in a folder, the files' base name; NULL:
 			     DESIGN-LANG-CITY-SIZE */

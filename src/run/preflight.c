@@ -1291,8 +1291,9 @@ judge_page(struct preflight *pf, const struct preflight_page *pg, size_t n)
 				side_names[side], PAPER_MM(need));
 	if (pg->images > 0 && pg->min_ppi < (large ? 72 : 150))
 		problem(pf, n,
-			"an image prints at %.0f ppi; %d is the least for "
-			"this size",
+			"an image prints at %.0f ppi, too few pixels for its "
+			"size: it will look blurry; use a larger picture "
+			"(%d ppi at least)",
 			pg->min_ppi, large ? 72 : 150);
 	/* One 8-bit step of rounding in each of four inks. */
 	if (pg->max_ink > pf->ink_limit + 1.6)
@@ -1377,5 +1378,70 @@ preflight_check(struct preflight *pf, const char *path, double safe,
 		return -1;
 	read_ink(pf, path);
 	judge(pf);
+	return 0;
+}
+
+/* The images of one page into out, up to PREFLIGHT_MAX_IMAGES in all. */
+static void
+page_images(PopplerPage *page, size_t n, struct preflight_image **out,
+	size_t *count)
+{
+	double u = 1; /* poppler gives points; /UserUnit is rare past A0 */
+	GList *images = poppler_page_get_image_mapping(page), *l;
+
+	for (l = images; l != NULL && *count < PREFLIGHT_MAX_IMAGES;
+		l = l->next) {
+		PopplerImageMapping *m = l->data;
+		cairo_surface_t *img =
+			poppler_page_get_image(page, m->image_id);
+		struct preflight_image *im;
+		double w_pt = fabs(m->area.x2 - m->area.x1) * u;
+		double h_pt = fabs(m->area.y2 - m->area.y1) * u;
+
+		if (img == NULL)
+			continue;
+		*out = xreallocarray(*out, *count + 1, sizeof **out);
+		im = &(*out)[(*count)++];
+		im->page = n;
+		im->width = cairo_image_surface_get_width(img);
+		im->height = cairo_image_surface_get_height(img);
+		im->w_mm = w_pt * 25.4 / 72;
+		im->h_mm = h_pt * 25.4 / 72;
+		im->ppi = w_pt > 0 ? im->width / (w_pt / 72) : INFINITY;
+		cairo_surface_destroy(img);
+	}
+	poppler_page_free_image_mapping(images);
+}
+
+int
+preflight_images(const char *path, struct preflight_image **out, size_t *count,
+	struct diag *d)
+{
+	GError *err = NULL;
+	GFile *file = g_file_new_for_path(path);
+	char *uri = g_file_get_uri(file);
+	PopplerDocument *doc = poppler_document_new_from_file(uri, NULL, &err);
+	int i, pages;
+
+	g_free(uri);
+	g_object_unref(file);
+	*out = NULL;
+	*count = 0;
+	if (doc == NULL) {
+		diag_set(d, DIAG_FORMAT, "cannot read '%s': %s", path,
+			err != NULL ? err->message : "not a PDF");
+		g_clear_error(&err);
+		return -1;
+	}
+	pages = poppler_document_get_n_pages(doc);
+	for (i = 0; i < pages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+
+		if (page == NULL)
+			continue;
+		page_images(page, (size_t)i + 1, out, count);
+		g_object_unref(page);
+	}
+	g_object_unref(doc);
 	return 0;
 }

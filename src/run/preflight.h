@@ -107,4 +107,25 @@ void preflight_free(struct preflight *pf);
 void preflight_problem_line(const struct preflight *pf, size_t i, char *buf,
 	size_t size);
 
+/* One raster image as it prints. */
+struct preflight_image {
+	size_t page; /* 1-based */
+	int width, height; /* pixels */
+	double w_mm, h_mm; /* its printed size, /UserUnit applied */
+	double ppi; /* pixels per inch across, at that size */
+};
+
+/* Below this, an image looks blurry or blocky in print (docs/printing.md). */
+#define PREFLIGHT_MIN_PPI 150.0
+
+/*
+ * Every raster image of the PDF at path, page by page, with its ppi at the
+ * size it prints, read with poppler. *out is the caller's, for free(); at
+ * most PREFLIGHT_MAX_IMAGES are listed. -1 with DIAG_FORMAT if the file
+ * cannot be read.
+ */
+#define PREFLIGHT_MAX_IMAGES 1000
+int preflight_images(const char *path, struct preflight_image **out,
+	size_t *count, struct diag *d);
+
 #endif

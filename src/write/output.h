@@ -15,6 +15,7 @@ struct banner;
 /* How to write a banner; filled by the run layer, read by the writers. */
 struct output_opts {
 	double dpi; /* PNG, TIFF: pixels per inch */
+	double vector_ppi; /* PDF, SVG: a filtered design's art as an image */
 	size_t px_w, px_h; /* PNG, TIFF: the exact pixel size */
 	const char *software; /* "bayraq 0.1.0" */
 	const char *subject; /* PDF: "#LIBERATECRIMEA banner for Berlin" */

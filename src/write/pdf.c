@@ -172,6 +172,7 @@ pdf_write_pages(FILE *fp, const struct pdf_doc *doc, struct diag *d)
 struct sheet_draw {
 	const struct banner *b;
 	const struct sheet *s;
+	double ppi; /* a filtered design's art */
 };
 
 /*
@@ -214,7 +215,7 @@ draw_sheet(cairo_t *cr, void *arg, struct diag *d)
 	const struct sheet_draw *sd = arg;
 	const struct sheet *s = sd->s;
 	struct render_frame f = { s->bleed, s->bleed + s->pocket, s->bleed,
-		s->bleed + s->pocket, s->outline_text };
+		s->bleed + s->pocket, s->outline_text, sd->ppi };
 	int rc;
 
 	cairo_save(cr);
@@ -245,7 +246,7 @@ write_pdf(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	struct diag *d)
 {
 	const struct sheet *s = opts->sheet;
-	struct sheet_draw sd = { b, s };
+	struct sheet_draw sd = { b, s, opts->vector_ppi };
 	struct pdf_job j;
 	char *marks;
 	int rc;

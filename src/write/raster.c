@@ -2,6 +2,7 @@
 #include "write/raster.h"
 
 #include <cairo.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,25 @@ struct band_slot {
 	void *result;
 };
 
+/* Some rows of the design drawn with its filters, the page's width. */
+struct strip {
+	unsigned char *data; /* NULL until drawn, and again once dropped */
+};
+
+/*
+ * A design with filters, drawn in strips of rows rows (the last fewer),
+ * each once, before the bands copy their rows from them.
+ */
+struct art {
+	struct strip *strips; /* NULL: the bands draw the design themselves */
+	size_t count, rows, pad;
+	int windowed; /* 0: one strip, drawn whole */
+	pthread_mutex_t lock;
+};
+
 struct pool {
 	const struct raster_job *job;
-	unsigned char *art; /* the design drawn once, or NULL */
-	size_t art_stride;
+	struct art art;
 	size_t bands, next, taken, window;
 	struct band_slot *slots;
 	int stop;
@@ -36,6 +52,156 @@ raster_band_rows(size_t width)
 }
 
 /*
+ * librsvg computes a filter over the whole page it is given, whatever the
+ * clip: a design with filters drawn whole per band would cost one filter
+ * pass per band (636 s for a blur at A0 300 dpi). Such a design is drawn
+ * once, in strips of whole rows; each strip is drawn as a window of the
+ * page (render_draw_art_window()) reaching the filters' reach beyond it,
+ * in tiles no wider than RASTER_MAX_SURFACE, so the pixels are those of
+ * the page drawn whole, and the filters cost about one pass in all.
+ */
+static void
+art_plan(struct art *a, const struct raster_job *job)
+{
+	double reach = banner_filter_reach(job->banner);
+	double scale = fmax((double)job->width / banner_width(job->banner),
+		(double)job->height / banner_height(job->banner));
+	double padded;
+
+	memset(a, 0, sizeof *a);
+	if (!banner_has_filters(job->banner))
+		return;
+	/* Two pixels more than the reach: the edges' anti-aliasing. */
+	a->pad = reach < 0 ? 0 : (size_t)ceil(reach * scale) + 2;
+	padded = RASTER_ART_WINDOW_PIXELS /
+		 (double)(job->width < RASTER_MAX_SURFACE ? job->width
+							  : RASTER_MAX_SURFACE);
+	a->windowed = reach >= 0 &&
+		      2 * a->pad + RASTER_BAND_ROWS < RASTER_MAX_SURFACE;
+	if (a->windowed) {
+		a->rows = padded > 2.0 * a->pad + 4 * RASTER_BAND_ROWS
+				  ? (size_t)padded - 2 * a->pad
+				  : 4 * RASTER_BAND_ROWS;
+	} else if (job->width <= RASTER_MAX_SURFACE &&
+		   job->height <= RASTER_MAX_SURFACE &&
+		   (double)job->width * (double)job->height * 4 <=
+			   RASTER_ART_BYTES) {
+		a->rows = job->height;
+	} else {
+		return; /* drawn per band: slow, in bounded memory */
+	}
+	if (a->rows > job->height)
+		a->rows = job->height;
+	a->count = (job->height + a->rows - 1) / a->rows;
+	a->strips = xcalloc(a->count, sizeof *a->strips);
+	pthread_mutex_init(&a->lock, NULL);
+}
+
+static void
+art_release(struct art *a)
+{
+	size_t i;
+
+	if (a->strips == NULL)
+		return;
+	for (i = 0; i < a->count; i++)
+		free(a->strips[i].data);
+	free(a->strips);
+	pthread_mutex_destroy(&a->lock);
+}
+
+/* Draws columns [x0, x1) of rows [y0, y1) with the pad around, into out. */
+static int
+draw_tile(const struct art *a, const struct raster_job *job,
+	const struct banner *b, const size_t box[4], unsigned char *out,
+	size_t out_stride, struct diag *d)
+{
+	double sx = (double)job->width / banner_width(b);
+	double sy = (double)job->height / banner_height(b);
+	size_t px0 = box[0] > a->pad ? box[0] - a->pad : 0;
+	size_t py0 = box[1] > a->pad ? box[1] - a->pad : 0;
+	size_t px1 =
+		box[2] + a->pad < job->width ? box[2] + a->pad : job->width;
+	size_t py1 =
+		box[3] + a->pad < job->height ? box[3] + a->pad : job->height;
+	double win[4] = { px0 / sx, py0 / sy, px1 / sx, py1 / sy };
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+		(int)(px1 - px0), (int)(py1 - py0));
+	cairo_t *cr = cairo_create(s);
+	size_t y, stride;
+	unsigned char *px;
+	int rc;
+
+	cairo_translate(cr, -(double)px0, -(double)py0);
+	cairo_scale(cr, sx, sy);
+	rc = a->windowed ? render_draw_art_window(b, cr, win, d)
+			 : render_draw_art(b, cr, NULL, d);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	px = cairo_image_surface_get_data(s);
+	stride = (size_t)cairo_image_surface_get_stride(s);
+	for (y = box[1]; rc == 0 && y < box[3]; y++)
+		memcpy(out + (y - box[1]) * out_stride + box[0] * 4,
+			px + (y - py0) * stride + (box[0] - px0) * 4,
+			(box[2] - box[0]) * 4);
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+/* Draws strip k; drops the strips above it, which bands have passed. */
+static int
+draw_strip(struct art *a, const struct raster_job *job, const struct banner *b,
+	size_t k, struct diag *d)
+{
+	size_t y0 = k * a->rows;
+	size_t y1 = y0 + a->rows < job->height ? y0 + a->rows : job->height;
+	size_t tile = a->windowed ? RASTER_MAX_SURFACE - 2 * a->pad
+				  : RASTER_MAX_SURFACE;
+	size_t x0, i;
+	unsigned char *data;
+
+	for (i = 0; i < k; i++) {
+		free(a->strips[i].data);
+		a->strips[i].data = NULL;
+	}
+	data = xmalloc(job->width * 4 * (y1 - y0));
+	for (x0 = 0; x0 < job->width; x0 += tile) {
+		size_t box[4] = { x0, y0,
+			x0 + tile < job->width ? x0 + tile : job->width, y1 };
+
+		if (draw_tile(a, job, b, box, data, job->width * 4, d) < 0) {
+			free(data);
+			return -1;
+		}
+	}
+	a->strips[k].data = data;
+	return 0;
+}
+
+/* Rows [y0, y0 + n) of the design, from its strips, drawn as needed. */
+static int
+art_rows(struct art *a, const struct raster_job *job, const struct banner *b,
+	unsigned char *out, size_t stride, size_t y0, size_t n, struct diag *d)
+{
+	size_t y = y0, row = job->width * 4;
+	int rc = 0;
+
+	pthread_mutex_lock(&a->lock);
+	while (rc == 0 && y < y0 + n) {
+		size_t k = y / a->rows, end = (k + 1) * a->rows;
+
+		if (a->strips[k].data == NULL)
+			rc = draw_strip(a, job, b, k, d);
+		for (; rc == 0 && y < y0 + n && y < end; y++)
+			memcpy(out + (y - y0) * stride,
+				a->strips[k].data + (y - k * a->rows) * row,
+				row);
+	}
+	pthread_mutex_unlock(&a->lock);
+	return rc;
+}
+
+/*
  * Draws rows [y0, y0 + n) into data, in tiles cairo can handle. With art,
  * the design comes from there and only flags and text are drawn.
  */
@@ -49,13 +215,9 @@ draw_band(const struct banner *b, const struct pool *p, unsigned char *data,
 	size_t x0;
 	int rc = 0;
 
-	if (p->art != NULL) {
-		size_t y;
-
-		for (y = 0; y < n; y++)
-			memcpy(data + y * stride,
-				p->art + (y0 + y) * p->art_stride, width * 4);
-	}
+	if (p->art.strips != NULL && art_rows((struct art *)&p->art, p->job, b,
+					     data, stride, y0, n, d) < 0)
+		return -1;
 	for (x0 = 0; x0 < width && rc == 0; x0 += RASTER_MAX_SURFACE) {
 		size_t w = width - x0 < RASTER_MAX_SURFACE ? width - x0
 							   : RASTER_MAX_SURFACE;
@@ -72,12 +234,13 @@ draw_band(const struct banner *b, const struct pool *p, unsigned char *data,
 		 */
 		struct render_frame f = { 0, 0, 0, 0,
 			(double)width * (double)height >
-				RASTER_PATH_TEXT_PIXELS };
+				RASTER_PATH_TEXT_PIXELS,
+			0 };
 
 		cairo_translate(cr, -(double)x0, -(double)y0);
 		cairo_scale(cr, sx, sy);
-		rc = p->art != NULL ? render_draw_overlay(b, cr, &f, d)
-				    : render_draw(b, cr, &f, d);
+		rc = p->art.strips != NULL ? render_draw_overlay(b, cr, &f, d)
+					   : render_draw(b, cr, &f, d);
 		cairo_destroy(cr);
 		cairo_surface_flush(s);
 		cairo_surface_destroy(s);
@@ -183,43 +346,6 @@ take_all(struct pool *p, struct diag *d)
 }
 
 /*
- * librsvg computes a filter over the whole element whatever the clip, so
- * a design with filters, drawn per band, would cost a full filter per
- * band. Such a design is drawn once, whole, when it fits the memory
- * budget, and bands copy their rows from it.
- */
-static int
-draw_art_once(struct pool *p, struct diag *d)
-{
-	const struct raster_job *job = p->job;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	int rc;
-
-	if (!banner_has_filters(job->banner) ||
-		job->width > RASTER_MAX_SURFACE ||
-		job->height > RASTER_MAX_SURFACE ||
-		(double)job->width * (double)job->height * 4 > RASTER_ART_BYTES)
-		return 0;
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)job->width,
-		(int)job->height);
-	cr = cairo_create(s);
-	cairo_scale(cr, (double)job->width / banner_width(job->banner),
-		(double)job->height / banner_height(job->banner));
-	rc = render_draw_art(job->banner, cr, NULL, d);
-	cairo_destroy(cr);
-	cairo_surface_flush(s);
-	if (rc == 0) {
-		p->art_stride = (size_t)cairo_image_surface_get_stride(s);
-		p->art = xmalloc(p->art_stride * job->height);
-		memcpy(p->art, cairo_image_surface_get_data(s),
-			p->art_stride * job->height);
-	}
-	cairo_surface_destroy(s);
-	return rc;
-}
-
-/*
  * One thread: every band drawn, encoded and taken in turn on the caller's
  * thread, in one buffer; no thread to start, no lock, no hand-over.
  */
@@ -278,13 +404,15 @@ raster_run(const struct raster_job *job, struct diag *d)
 
 	memset(&p, 0, sizeof p);
 	p.job = job;
-	if (draw_art_once(&p, d) < 0)
+	if (banner_filter_budget(job->banner,
+		    (double)job->width * (double)job->height, d) < 0)
 		return -1;
+	art_plan(&p.art, job);
 	p.bands = (job->height + job->band_rows - 1) / job->band_rows;
 	jobs = raster_threads(job);
 	if (jobs == 1) {
 		rc = run_here(&p, d);
-		free(p.art);
+		art_release(&p.art);
 		return rc;
 	}
 	p.window = 2 * jobs;
@@ -324,7 +452,7 @@ raster_run(const struct raster_job *job, struct diag *d)
 	free(threads);
 	free(args);
 	free(p.slots);
-	free(p.art);
+	art_release(&p.art);
 	pthread_cond_destroy(&p.changed);
 	pthread_mutex_destroy(&p.lock);
 	return rc;

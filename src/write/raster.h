@@ -12,13 +12,29 @@
  * pixels, and drawing into one that wide comes out blank (pixman's 16-bit
  * regions, seen with cairo 1.16): half of that is safe.
  */
+#ifndef RASTER_MAX_SURFACE /* smaller in tests, to make many tiles */
 #define RASTER_MAX_SURFACE 16384
+#endif
 
 /* Rows drawn at a time, at most; wide images take fewer. */
 #define RASTER_BAND_ROWS 256
 
-/* A design with filters is drawn once, whole, within this many bytes. */
+/*
+ * A design with filters that cannot be drawn in windows (banner_filter_reach()
+ * is -1) is drawn once, whole, within this many bytes; past it, per band.
+ */
 #define RASTER_ART_BYTES (512.0 * 1024 * 1024)
+
+/*
+ * A design with filters is drawn in windows of at most this many pixels
+ * with their pad, one at a time: librsvg keeps about five surfaces of 4
+ * bytes a pixel for a blur, so drawing it takes about 1.3 GB at most
+ * (64 Mi pixels x 20 bytes), plus two strips of rows (under 64 Mi pixels x
+ * 4 bytes each), whatever the image's size.
+ */
+#ifndef RASTER_ART_WINDOW_PIXELS /* smaller in tests, to make many windows */
+#define RASTER_ART_WINDOW_PIXELS (64.0 * 1024 * 1024)
+#endif
 
 /* Past this many pixels, text is drawn as paths. */
 #define RASTER_PATH_TEXT_PIXELS (16.0 * 1024 * 1024)

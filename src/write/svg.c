@@ -19,10 +19,10 @@ write_svg(FILE *fp, const struct banner *b, const struct output_opts *opts,
 	cairo_surface_t *surf = cairo_svg_surface_create_for_stream(file_write,
 		fp, banner_width(b), banner_height(b));
 	cairo_t *cr = cairo_create(surf);
+	struct render_frame f = { 0, 0, 0, 0, 0, opts->vector_ppi };
 
-	(void)opts;
-	return formats_surface_close(cr, surf, render_draw(b, cr, NULL, d),
-		"SVG", d);
+	return formats_surface_close(cr, surf, render_draw(b, cr, &f, d), "SVG",
+		d);
 }
 
 const struct writer writer_svg = { "svg",

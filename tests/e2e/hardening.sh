@@ -183,3 +183,20 @@ test_preflight_page_limit() {
 	expect_exit 1 timeout 60 "$ROOT/$BAYRAQ" preflight long.pdf
 	one_error "'long.pdf' has $((limit + 1)) pages, more than the $limit preflight reads; check it in parts (qpdf --pages)"
 }
+
+# A filter that would draw for hours (issue 15: a million octaves of noise)
+# is refused before drawing, naming the limit: PNG, PDF at print ppi, none
+# left behind, in seconds.
+test_filter_time_budget() {
+	mkdir -p data/designs out
+	ln -s "$ROOT/locales" data/locales
+	ln -s "$ROOT/fonts" data/fonts
+	cp -r "$ROOT/designs/_flags" "$ROOT/tests/data/hostile/turbulence" data/designs/
+	export BAYRAQ_DATADIR="$PWD/data"
+	for f in png pdf; do
+		expect_exit 1 timeout 60 "$ROOT/$BAYRAQ" render --design turbulence \
+			--city Oslo --country NO --size 300x300mm -f $f -o out/
+		one_error "^bayraq: the filters of 'square.svg' would take about [0-9]* minutes to draw at this size (feTurbulence numOctaves 1000000 costs most; the limit is 10): draw the effect without a filter, or render smaller$"
+		no_files out
+	done
+}

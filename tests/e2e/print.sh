@@ -392,11 +392,22 @@ test_preflight_image_resolution() {
 	"$ROOT/$TOOLS/imagepdf" low.pdf 100 100 200
 	expect_exit 1 bayraq preflight low.pdf
 	grep -q '^images  *1, lowest 13 ppi at printed size$' stdout || die "$(cat stdout)"
-	grep -q 'an image prints at 13 ppi; 150 is the least for this size' stderr
+	grep -q 'an image prints at 13 ppi, too few pixels for its size: it will look blurry; use a larger picture (150 ppi at least)' stderr ||
+		die "$(cat stderr)"
 	"$ROOT/$TOOLS/imagepdf" high.pdf 1200 1200 100
 	expect_exit 1 bayraq preflight high.pdf
 	grep -q '^images  *1, lowest 305 ppi at printed size$' stdout || die "$(cat stdout)"
 	! grep -q 'ppi' stderr || die "$(cat stderr)"
+}
+
+# Each image is listed with its ppi as it prints, in words a non-printer
+# reads (tests/data/preflight/low-ppi.pdf: 100 px over 200 mm, made with
+# build/debug/tests/imagepdf low-ppi.pdf 100 100 200).
+test_preflight_each_image_ppi() {
+	expect_exit 1 bayraq preflight "$ROOT/tests/data/preflight/low-ppi.pdf"
+	grep -q '^image ppi  *page 1: 100 x 100 px printed 200 x 200 mm, 13 ppi (too few pixels: it will print blurry)$' stdout ||
+		die "$(cat stdout)"
+	[ "$(grep -c 'too few pixels' stderr)" = 1 ] || die "$(cat stderr)"
 }
 
 # xmp_of FILE.pdf TAG: the text of the first <TAG> in the XMP packet, inner
@@ -610,4 +621,26 @@ test_preflight_text_ink() {
 		near "$(jq '.pages[0].text_margin_mm' r.json)" "$m" 1
 		near "$(jq '.pages[0].smallest_text_pt' r.json)" "$(jq '.pages[0].smallest_text_pt' w.json)" 0.1
 	done
+}
+
+# A blurred design prints sharp: librsvg draws a filter at one pixel a
+# point (72 ppi in a PDF), so bayraq places the filtered art as an image
+# of 300 ppi at print size, or of --dpi.
+test_filter_print_ppi() {
+	mkdir -p data/designs
+	ln -s "$ROOT/locales" data/locales
+	ln -s "$ROOT/fonts" data/fonts
+	cp -r "$ROOT/designs/_flags" "$ROOT/tests/data/designs/blur-crimea" data/designs/
+	export BAYRAQ_DATADIR="$PWD/data"
+	bayraq render --design blur-crimea --city Oslo --country NO --size A5 --print \
+		-f pdf -o print.pdf >/dev/null
+	pdfimages -list print.pdf >images.txt
+	awk 'NR > 2 && $3 == "image" { n++; if ($13 < 300 || $14 < 300) low = 1 }
+		END { exit !(n >= 1 && !low) }' images.txt || die "$(cat images.txt)"
+	bayraq render --design blur-crimea --city Oslo --country NO --size A5 --dpi 450 \
+		-f pdf -o dpi.pdf >/dev/null
+	pdfimages -list dpi.pdf | awk 'NR > 2 && $3 == "image" && $13 >= 449 { ok = 1 }
+		END { exit !ok }' || die "$(pdfimages -list dpi.pdf)"
+	# The text stays vector: the PDF's own words, not pixels.
+	text_of print.pdf | grep -q 'Oslo' || die "no text in print.pdf"
 }
