@@ -30,6 +30,12 @@
  */
 int job_check_text(const char *s, const char *what, struct diag *d);
 
+/*
+ * Checks a slogan's name: one of design_slogans, else DIAG_USAGE naming
+ * what ("--slogan") and listing them.
+ */
+int job_check_slogan(const char *s, const char *what, struct diag *d);
+
 /* A PNG beyond either is refused unless force. */
 #define JOB_MAX_PIXELS 2147483648.0
 #define JOB_MAX_ESTIMATE 1e9
@@ -43,6 +49,10 @@ struct job_opts {
 	const char *lang;
 	const char *city;
 	const char *country;
+	const char *slogan; /* a key of design_slogans; NULL: the default */
+	const char *event; /* date, time and place as typed; NULL: none */
+	const char *logo; /* an SVG or PNG file; NULL: none */
+	const char *logo_what; /* how to name it in errors; NULL: "--logo" */
 	const char *size;
 	const char *orientation; /* NULL: the size's own */
 	const char *formats; /* "pdf,png"; NULL: from output's extension */
