@@ -29,6 +29,19 @@ design_is_slogan(const char *key)
 	return 0;
 }
 
+int
+design_special_key(const char *key)
+{
+	const char *role = key + strlen(DESIGN_KEY_NAME);
+
+	if (strcmp(key, DESIGN_KEY_SLOGAN) == 0 ||
+		strcmp(key, DESIGN_KEY_EVENT) == 0)
+		return 1;
+	return strncmp(key, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) == 0 &&
+	       (strcmp(role, "ua") == 0 || strcmp(role, "crh") == 0 ||
+		       strcmp(role, "host") == 0);
+}
+
 void
 design_slogan_list(char *buf, size_t size)
 {
@@ -143,7 +156,7 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 {
 	static const char *const names[] = { "font", "weight", "color", "align",
 		"caps", "max-lines", "min-size", "max-size", "letter-spacing",
-		"line-height" };
+		"line-height", "tone" };
 	size_t i;
 	int rc = 0;
 
@@ -174,6 +187,11 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 				rc = bad_attr(path, s, names[i], v, "yes or no",
 					d);
 			s->caps = strcmp(v, "yes") == 0;
+		} else if (i == 10) {
+			if (strcmp(v, "colour") != 0 && strcmp(v, "grey") != 0)
+				rc = bad_attr(path, s, names[i], v,
+					"colour or grey", d);
+			s->grey = strcmp(v, "grey") == 0;
 		} else if (i >= 5 && parse_number(v, &num) < 0) {
 			rc = bad_attr(path, s, names[i], v,
 				i == 9 ? "a line height in em from 0.5 to 3"

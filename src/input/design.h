@@ -22,6 +22,16 @@ enum slot_kind { SLOT_TEXT, SLOT_FLAG, SLOT_LOGO };
 #define DESIGN_KEY_EVENT "event"
 #define DESIGN_DEFAULT_SLOGAN "day"
 
+/*
+ * "name-ua", "name-crh", "name-host": the name of a flag's role in the
+ * language, for a label under a flag (one-colour signs); empty where the
+ * host slot is (host Ukraine).
+ */
+#define DESIGN_KEY_NAME "name-"
+
+/* Whether key is one of the organizer's or a flag's name (above). */
+int design_special_key(const char *key);
+
 /* The messages a "slogan" slot may print, NULL-terminated. */
 extern const char *const design_slogans[];
 
@@ -45,6 +55,7 @@ struct slot {
 	double max_size; /* 0: no limit */
 	double letter_spacing; /* em */
 	double line_height; /* em, baseline to baseline; 0: bayraq's default */
+	int grey; /* flag: bayraq:tone="grey", for one-colour printing */
 	double x, y, w, h; /* in user units, transforms applied */
 	size_t line; /* in the SVG, for messages */
 };

@@ -24,7 +24,7 @@
 
 static const char *const slot_attrs[] = { "text", "flag", "font", "weight",
 	"color", "align", "caps", "max-lines", "min-size", "max-size",
-	"letter-spacing", "line-height", "logo" };
+	"letter-spacing", "line-height", "logo", "tone" };
 #define SLOT_ATTR_COUNT (sizeof slot_attrs / sizeof slot_attrs[0])
 
 static const char *
@@ -288,9 +288,8 @@ check_key(struct check *c, xmlNode *node, const char *key)
 {
 	char *list = g_strjoinv(", ", (char **)c->keys);
 
-	if (strcmp(key, DESIGN_KEY_SLOGAN) == 0 ||
-		strcmp(key, DESIGN_KEY_EVENT) == 0)
-		; /* chosen or typed by the organizer: in no catalog */
+	if (design_special_key(key))
+		; /* chosen or typed by the organizer, or a flag's name */
 	else if (catalog_tile_key(key))
 		lint_at_node(c, LINT_ERROR, node, 1,
 			"bayraq:text '%s' is a text of the home-printer "

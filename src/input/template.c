@@ -107,7 +107,8 @@ add_variant(GHashTable *by_key, const char *design, const char *file,
 		size_t k;
 
 		if (s->kind != SLOT_TEXT ||
-			strcmp(s->name, DESIGN_KEY_EVENT) == 0)
+			(design_special_key(s->name) &&
+				strcmp(s->name, DESIGN_KEY_SLOGAN) != 0))
 			continue;
 		if (strcmp(s->name, DESIGN_KEY_SLOGAN) != 0) {
 			rc = add_slot(by_key, s, s->name, design, file, path,

@@ -105,6 +105,8 @@ plan_text(struct placed_text *t, const struct slot *s,
 {
 	struct text_values values = { in->city, HASHTAG, NULL };
 	const char *event_value[3] = { "event", NULL, NULL };
+	struct lang english = { 0 };
+	char name[128];
 	struct fit_style st;
 	struct diag fd = { 0 };
 	const char *tmpl;
@@ -118,6 +120,22 @@ plan_text(struct placed_text *t, const struct slot *s,
 		tmpl = "{event}";
 		values.more = event_value;
 		event_value[1] = in->event;
+	} else if (strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) ==
+		   0) {
+		const char *role = s->name + strlen(DESIGN_KEY_NAME);
+
+		if (strcmp(role, "host") == 0 &&
+			g_ascii_strcasecmp(in->country, "ua") == 0)
+			return 1;
+		/* ICU's English name, when it has none here, cased as English.
+		 */
+		if (flags_role_local_name(in->flags,
+			    strcmp(role, "host") == 0 ? in->country : role,
+			    in->lang->tag, name, sizeof name) < 0)
+			lang_init(&english, "en");
+		tmpl = "{event}";
+		values.more = event_value;
+		event_value[1] = name;
 	} else {
 		tmpl = catalog_text(in->catalog, slot_key(s, in), d);
 	}
@@ -128,7 +146,8 @@ plan_text(struct placed_text *t, const struct slot *s,
 		return diag_set(d, DIAG_FORMAT, "%s: key '%s': %s",
 			catalog_path(in->catalog), s->name, fd.msg);
 	if (s->caps) {
-		char *upper = text_upper(text, in->lang);
+		char *upper = text_upper(text,
+			english.tag[0] != '\0' ? &english : in->lang);
 
 		/* Georgian, Arabic, Japanese: no capitals, so no caps leading.
 		 */
@@ -584,6 +603,55 @@ render_draw_art(const struct banner *b, cairo_t *cr,
 	return rc < 0 ? -1 : draw_status(cr, d);
 }
 
+/* A flag's outline, as a share of its height: its edge on white paper. */
+#define GREY_FLAG_OUTLINE 0.02
+
+/*
+ * bayraq:tone="grey": the flag's own lightness without its colours (a
+ * saturation blend with grey, vector in PDF), outlined in black, so that
+ * a photocopy shows its stripes and its edge.
+ */
+static int
+draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
+{
+	RsvgRectangle r = { f->x, f->y, f->w, f->h };
+	cairo_pattern_t *shape = NULL, *grey;
+	GError *err = NULL;
+	double lw = f->h * GREY_FLAG_OUTLINE;
+	int i;
+
+	/* Twice: once for its shape (Nepal's is no rectangle), once grey. */
+	for (i = 0; i < 2; i++) {
+		cairo_push_group(cr);
+		if (!rsvg_handle_render_document(f->svg, cr, &r, &err)) {
+			cairo_pattern_destroy(cairo_pop_group(cr));
+			if (i == 1)
+				cairo_pattern_destroy(shape);
+			return rsvg_failed(err, "a flag", d);
+		}
+		if (i == 0) {
+			shape = cairo_pop_group(cr);
+			continue;
+		}
+		cairo_set_operator(cr, CAIRO_OPERATOR_HSL_SATURATION);
+		cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+		cairo_paint(cr);
+		cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+	}
+	grey = cairo_pop_group(cr);
+	cairo_save(cr);
+	cairo_set_source(cr, grey);
+	cairo_mask(cr, shape);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, lw);
+	cairo_rectangle(cr, f->x + lw / 2, f->y + lw / 2, f->w - lw, f->h - lw);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cairo_pattern_destroy(grey);
+	cairo_pattern_destroy(shape);
+	return 0;
+}
+
 int
 render_draw_overlay(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d)
@@ -599,7 +667,9 @@ render_draw_overlay(const struct banner *b, cairo_t *cr,
 		const struct placed_flag *f = &b->flags[i];
 		RsvgRectangle r = { f->x, f->y, f->w, f->h };
 
-		if (!rsvg_handle_render_document(f->svg, cr, &r, &err))
+		if (f->slot->grey)
+			rc = draw_grey_flag(f, cr, d);
+		else if (!rsvg_handle_render_document(f->svg, cr, &r, &err))
 			rc = rsvg_failed(err, "a flag", d);
 	}
 	for (i = 0; i < b->logo_count && rc == 0; i++) {
