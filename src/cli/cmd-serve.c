@@ -176,7 +176,8 @@ query_value(void *cls, enum MHD_ValueKind kind, const char *key,
 		snprintf(q->error, sizeof q->error,
 			"unknown parameter '%.30s' (expected design, lang, "
 			"city, "
-			"country, size, orientation, format, dpi, sheet)",
+			"country, size, orientation, format, dpi, sheet, "
+			"slogan, event)",
 			key);
 		return MHD_NO;
 	}
