@@ -176,3 +176,75 @@ CSV
 		--event "Sat 22 Feb, 14:00, Brandenburger Tor" -f pdf -o plain.pdf >/dev/null
 	[ "$(wc -c <out/berlin.pdf)" != "$(wc -c <plain.pdf)" ] || die "the logo column changed nothing"
 }
+
+# The designs whose every variant says it is a hand-held sign (its title).
+sign_designs() {
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		if ! grep -L '<title>[^<]*hand-held sign' "$dir"*.svg | grep -q .; then
+			basename "$dir"
+		fi
+	done
+}
+
+# A sign is read from 10 m: in every language, the headline's first line
+# (its ink: capitals where the script has them) is at least 25 mm high on
+# A3 and 40 mm on a 18x24 in placard, or the design's min-size floor at
+# least is that where a script sets it smaller (Arabic, Japanese).
+test_sign_legible() {
+	names=$(sign_designs)
+	[ -n "$names" ] || die "no design is a hand-held sign"
+	for name in $names; do
+		for size in A3:25 18x24in:35; do
+			bayraq layout --design "$name" --city Berlin --country DE --size "${size%:*}" >en.txt
+			awk -v min="${size#*:}" '$1 == "line" && $2 == "text-headline" && $3 == 1 {
+				mm = $8 * 25.4 / 72; if (mm < min) { print mm; exit 1 } }' en.txt ||
+				die "$name on ${size%:*}: the headline's capitals are under ${size#*:} mm"
+		done
+	done
+}
+
+# A design whose flags are all grey is for photocopiers: every pixel of
+# every variant, in each language in turn, is a grey (no colour), and
+# each flag carries its name under it where the design has a name slot.
+test_sign_one_colour() {
+	found=0
+	langs=$(finished_po | wc -l)
+	i=0
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		flags=$(cat "$dir"*.svg | grep -c 'bayraq:flag=')
+		[ "$flags" -gt 0 ] && [ "$flags" = "$(cat "$dir"*.svg | grep -c 'bayraq:tone="grey"')" ] || continue
+		name=$(basename "$dir")
+		found=1
+		for svg in "$dir"*.svg; do
+			i=$((i + 1))
+			lang=$(finished_po | sed -n "$(( (i - 1) % langs + 1 ))p" | xargs basename | sed 's/\.po$//')
+			size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "$svg" | head -n 1 |
+				awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 200 / m + 0.5, $4 * 200 / m + 0.5 }')
+			bayraq render --design "$name" --lang "$lang" --city Lviv --country CH --size "$size" \
+				-f pdf -o "$name-$lang.pdf" >/dev/null
+			pdftoppm -r 30 "$name-$lang.pdf" page
+			# The pixels after the header's three lines; the largest channel spread.
+			spread=$(tail -c +$(($(head -n 3 page-1.ppm | wc -c) + 1)) page-1.ppm | od -An -v -tu1 -w3 |
+				awk '{ d = $1 - $2; if (d < 0) d = -d; e = $2 - $3; if (e < 0) e = -e;
+					if (d > m) m = d; if (e > m) m = e } END { print m + 0 }')
+			[ "$spread" -le 4 ] || die "$name $(basename "$svg") in $lang has colour (spread $spread)"
+			rm -f page-*.ppm
+			if grep -q 'bayraq:text="name-host"' "$svg"; then
+				bayraq layout --design "$name" --lang "$lang" --city Lviv --country CH --size "$size" >l.txt
+				grep -q '^text text-name-host' l.txt || die "no name under the host flag: $(cat l.txt)"
+				bayraq layout --design "$name" --lang "$lang" --city Lviv --country UA --size "$size" >l.txt
+				! grep -q '^text text-name-host' l.txt || die "a name under no host flag"
+			fi
+		done
+	done
+	[ "$found" = 1 ] || die "no design is in one colour"
+	# And the colour sign is not grey: the test sees colour.
+	for name in $(sign_designs); do
+		grep -q 'bayraq:tone="grey"' "$ROOT/designs/$name/"*.svg || break
+	done
+	bayraq render --design "$name" --city Lviv --country CH --size A5 -f pdf -o colour.pdf >/dev/null
+	pdftoppm -r 30 colour.pdf page
+	spread=$(tail -c +$(($(head -n 3 page-1.ppm | wc -c) + 1)) page-1.ppm | od -An -v -tu1 -w3 |
+		awk '{ d = $1 - $3; if (d < 0) d = -d; if (d > m) m = d } END { print m + 0 }')
+	[ "$spread" -gt 100 ] || die "the colour sign has no colour"
+}
