@@ -6,9 +6,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-
-/* The largest logo file read. */
-#define LOGO_MAX_FILE (16 << 20)
+#include "base/limits.h"
 
 /* The least resolution of a PNG logo where it prints. */
 #define LOGO_MIN_PPI 150.0
