@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n lcms2
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -28,6 +28,11 @@ endif
 FLAGSET_VERSION   := 1.2.10
 FLAGSET_INTEGRITY := sha512-xrqwo0TYf/h2cfPvGpjdSuSguUbri4vNNizBnwzoZnX0xGo3O5nGJMlbYEp7NOYcnPGBm6LE2axqDWSB847bLw==
 FLAGSET := build/flags/package
+# resvg for `make bench` only (a peer, never a dependency): @resvg/resvg-js
+# and its x86_64 Linux (glibc) library, pinned with their npm integrity.
+RESVG_VERSION          := 2.6.2
+RESVG_INTEGRITY        := sha512-xBaJish5OeGmniDj9cW5PRa/PtmuVU3ziqrbr5xJj901ZDN4TosrVaNZpEiLZAxdfnhAe7uQ7QFWfjPe9d9K2Q==
+RESVG_NATIVE_INTEGRITY := sha512-IVUe+ckIerA7xMZ50duAZzwf1U7khQe2E0QpUxu5MBJNao5RqC0zwV/Zm965vw6D3gGFUl7j4m+oJjubBVoftw==
 
 # CMYK output profiles for PDF/X, made by ArgyllCMS from the FOGRA39 and
 # GRACoL (CGATS TR 006) characterisation data in Debian's icc-profiles-free.
@@ -37,6 +42,12 @@ PROFILES := $(ICC)/FOGRA39.icc $(ICC)/GRACoL.icc
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# qpdf, poppler and lcms2 (with the nss they pull in) load only when a
+# PDF is finished or preflighted: the program dlopens $(MOD), which holds
+# preflight.c and pdfpost.c (src/run/pdfmod.h); a render's start-up never
+# pays for them. Tests and tools link everything.
+PDF_PKGS := libqpdf poppler-glib lcms2
+BIN_LIBS := $(shell pkg-config --libs $(filter-out $(PDF_PKGS),$(PKGS)) 2>/dev/null)
 
 CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
            -DBAYRAQ_VERSION='"$(VERSION)"' $(CPPFLAGS) $(XCFLAGS)
@@ -44,7 +55,7 @@ LDFLAGS += $(LDFLAGS_$(BUILD))
 LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
 
 # src/<room>/*.c: the library; src/cli/*.c: the command line.
-LIB_SRCS := $(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c)
+LIB_SRCS := $(filter-out src/run/pdfmod%,$(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c))
 CLI_SRCS := $(wildcard src/cli/*.c)
 CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o) $(OUT)/cli/web-assets.o
 # bayraq serve's page: src/cli/web/*, compiled in as C arrays.
@@ -57,8 +68,17 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(OUT)/%)
 REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=$(OUT)/tests/replay-%)
-TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngcount $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf $(OUT)/tests/pocaps
+TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngcount $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf $(OUT)/tests/pocaps $(OUT)/tests/cmykde
 BIN := $(OUT)/bayraq
+# The PDF module: what it holds, built position-independent apart.
+MOD := $(OUT)/bayraq-pdf.so
+MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/write/cmyk.c src/write/pdfscan.c \
+            src/write/ghostscript.c src/layout/print.c src/base/diag.c src/base/xalloc.c \
+            src/run/pdfmod-table.c
+MOD_OBJS := $(MOD_SRCS:src/%.c=$(OUT)/pic/%.o)
+BIN_OBJS := $(CLI_OBJS) $(filter-out $(OUT)/run/preflight.o $(OUT)/write/pdfpost.o \
+              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o,$(LIB_OBJS)) \
+            $(OUT)/run/pdfmod.o
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
 # G_SLICE=always-malloc: GLib 2.74's slice magazines pass memory between
@@ -73,7 +93,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
 .PHONY: all deps flags demo test-bins check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
         install uninstall dist man design-pictures pot po
 
-all: $(BIN) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
+all: $(BIN) $(MOD) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
 	@ln -sfn $(BUILD)/bayraq build/bayraq
 
 # The man page, from the command table's own help: never out of step.
@@ -88,11 +108,13 @@ PREFIX  ?= /usr/local
 BINDIR   = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/bayraq
 MANDIR   = $(DESTDIR)$(PREFIX)/share/man/man1
+MODDIR   = $(DESTDIR)$(PREFIX)/lib/bayraq
 BASHDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
 install: all
-	install -d $(BINDIR) $(SHAREDIR)/flags $(SHAREDIR)/icc $(SHAREDIR)/fonts $(MANDIR) $(BASHDIR)
+	install -d $(BINDIR) $(MODDIR) $(SHAREDIR)/flags $(SHAREDIR)/icc $(SHAREDIR)/fonts $(MANDIR) $(BASHDIR)
 	install -m 755 $(BIN) $(BINDIR)/bayraq
+	install -m 644 $(MOD) $(MODDIR)/bayraq-pdf.so
 	cp -R designs locales $(SHAREDIR)/
 	cp -R fonts/. $(SHAREDIR)/fonts/
 	cp -R $(FLAGSET)/svg $(FLAGSET)/countries.json $(FLAGSET)/package.json $(SHAREDIR)/flags/
@@ -101,7 +123,7 @@ install: all
 	install -m 644 src/pkg/bayraq.bash $(BASHDIR)/bayraq
 
 uninstall:
-	rm -rf $(SHAREDIR)
+	rm -rf $(SHAREDIR) $(MODDIR)
 	rm -f $(BINDIR)/bayraq $(MANDIR)/bayraq.1 $(BASHDIR)/bayraq
 
 # bayraq-VERSION.tar.gz: the tracked files plus the flag set (public domain,
@@ -128,17 +150,23 @@ flags: $(FLAGSET)/countries.json
 $(FLAGSET)/countries.json:
 	@sh src/fetch-flags.sh $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) build/flags
 
-# colprof writes NAME.icc beside NAME.ti3; about 20 s each, once.
+build/resvg/.ok:
+	@sh tests/bench/fetch-resvg.sh $(RESVG_VERSION) $(RESVG_INTEGRITY) $(RESVG_NATIVE_INTEGRITY) build/resvg
+	@touch $@
+
+# src/pkg/icc.sh: ink-limited (300% FOGRA39, 320% GRACoL, as the trade's
+# profiles for these conditions), a perceptual table mapped from sRGB, a
+# fixed date: the same bytes from every build. About a minute of CPU each.
 $(ICC)/FOGRA39.icc: ICC_TI3 := FOGRA39L.ti3
-$(ICC)/FOGRA39.icc: ICC_DESC := Coated FOGRA39 (bayraq, ArgyllCMS colprof)
+$(ICC)/FOGRA39.icc: ICC_TAC := 300
+$(ICC)/FOGRA39.icc: ICC_DESC := Coated FOGRA39 300% (bayraq, ArgyllCMS colprof)
 $(ICC)/GRACoL.icc: ICC_TI3 := TR006.ti3
-$(ICC)/GRACoL.icc: ICC_DESC := GRACoL 2006 Coated 1 (bayraq, ArgyllCMS colprof)
-$(PROFILES):
+$(ICC)/GRACoL.icc: ICC_TAC := 320
+$(ICC)/GRACoL.icc: ICC_DESC := GRACoL 2006 Coated 1 320% (bayraq, ArgyllCMS colprof)
+$(PROFILES): src/pkg/icc.sh
 	@mkdir -p $(ICC)
-	@echo "  ICC     $@ (from $(ICC_DATA)/$(ICC_TI3))"
-	$(Q)cp $(ICC_DATA)/$(ICC_TI3) $(@:.icc=.ti3)
-	$(Q)colprof -qm -D "$(ICC_DESC)" $(@:.icc=) >$(@:.icc=.log) 2>&1 || \
-		{ cat $(@:.icc=.log); rm -f $@; exit 1; }
+	@echo "  ICC     $@ (from $(ICC_DATA)/$(ICC_TI3), $(ICC_TAC)% ink)"
+	$(Q)sh src/pkg/icc.sh $(ICC_DATA)/$(ICC_TI3) $(ICC_TAC) "$(ICC_DESC)" $@
 
 $(OUT) $(OUT)/tests:
 	@mkdir -p $@
@@ -159,13 +187,32 @@ $(OUT)/cli/web-assets.o: $(OUT)/cli/web-assets.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BIN): $(CLI_OBJS) $(LIB_OBJS)
+$(BIN): $(BIN_OBJS)
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(BIN_LIBS) $(filter-out $(PKG_LIBS),$(LDLIBS)) -ldl
+
+$(OUT)/pic/%.o: src/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $< (module)")
+	$(Q)$(CC) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+$(MOD): $(MOD_OBJS) src/run/pdfmod.map
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) -shared $(LDFLAGS) -Wl,--version-script=src/run/pdfmod.map -Wl,--as-needed \
+		-o $@ $(MOD_OBJS) $(LDLIBS)
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lpng
+
+# Bench tools (make bench): the warm preview on the library, the PNG floor.
+$(OUT)/tests/bench-warm: tests/bench/warm.c $(LIB_OBJS) | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(OUT)/tests/bench-floor: tests/bench/floor.c | $(OUT)/tests
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
 
 # A shim for LD_PRELOAD; never sanitized: it loads before the runtime.
 $(OUT)/tests/failrename.so: tests/tools/failrename.c | $(OUT)/tests
@@ -223,10 +270,15 @@ check-errors: test-bins
 	@$(TEST_ENV) ONLY='^test-|$(ERROR_TESTS)' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
+# The other tools are fetched or installed when missing; one that is still
+# missing gets a row that says so.
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
+	@sh src/deps.sh bench || true
+	@$(MAKE) --no-print-directory build/resvg/.ok || true
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
+	@$(MAKE) --no-print-directory BUILD=release build/release/tests/bench-warm build/release/tests/bench-floor && LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/preview.sh build/release
 
 # The pictures of designs/README.md, from real renders and proofs.
 design-pictures: all
@@ -260,4 +312,4 @@ format-check:
 clean:
 	rm -rf build/debug build/release build/asan build/tsan build/fuzz build/ubsan-clang build/test
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(MOD_OBJS:.o=.d) $(OUT)/run/pdfmod.d

@@ -72,6 +72,9 @@ int catalog_web_key(const char *key);
  */
 char **catalog_printed_keys(const char *pot_path, struct diag *d);
 
+/* Every key of the template, tile-* and web-* too. As catalog_banner_keys(). */
+char **catalog_template_keys(const char *pot_path, struct diag *d);
+
 /*
  * How many of keys (NULL-terminated) have a translation catalog_text()
  * gives. What is wrong with the first that has none goes to first, for a

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -561,6 +562,7 @@ variant_load(struct variant *v, const char *path, struct diag *d)
 	}
 	xmlDocDumpMemory(doc, &art_data, &art_len);
 	v->art_svg = g_bytes_new(art_data, (gsize)art_len);
+	v->loaded = 1;
 	rc = 0;
 out:
 	if (whole != NULL)
@@ -705,8 +707,63 @@ design_folder(const char *designs_dir, const char *name)
 	return NULL;
 }
 
+/*
+ * The viewBox of the root element, read without parsing the rest of the
+ * file: "min-x min-y width height", separated by spaces or commas. 0, or
+ * -1 if it cannot be read so (the full load then says why).
+ */
+static int
+root_viewbox(const char *path, double *w, double *h)
+{
+	struct diag ignored = { 0 };
+	xmlTextReader *r;
+	xmlChar *vb = NULL;
+	double num[4];
+	const char *p;
+	size_t i;
+
+	if (!regular_svg(path, &ignored))
+		return -1;
+	r = xmlReaderForFile(path, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (r == NULL)
+		return -1;
+	while (xmlTextReaderRead(r) == 1)
+		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
+			vb = xmlTextReaderGetAttribute(r,
+				(const xmlChar *)"viewBox");
+			break;
+		}
+	xmlFreeTextReader(r);
+	if (vb == NULL)
+		return -1;
+	p = (const char *)vb;
+	for (i = 0; i < 4; i++) {
+		char *end;
+
+		while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n' ||
+			*p == '\r')
+			p++;
+		num[i] = g_ascii_strtod(p, &end);
+		if (end == p || !isfinite(num[i]))
+			break;
+		p = end;
+	}
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	i = i == 4 && *p == '\0' && num[2] > 0 && num[3] > 0;
+	xmlFree(vb);
+	if (!i)
+		return -1;
+	/* librsvg reads numbers as CSS does, in single precision. */
+	*w = (double)(float)num[2];
+	*h = (double)(float)num[3];
+	return 0;
+}
+
 struct design *
-design_load(const char *designs_dir, const char *name, struct diag *d)
+design_open(const char *designs_dir, const char *name, design_check_fn check,
+	void *check_arg, struct diag *d)
 {
 	struct design *dz;
 	char *dir, **files;
@@ -720,18 +777,23 @@ design_load(const char *designs_dir, const char *name, struct diag *d)
 	}
 	dz = xcalloc(1, sizeof *dz);
 	dz->name = xstrdup(name);
+	dz->lazy = 1;
+	dz->check = check;
+	dz->check_arg = check_arg;
+	pthread_mutex_init(&dz->lock, NULL);
 	files = list_dir(dir, ".svg");
 	for (i = 0; files[i] != NULL; i++) {
 		char *path = xasprintf("%s/%s", dir, files[i]);
+		struct variant *v;
 
 		dz->variants = xreallocarray(dz->variants,
 			dz->variant_count + 1, sizeof *dz->variants);
-		if (variant_load(&dz->variants[dz->variant_count++], path, d) <
-			0) {
-			free(path);
+		v = &dz->variants[dz->variant_count++];
+		memset(v, 0, sizeof *v);
+		v->path = path;
+		if (root_viewbox(path, &v->width, &v->height) < 0 &&
+			design_variant(dz, dz->variant_count - 1, d) == NULL)
 			goto fail;
-		}
-		free(path);
 	}
 	if (dz->variant_count == 0) {
 		diag_set(d, DIAG_FORMAT,
@@ -748,6 +810,105 @@ fail:
 	return NULL;
 }
 
+struct design *
+design_load(const char *designs_dir, const char *name, struct diag *d)
+{
+	struct design *dz = design_open(designs_dir, name, NULL, NULL, d);
+	size_t i;
+
+	for (i = 0; dz != NULL && i < dz->variant_count; i++)
+		if (design_variant(dz, i, d) == NULL) {
+			design_free(dz);
+			dz = NULL;
+		}
+	return dz;
+}
+
+/*
+ * What variant_load() read into tmp, moved into v. Other threads read
+ * v's path, width and height without the lock (design_pick_index()):
+ * those are never written while they may read (the load measures the
+ * same viewBox; written only if librsvg read it otherwise).
+ */
+static void
+take_load(struct variant *v, struct variant *tmp)
+{
+	if (tmp->width != v->width || tmp->height != v->height) {
+		v->width = tmp->width;
+		v->height = tmp->height;
+	}
+	v->art_svg = tmp->art_svg;
+	v->whole_svg = tmp->whole_svg;
+	v->has_background = tmp->has_background;
+	v->has_filters = tmp->has_filters;
+	v->slots = tmp->slots;
+	v->slot_count = tmp->slot_count;
+	v->loaded = 1;
+	free(tmp->path);
+	memset(tmp, 0, sizeof *tmp);
+}
+
+/* The loaded fields of v released: only its path and viewBox are left. */
+static void
+unload(struct variant *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->slot_count; i++)
+		slot_release(&v->slots[i]);
+	free(v->slots);
+	if (v->art_svg != NULL)
+		g_bytes_unref(v->art_svg);
+	if (v->whole_svg != NULL)
+		g_bytes_unref(v->whole_svg);
+	v->slots = NULL;
+	v->slot_count = 0;
+	v->art_svg = v->whole_svg = NULL;
+	v->has_background = v->has_filters = 0;
+	v->loaded = 0;
+}
+
+/* Loads v of dz and runs the check; on failure v is as it was. */
+static int
+load_checked(struct design *dz, struct variant *v, struct diag *d)
+{
+	struct diag load_error = { 0 };
+	struct variant tmp;
+	int rc = variant_load(&tmp, v->path, &load_error);
+
+	if (rc == 0)
+		take_load(v, &tmp);
+	else
+		variant_release(&tmp);
+	if (dz->check != NULL &&
+		dz->check(dz, v->path, rc < 0 ? &load_error : NULL,
+			dz->check_arg, d) < 0) {
+		if (rc == 0)
+			unload(v);
+		rc = -1;
+	} else if (rc < 0) {
+		diag_set(d, load_error.kind, "%s", load_error.msg);
+	}
+	return rc;
+}
+
+const struct variant *
+design_variant(const struct design *cdz, size_t i, struct diag *d)
+{
+	/* Loaded lazily, under the lock: see design_open(). */
+	struct design *dz = (struct design *)cdz;
+	struct variant *v = &dz->variants[i];
+	int rc = 0;
+
+	if (!dz->lazy)
+		return v;
+	pthread_mutex_lock(&dz->lock);
+	if (!v->loaded)
+		rc = load_checked(dz, v, d);
+	pthread_mutex_unlock(&dz->lock);
+	return rc == 0 ? v : NULL;
+}
+
 void
 design_free(struct design *dz)
 {
@@ -759,6 +920,8 @@ design_free(struct design *dz)
 		variant_release(&dz->variants[i]);
 	free(dz->variants);
 	free(dz->name);
+	if (dz->lazy)
+		pthread_mutex_destroy(&dz->lock);
 	free(dz);
 }
 
@@ -779,12 +942,11 @@ design_ratio_text(double ratio, char *buf, size_t size)
 		snprintf(buf, size, "1:%.2f", 1 / ratio);
 }
 
-const struct variant *
-design_pick(const struct design *dz, double ratio, struct diag *d)
+long
+design_pick_index(const struct design *dz, double ratio)
 {
-	const struct variant *best = NULL;
 	double best_err = INFINITY;
-	char **ratios, *list, want[32];
+	long best = -1;
 	size_t i;
 
 	for (i = 0; i < dz->variant_count; i++) {
@@ -793,11 +955,25 @@ design_pick(const struct design *dz, double ratio, struct diag *d)
 
 		if (err < best_err) {
 			best_err = err;
-			best = v;
+			best = (long)i;
 		}
 	}
-	if (best_err <= log(DESIGN_RATIO_TOLERANCE) + 1e-9)
-		return best;
+	return best_err <= log(DESIGN_RATIO_TOLERANCE) + 1e-9 ? best : -1;
+}
+
+const struct variant *
+design_pick(const struct design *dz, double ratio, struct diag *d)
+{
+	long best = design_pick_index(dz, ratio);
+	char **ratios, *list, want[32];
+	size_t i;
+
+	if (best >= 0)
+		return design_variant(dz, (size_t)best, d);
+	/* A broken variant says so, whatever the ratio asked for. */
+	for (i = 0; i < dz->variant_count; i++)
+		if (design_variant(dz, i, d) == NULL)
+			return NULL;
 	ratios = g_new0(char *, dz->variant_count + 1);
 	for (i = 0; i < dz->variant_count; i++) {
 		ratios[i] = g_malloc(32);

@@ -2,6 +2,7 @@
 #ifndef BAYRAQ_DESIGN_H
 #define BAYRAQ_DESIGN_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <librsvg/rsvg.h>
 
@@ -70,12 +71,31 @@ struct variant {
 	int has_filters; /* an element with a filter: costly per band */
 	struct slot *slots;
 	size_t slot_count;
+	int loaded; /* the fields above; else only path, width and height */
 };
+
+struct design;
+
+/*
+ * Checks the file of a variant before a lazily opened design hands it
+ * out (the library lints it for errors); v is loaded unless loading
+ * failed with load_error. 0, or -1 with d set.
+ */
+typedef int (*design_check_fn)(const struct design *dz, const char *path,
+	const struct diag *load_error, void *arg, struct diag *d);
 
 struct design {
 	char *name;
 	struct variant *variants;
 	size_t variant_count;
+	/*
+	 * design_open()'s: a variant is loaded when it is first picked,
+	 * under the lock, and checked by check; the others are loaded whole.
+	 */
+	int lazy;
+	pthread_mutex_t lock;
+	design_check_fn check;
+	void *check_arg;
 };
 
 /* How far a page's aspect ratio may be from a variant's: 10%. */
@@ -87,6 +107,22 @@ struct design {
  * DIAG_FORMAT naming the file and line. Free with design_free().
  */
 struct design *design_load(const char *designs_dir, const char *name,
+	struct diag *d);
+
+/*
+ * The same design, but each variant is read (slots, art) only when
+ * design_pick() or design_variant() first hands it out: until then only
+ * its viewBox is known, from the root element. A file whose root cannot
+ * be read that way is loaded at once, so that an unreadable variant fails
+ * here as in design_load(). check (may be NULL) runs on each variant's
+ * file as it is loaded. Safe to share between threads. Free with
+ * design_free().
+ */
+struct design *design_open(const char *designs_dir, const char *name,
+	design_check_fn check, void *check_arg, struct diag *d);
+
+/* Variant i, loaded if it was not; NULL with d set if it cannot be. */
+const struct variant *design_variant(const struct design *dz, size_t i,
 	struct diag *d);
 
 /*
@@ -118,6 +154,12 @@ double design_variant_ratio(const struct design *dz, size_t i);
  */
 const struct variant *design_pick(const struct design *dz, double ratio,
 	struct diag *d);
+
+/*
+ * The index of the variant design_pick() would choose, from the ratios
+ * alone (nothing is loaded), or -1 if none is near enough.
+ */
+long design_pick_index(const struct design *dz, double ratio);
 
 /*
  * The design names under designs_dir, sorted; folders starting with '_' or

@@ -1,10 +1,12 @@
 /* fonts.c - a private fontconfig world: Debian's Noto and fonts/. */
 #include "input/fonts.h"
 
+#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,12 +34,189 @@ has_family(FcConfig *cfg, const char *family)
 	return found;
 }
 
+/*
+ * The font sort, cached. pango sorts every font of the configuration
+ * (about 275) for each pattern it loads, and a pattern holds the size:
+ * fitting a text tries a dozen sizes, and each paid a sort, the largest
+ * part of a small render. The order does not depend on the size when no
+ * font has one (all of them scalable), so pango's sorts are answered
+ * from a cache keyed by the configuration, the fonts and the pattern
+ * without its sizes (size, pixel size, scale, matrix, dpi: none of them
+ * is compared when no font has a size): one sort per family, weight and
+ * language for the life of a configuration, that is of a library (fonts_free()
+ * empties it). pango calls fontconfig's FcFontSetSort(), which this defines
+ * over fontconfig's own (found with RTLD_NEXT): the one way in, as pango keeps
+ * its patterns to itself. fontconfig's configurations are per process,
+ * so the cache is too, under a lock.
+ */
+struct sorted {
+	FcConfig *config;
+	FcFontSet *sets[2]; /* copies of the fonts sorted: pango filters */
+	int nsets; /* the configuration's anew for each sort */
+	FcBool trim;
+	FcPattern *key; /* the pattern without sizes */
+	FcFontSet *fonts;
+	struct sorted *next;
+};
+
+typedef FcFontSet *(*sort_fn)(FcConfig *config, FcFontSet **sets, int nsets,
+	FcPattern *p, FcBool trim, FcCharSet **csp, FcResult *result);
+
+static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct sorted *sort_cache;
+
+/* Whether the fonts of sets are all without a size: only scalable. */
+static int
+sizeless(FcFontSet **sets, int nsets)
+{
+	int i, j;
+
+	for (i = 0; i < nsets; i++)
+		for (j = 0; sets[i] != NULL && j < sets[i]->nfont; j++) {
+			FcValue v;
+
+			if (FcPatternGet(sets[i]->fonts[j], FC_SIZE, 0, &v) ==
+					FcResultMatch ||
+				FcPatternGet(sets[i]->fonts[j], FC_PIXEL_SIZE,
+					0, &v) == FcResultMatch)
+				return 0;
+		}
+	return 1;
+}
+
+/* Whether two sets hold the same fonts (fontconfig's, shared) in order. */
+static int
+same_fonts(const FcFontSet *a, const FcFontSet *b)
+{
+	return a->nfont == b->nfont &&
+	       (a->nfont == 0 ||
+		       memcmp(a->fonts, b->fonts,
+			       (size_t)a->nfont * sizeof *a->fonts) == 0);
+}
+
+/* A copy of a cached sort, for its caller to destroy. */
+static FcFontSet *
+copy_set(const FcFontSet *set)
+{
+	FcFontSet *out = FcFontSetCreate();
+	int i;
+
+	for (i = 0; i < set->nfont; i++) {
+		FcPatternReference(set->fonts[i]);
+		FcFontSetAdd(out, set->fonts[i]);
+	}
+	return out;
+}
+
+FcFontSet *
+FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
+	FcBool trim, FcCharSet **csp, FcResult *result)
+{
+	sort_fn real = (sort_fn)(uintptr_t)dlsym(RTLD_NEXT, "FcFontSetSort");
+	FcFontSet *out = NULL;
+	FcPattern *key;
+	struct sorted *e;
+
+	if (real == NULL) {
+		*result = FcResultNoMatch;
+		return NULL;
+	}
+	/* A character set asked for, or fonts with sizes: not cached. */
+	if (csp != NULL || nsets < 1 || nsets > 2 || sets[0] == NULL ||
+		(nsets > 1 && sets[1] == NULL) || !sizeless(sets, nsets))
+		return real(config, sets, nsets, p, trim, csp, result);
+	key = FcPatternDuplicate(p);
+	FcPatternDel(key, FC_SIZE);
+	FcPatternDel(key, FC_PIXEL_SIZE);
+	FcPatternDel(key, FC_SCALE);
+	FcPatternDel(key, FC_MATRIX);
+	FcPatternDel(key, FC_DPI);
+	/*
+	 * pango sorts on a pool of threads, a dozen sorts at once for one
+	 * fitting: the lock is held over a sort, so the others wait for it
+	 * and take it from the cache.
+	 */
+	pthread_mutex_lock(&sort_lock);
+	for (e = sort_cache; e != NULL && out == NULL; e = e->next)
+		if (e->config == config && e->nsets == nsets &&
+			same_fonts(e->sets[0], sets[0]) &&
+			(nsets < 2 || same_fonts(e->sets[1], sets[1])) &&
+			e->trim == trim && FcPatternEqual(e->key, key))
+			out = copy_set(e->fonts);
+	if (out != NULL) {
+		pthread_mutex_unlock(&sort_lock);
+		FcPatternDestroy(key);
+		*result = out->nfont > 0 ? FcResultMatch : FcResultNoMatch;
+		return out;
+	}
+	out = real(config, sets, nsets, p, trim, NULL, result);
+	if (out == NULL) {
+		pthread_mutex_unlock(&sort_lock);
+		FcPatternDestroy(key);
+		return NULL;
+	}
+	e = xcalloc(1, sizeof *e);
+	e->config = config;
+	e->sets[0] = copy_set(sets[0]);
+	e->sets[1] = nsets > 1 ? copy_set(sets[1]) : NULL;
+	e->nsets = nsets;
+	e->trim = trim;
+	e->key = key;
+	e->fonts = copy_set(out);
+	e->next = sort_cache;
+	sort_cache = e;
+	pthread_mutex_unlock(&sort_lock);
+	return out;
+}
+
+/* Forgets the sorts made on config, before it goes. */
+static void
+forget_sorts(FcConfig *config)
+{
+	struct sorted **pp, *e;
+
+	pthread_mutex_lock(&sort_lock);
+	for (pp = &sort_cache; (e = *pp) != NULL;)
+		if (e->config == config) {
+			*pp = e->next;
+			FcPatternDestroy(e->key);
+			FcFontSetDestroy(e->fonts);
+			FcFontSetDestroy(e->sets[0]);
+			if (e->sets[1] != NULL)
+				FcFontSetDestroy(e->sets[1]);
+			free(e);
+		} else {
+			pp = &e->next;
+		}
+	pthread_mutex_unlock(&sort_lock);
+}
+
+/*
+ * pango's first font map starts fontconfig's default configuration (the
+ * system's fonts.conf and every font folder it names) on a thread, unless
+ * a configuration is current already; bayraq never uses that one. So the
+ * first of ours becomes current, once for the process: fontconfig's
+ * current configuration is its own global, and replacing it while another
+ * thread reads it would be a race.
+ */
+static void
+make_current(FcConfig *cfg)
+{
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		FcConfigSetCurrent(cfg);
+		g_once_init_leave(&done, 1);
+	}
+}
+
 /* A font map of our own on cfg, which it references. */
 static struct fonts *
 fonts_on(FcConfig *cfg)
 {
 	struct fonts *f = xcalloc(1, sizeof *f);
 
+	make_current(cfg);
 	FcConfigReference(cfg);
 	f->config = cfg;
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
@@ -91,6 +270,7 @@ fonts_free(struct fonts *f)
 	if (f == NULL)
 		return;
 	g_object_unref(f->map);
+	forget_sorts(f->config);
 	FcConfigDestroy(f->config);
 	free(f->dir);
 	free(f);

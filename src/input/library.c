@@ -29,6 +29,13 @@ struct shelf {
 	struct flags *flags;
 	struct named *designs, *catalogs;
 	size_t design_count, catalog_count;
+	/*
+	 * locales/bayraq.pot's keys, read once (NULL: unreadable), under
+	 * their own lock: a variant's lint asks while a design is loaded.
+	 */
+	pthread_mutex_t keys_lock;
+	int keys_read;
+	char **banner, **printed;
 };
 
 struct library {
@@ -47,6 +54,7 @@ library_new(const struct paths *paths)
 	lib->shelf->refs = 1;
 	lib->first = 1;
 	pthread_mutex_init(&lib->shelf->lock, NULL);
+	pthread_mutex_init(&lib->shelf->keys_lock, NULL);
 	return lib;
 }
 
@@ -77,6 +85,9 @@ shelf_free(struct shelf *sh)
 	}
 	free(sh->designs);
 	free(sh->catalogs);
+	g_strfreev(sh->printed);
+	g_strfreev(sh->banner);
+	pthread_mutex_destroy(&sh->keys_lock);
 	fonts_free(sh->fonts);
 	flags_free(sh->flags);
 	pthread_mutex_destroy(&sh->lock);
@@ -175,6 +186,71 @@ library_banner_keys(const struct paths *paths, struct diag *d)
 	return keys;
 }
 
+/*
+ * 0 if cat has every printed key of keys (NULL: nothing to count), else
+ * -1 with d set as library_finished() says.
+ */
+static int
+finished(const struct catalog *cat, char **keys, struct diag *d)
+{
+	struct diag ignored = { 0 };
+
+	if (keys != NULL && catalog_translated(cat, (const char *const *)keys,
+				    &ignored) < g_strv_length(keys))
+		return catalog_unfinished(cat, d);
+	return 0;
+}
+
+/* The keys of all that skip() does not skip; NULL for NULL. */
+static char **
+keys_but(char *const *all, int (*skip)(const char *key))
+{
+	GPtrArray *keys;
+	size_t i;
+
+	if (all == NULL)
+		return NULL;
+	keys = g_ptr_array_new();
+	for (i = 0; all[i] != NULL; i++)
+		if (!skip(all[i]))
+			g_ptr_array_add(keys, g_strdup(all[i]));
+	g_ptr_array_add(keys, NULL);
+	return (char **)g_ptr_array_free(keys, FALSE);
+}
+
+/* The template read once for the shelf: a server asks at every render. */
+static void
+shelf_keys(struct shelf *sh, char ***banner, char ***printed)
+{
+	pthread_mutex_lock(&sh->keys_lock);
+	if (!sh->keys_read) {
+		struct diag ignored = { 0 };
+		char *pot = xasprintf("%s/bayraq.pot", sh->paths->locales);
+		char **all = catalog_template_keys(pot, &ignored);
+
+		sh->banner = keys_but(all, catalog_tile_key);
+		sh->printed = keys_but(all, catalog_web_key);
+		sh->keys_read = 1;
+		g_strfreev(all);
+		free(pot);
+	}
+	if (banner != NULL)
+		*banner = sh->banner;
+	if (printed != NULL)
+		*printed = sh->printed;
+	pthread_mutex_unlock(&sh->keys_lock);
+}
+
+int
+library_language_finished(struct library *lib, const struct catalog *cat,
+	struct diag *d)
+{
+	char **keys;
+
+	shelf_keys(lib->shelf, NULL, &keys);
+	return finished(cat, keys, d);
+}
+
 char **
 library_printed_keys(const struct paths *paths, struct diag *d)
 {
@@ -191,46 +267,41 @@ library_finished(const struct paths *paths, const struct catalog *cat,
 {
 	struct diag ignored = { 0 };
 	char **keys = library_printed_keys(paths, &ignored);
-	int rc = 0;
+	int rc = finished(cat, keys, d);
 
-	if (keys != NULL && catalog_translated(cat, (const char *const *)keys,
-				    &ignored) < g_strv_length(keys))
-		rc = catalog_unfinished(cat, d);
 	g_strfreev(keys);
 	return rc;
 }
 
 /*
- * The errors part of lint, so that no broken design prints: the first
- * error, and how to see them all.
+ * The errors part of lint on one variant as it is loaded, so that no
+ * broken variant prints: the first error, and how to see them all; else
+ * the loader's own error, if it had one.
  */
 static int
-lint_errors(const struct paths *paths, const char *name, struct diag *d)
+lint_errors(const struct design *dz, const char *path,
+	const struct diag *load_error, void *arg, struct diag *d)
 {
-	char *dir = design_folder(paths->designs, name);
-	struct diag kd = { 0 };
 	char **keys;
 	struct lint l = { 0 };
 	size_t i;
 	int rc = 0;
 
-	if (dir == NULL)
-		return 0;
-	keys = library_banner_keys(paths, &kd);
+	shelf_keys(arg, &keys, NULL);
 	l.errors_only = 1;
-	lint_folder(&l, dir, keys);
+	lint_in_design(&l, path, keys, dz);
 	for (i = 0; i < l.count && rc == 0; i++)
 		if (l.findings[i].level == LINT_ERROR)
 			rc = l.errors > 1 ? diag_set(d, DIAG_FORMAT,
 						    "%s (and %zu more: 'bayraq "
 						    "lint %s')",
 						    l.findings[i].text,
-						    l.errors - 1, name)
+						    l.errors - 1, dz->name)
 					  : diag_set(d, DIAG_FORMAT, "%s",
 						    l.findings[i].text);
+	if (rc == 0 && load_error != NULL)
+		rc = diag_set(d, load_error->kind, "%s", load_error->msg);
 	lint_release(&l);
-	g_strfreev(keys);
-	free(dir);
 	return rc;
 }
 
@@ -242,8 +313,9 @@ library_design(struct library *lib, const char *name, struct diag *d)
 
 	pthread_mutex_lock(&sh->lock);
 	dz = find(sh->designs, sh->design_count, name);
-	if (dz == NULL && lint_errors(sh->paths, name, d) == 0) {
-		dz = design_load(sh->paths->designs, name, d);
+	if (dz == NULL) {
+		/* Each variant is read, and linted, when first picked. */
+		dz = design_open(sh->paths->designs, name, lint_errors, sh, d);
 		if (dz != NULL)
 			keep(&sh->designs, &sh->design_count, name, dz);
 	}
@@ -431,7 +503,8 @@ library_finished_languages(struct library *lib)
 		struct diag d = { 0 };
 		const struct catalog *cat = library_catalog(lib, tags[i], &d);
 
-		if (cat != NULL && library_finished(paths, cat, &d) < 0) {
+		if (cat != NULL &&
+			library_language_finished(lib, cat, &d) < 0) {
 			free(tags[i]);
 			continue;
 		}

@@ -61,6 +61,10 @@ char **library_printed_keys(const struct paths *paths, struct diag *d);
 int library_finished(const struct paths *paths, const struct catalog *cat,
 	struct diag *d);
 
+/* The same, with the template read once for the life of lib. */
+int library_language_finished(struct library *lib, const struct catalog *cat,
+	struct diag *d);
+
 /*
  * The catalog tag means: locales/<tag>.po, or the file nearest it
  * (uk-UA, UK, pt_BR, zh for zh-Hans, crh-Latn for crh.po whose header

@@ -169,15 +169,16 @@ sizes_init(struct sizes *sz, const struct design *dz, const char *path)
 	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++)
 		for (t = 0; t < 2; t++) {
 			struct diag d = { 0 };
-			const struct variant *v;
 			struct paper p;
+			long v;
 
 			if (paper_parse(&p, name, &d) < 0 ||
 				paper_orient(&p, turns[t], &d) < 0 ||
 				(t == 1 && p.width_pt == p.height_pt))
 				continue;
-			v = design_pick(dz, p.width_pt / p.height_pt, &d);
-			if (v == NULL || strcmp(v->path, path) != 0)
+			/* The ratios alone: no other variant is loaded. */
+			v = design_pick_index(dz, p.width_pt / p.height_pt);
+			if (v < 0 || strcmp(dz->variants[v].path, path) != 0)
 				continue;
 			sz->pages = xreallocarray(sz->pages, sz->count + 1,
 				sizeof *sz->pages);
@@ -711,7 +712,9 @@ lint_page_check(struct check *c)
 	struct diag d = { 0 };
 	const struct variant *v = NULL;
 	struct variant own;
-	struct design one = { (char *)"", &own, 1 };
+	struct design one = { .name = (char *)"",
+		.variants = &own,
+		.variant_count = 1 };
 	struct sizes sz;
 	size_t i;
 
@@ -719,12 +722,22 @@ lint_page_check(struct check *c)
 	for (i = 0; c->dz != NULL && i < c->dz->variant_count; i++)
 		if (strcmp(c->dz->variants[i].path, c->path) == 0)
 			v = &c->dz->variants[i];
-	if (v == NULL && variant_load(&own, c->path, &d) < 0) {
+	if (v != NULL && !v->loaded) {
+		/* In a lazy design: its sizes among the others', its own load.
+		 */
+		if (variant_load(&own, c->path, &d) < 0) {
+			lint_add(c->l, LINT_ERROR, xstrdup(d.msg));
+			variant_release(&own);
+			return;
+		}
+		sizes_init(&sz, c->dz, c->path);
+		v = &own;
+	} else if (v == NULL && variant_load(&own, c->path, &d) < 0) {
 		lint_add(c->l, LINT_ERROR, xstrdup(d.msg));
 		variant_release(&own);
 		return;
-	}
-	sizes_init(&sz, v != NULL ? c->dz : &one, c->path);
+	} else
+		sizes_init(&sz, v != NULL ? c->dz : &one, c->path);
 	if (v == NULL)
 		v = &own;
 	check_safe_area(c, v, &sz);

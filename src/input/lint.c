@@ -695,12 +695,19 @@ lint_variant(struct lint *l, const char *path, char *const *keys)
 	lint_file(l, path, keys, NULL);
 }
 
+void
+lint_in_design(struct lint *l, const char *path, char *const *keys,
+	const struct design *dz)
+{
+	lint_file(l, path, keys, dz);
+}
+
 size_t
 lint_folder(struct lint *l, const char *dir, char *const *keys)
 {
 	char **files = design_files(dir);
 	size_t i, errors = l->errors;
-	struct design dz = { NULL, NULL, 0 };
+	struct design dz = { .name = NULL };
 	char **paths;
 
 	/* The variants that load, for the sizes each one is picked at. */

@@ -39,6 +39,7 @@ struct lint_finding {
 /* The resolution the filters' cost is told for. */
 #define LINT_FILTER_DPI 300.0
 
+struct design;
 struct fonts;
 
 /*
@@ -85,5 +86,13 @@ void lint_variant(struct lint *l, const char *path, char *const *keys);
  * without one is a finding. Returns the number of errors found.
  */
 size_t lint_folder(struct lint *l, const char *dir, char *const *keys);
+
+/*
+ * Checks one variant of dz (a design_open()'s, whose variants need not
+ * be loaded) as lint_folder() checks it, at the sizes where a render
+ * picks it among dz's: what the library checks before a render uses it.
+ */
+void lint_in_design(struct lint *l, const char *path, char *const *keys,
+	const struct design *dz);
 
 #endif

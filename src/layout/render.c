@@ -473,6 +473,42 @@ struct span {
  * reaching in[i] points further towards the page's middle on each side
  * (left, top, right, bottom).
  */
+/*
+ * Whether the current path, a rectangle, lies on whole pixels of an image
+ * surface drawn directly (no group, no device offset, no rotation), as
+ * cairo rounds it to its fixed point: 1/256 of a pixel.
+ */
+static int
+clip_on_pixels(cairo_t *cr)
+{
+	cairo_surface_t *s = cairo_get_target(cr);
+	double ox, oy, sx, sy, x0, y0, x1, y1;
+	cairo_matrix_t m;
+	double v[4];
+	size_t i;
+
+	if (cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE ||
+		cairo_get_group_target(cr) != s)
+		return 0;
+	cairo_surface_get_device_offset(s, &ox, &oy);
+	cairo_get_matrix(cr, &m);
+	cairo_surface_get_device_scale(s, &sx, &sy);
+	if (ox != 0 || oy != 0 || sx != 1 || sy != 1 || m.xy != 0 || m.yx != 0)
+		return 0;
+	cairo_path_extents(cr, &x0, &y0, &x1, &y1);
+	cairo_user_to_device(cr, &x0, &y0);
+	cairo_user_to_device(cr, &x1, &y1);
+	v[0] = x0;
+	v[1] = y0;
+	v[2] = x1;
+	v[3] = y1;
+	for (i = 0; i < 4; i++)
+		if (!isfinite(v[i]) || fabs(v[i]) > 1e9 ||
+			llround(v[i] * 256) % 256 != 0)
+			return 0;
+	return 1;
+}
+
 static int
 background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 	const struct span *y, const double in[4], struct diag *d)
@@ -482,25 +518,33 @@ background_region(const struct banner *b, cairo_t *cr, const struct span *x,
 	double sy = (y->p1 - y->p0) / (y->d1 - y->d0);
 	GError *err = NULL;
 	gboolean ok;
+	int group;
 
 	if (x->p1 <= x->p0 || y->p1 <= y->p0)
 		return 0;
 	cairo_save(cr);
 	cairo_rectangle(cr, x->p0 - in[0], y->p0 - in[1],
 		x->p1 - x->p0 + in[0] + in[2], y->p1 - y->p0 + in[1] + in[3]);
-	cairo_clip(cr);
 	/*
 	 * A group flattens the background's shapes before the clip's soft
 	 * edge applies: clipping each shape alone lets the field under a
-	 * stripe bleed through the edge pixels as a dark seam.
+	 * stripe bleed through the edge pixels as a dark seam. A clip on
+	 * whole pixels has no soft edge, and the group would only write
+	 * every pixel twice more (cleared, then copied): a raster band is
+	 * drawn straight.
 	 */
-	cairo_push_group(cr);
+	group = !clip_on_pixels(cr);
+	cairo_clip(cr);
+	if (group)
+		cairo_push_group(cr);
 	cairo_translate(cr, x->p0 - x->d0 * sx, y->p0 - y->d0 * sy);
 	cairo_scale(cr, sx, sy);
 	ok = rsvg_handle_render_layer(b->background, cr, "#background", &vp,
 		&err);
-	cairo_pop_group_to_source(cr);
-	cairo_paint(cr);
+	if (group) {
+		cairo_pop_group_to_source(cr);
+		cairo_paint(cr);
+	}
 	cairo_restore(cr);
 	return ok ? 0 : rsvg_failed(err, "the background", d);
 }
@@ -715,6 +759,35 @@ double
 banner_height(const struct banner *b)
 {
 	return b->page_h;
+}
+
+int
+render_draw_note(const struct banner *b, cairo_t *cr, const char *text,
+	double x, double y, double size, struct diag *d)
+{
+	PangoContext *ctx = fonts_context_new(b->fonts);
+	PangoLayout *layout = pango_layout_new(ctx);
+	PangoFontDescription *fd =
+		pango_font_description_from_string("Noto Sans");
+	cairo_status_t st;
+
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(layout, fd);
+	pango_layout_set_text(layout, text, -1);
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_move_to(cr, x,
+		y - (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
+	pango_cairo_show_layout(cr, layout);
+	cairo_restore(cr);
+	pango_font_description_free(fd);
+	g_object_unref(layout);
+	g_object_unref(ctx);
+	st = cairo_status(cr);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return diag_set(d, DIAG_LIB, "cannot draw the slug's note: %s",
+			cairo_status_to_string(st));
+	return 0;
 }
 
 const char *

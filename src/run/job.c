@@ -171,7 +171,7 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 	const struct catalog *cat = library_catalog(lib, o->lang, d);
 
 	/* Unfinished fails at every size, not only where a slot shows it. */
-	if (cat == NULL || library_finished(library_paths(lib), cat, d) < 0 ||
+	if (cat == NULL || library_language_finished(lib, cat, d) < 0 ||
 		library_design(lib, o->design, d) == NULL)
 		return -1;
 	fl = library_flags(lib, d);

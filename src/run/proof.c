@@ -378,8 +378,13 @@ proof_pages(cairo_t *cr, void *arg, struct diag *d)
 	struct proof *p = arg;
 	size_t i;
 
-	for (i = 0; i < p->dz->variant_count; i++)
-		draw_variant(cr, p, &p->dz->variants[i]);
+	for (i = 0; i < p->dz->variant_count; i++) {
+		const struct variant *v = design_variant(p->dz, i, d);
+
+		if (v == NULL)
+			return -1;
+		draw_variant(cr, p, v);
+	}
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return diag_set(d, DIAG_LIB, "cannot draw the proof: %s",
 			cairo_status_to_string(cairo_status(cr)));

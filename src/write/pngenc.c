@@ -4,6 +4,10 @@
 
 #include <isa-l/igzip_lib.h>
 #include <math.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <tmmintrin.h>
+#define PNGENC_SSSE3 1
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -143,32 +147,109 @@ pngenc_to_rgb(unsigned char *out, const unsigned char *row, size_t width)
 	}
 }
 
-/* Filter byte and filtered row i into out; prev is row i - 1 as RGB. */
+/*
+ * The filtered bytes of width pixels: each channel of a[x] minus the same
+ * channel of b[x], modulo 256, as RGB. cairo's RGB24 words are B, G, R, X
+ * in memory. "up" is row minus the row above; "sub" is row minus itself
+ * one pixel to the left, which is the same sum on the pixels.
+ */
+static void
+diff_rgb_scalar(unsigned char *out, const uint32_t *a, const uint32_t *b,
+	size_t width)
+{
+	size_t x;
+
+	for (x = 0; x < width; x++) {
+		uint32_t p = a[x], q = b[x];
+
+		out[3 * x] = (unsigned char)((p >> 16) - (q >> 16));
+		out[3 * x + 1] = (unsigned char)((p >> 8) - (q >> 8));
+		out[3 * x + 2] = (unsigned char)(p - q);
+	}
+}
+
+#ifdef PNGENC_SSSE3
+/*
+ * Four pixels at a time: one byte subtraction and one shuffle to R, G, B;
+ * each 16-byte store writes 4 bytes past its 12, which the next store or
+ * the buffer's slack (PNGENC_SLACK) takes.
+ */
+__attribute__((target("ssse3"))) static void
+diff_rgb_ssse3(unsigned char *out, const uint32_t *a, const uint32_t *b,
+	size_t width)
+{
+	const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13,
+		12, -1, -1, -1, -1);
+	size_t x = 0;
+
+	for (; x + 4 <= width; x += 4) {
+		__m128i p =
+			_mm_loadu_si128((const __m128i *)(const void *)(a + x));
+		__m128i q =
+			_mm_loadu_si128((const __m128i *)(const void *)(b + x));
+
+		_mm_storeu_si128((__m128i *)(void *)(out + 3 * x),
+			_mm_shuffle_epi8(_mm_sub_epi8(p, q), order));
+	}
+	diff_rgb_scalar(out + 3 * x, a + x, b + x, width - x);
+}
+#endif
+
+/* Bytes a filtered row may be written past its end. */
+#define PNGENC_SLACK 16
+
+static void
+diff_rgb(unsigned char *out, const uint32_t *a, const uint32_t *b, size_t width)
+{
+#ifdef PNGENC_SSSE3
+	if (__builtin_cpu_supports("ssse3")) {
+		diff_rgb_ssse3(out, a, b, width);
+		return;
+	}
+#endif
+	diff_rgb_scalar(out, a, b, width);
+}
+
+/*
+ * Filter byte and filtered row into out, from cairo's rows: cur, and prev
+ * (the row above, in the same band) or NULL for the band's first row.
+ */
 static void
 filter(unsigned char *out, const unsigned char *cur, const unsigned char *prev,
-	size_t bytes)
+	size_t width)
 {
-	size_t i;
+	const uint32_t *a = (const uint32_t *)(const void *)cur;
 
 	if (prev == NULL) {
+		uint32_t zero = 0;
+
 		out[0] = 1; /* sub: needs nothing from the band before */
-		for (i = 0; i < bytes; i++)
-			out[1 + i] = (unsigned char)(cur[i] -
-						     (i >= 3 ? cur[i - 3] : 0));
+		diff_rgb(out + 1, a, &zero, 1);
+		if (width > 1)
+			diff_rgb(out + 4, a + 1, a, width - 1);
 		return;
 	}
 	out[0] = 2; /* up: flat colours become runs of zeros */
-	for (i = 0; i < bytes; i++)
-		out[1 + i] = (unsigned char)(cur[i] - prev[i]);
+	diff_rgb(out + 1, a, (const uint32_t *)(const void *)prev, width);
 }
 
-static void
-band_grow(struct png_band *b, size_t more)
+/*
+ * Room for more output: as much as a band's fresh buffer would have had
+ * (*room, from 0 each band), whatever larger buffer an earlier band left:
+ * isa-l's blocks depend on the room it is given, and the bytes must not
+ * depend on which band had the memory before.
+ */
+static size_t
+band_grow(struct png_band *b, size_t *room, size_t more)
 {
-	if (b->len + more > b->cap) {
-		b->cap = (b->len + more) * 2;
-		b->data = xreallocarray(b->data, b->cap, 1);
+	if (b->len + more > *room) {
+		*room = (b->len + more) * 2;
+		if (*room > b->cap) {
+			b->cap = *room;
+			b->data = xreallocarray(b->data, b->cap, 1);
+		}
 	}
+	return *room - b->len;
 }
 
 /* zlib's raw deflate, ending on a full flush, or the stream's end. */
@@ -177,6 +258,7 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
 	int last, struct diag *d)
 {
 	z_stream z;
+	size_t room = 0;
 	int rc;
 
 	memset(&z, 0, sizeof z);
@@ -186,11 +268,12 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
 	z.next_in = in;
 	z.avail_in = (uInt)len;
 	do {
-		band_grow(b, 65536);
+		size_t avail = band_grow(b, &room, 65536);
+
 		z.next_out = b->data + b->len;
-		z.avail_out = (uInt)(b->cap - b->len);
+		z.avail_out = (uInt)avail;
 		rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
-		b->len = b->cap - z.avail_out;
+		b->len += avail - z.avail_out;
 	} while (rc == Z_OK && (z.avail_out == 0 || z.avail_in > 0 ||
 				       (last && rc != Z_STREAM_END)));
 	deflateEnd(&z);
@@ -201,14 +284,33 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
 
 /* isa-l's deflate: several times zlib's speed, at level 0 or 1. */
 static int
-deflate_isal(struct png_band *b, unsigned char *in, size_t len, int level,
-	int last, struct diag *d)
+deflate_isal(struct png_band *b, struct png_scratch *sc, unsigned char *in,
+	size_t len, int level, int last, struct diag *d)
 {
 	struct isal_zstream s;
 	size_t buf_size = level == 0 ? 0 : ISAL_DEF_LVL1_DEFAULT;
-	unsigned char *level_buf = buf_size ? xmalloc(buf_size) : NULL;
+	unsigned char *level_buf = NULL;
+	size_t room = 0;
 	int rc = COMP_OK;
 
+	if (buf_size > 0 && sc->level_buf == NULL)
+		sc->level_buf = xmalloc(ISAL_DEF_LVL1_DEFAULT);
+	if (buf_size > 0) {
+		/*
+		 * Cleared for every band: what an earlier band left there
+		 * changes isa-l's choice among equal matches, and the bytes
+		 * must not depend on which thread had the buffer before.
+		 */
+		level_buf = sc->level_buf;
+		memset(level_buf, 0, buf_size);
+	}
+
+	/*
+	 * Cleared, with the history buffer inside it: isa-l reads some of
+	 * it before writing it, and the bytes must not depend on what the
+	 * stack held.
+	 */
+	memset(&s, 0, sizeof s);
 	isal_deflate_init(&s);
 	s.level = (uint32_t)level;
 	s.level_buf = level_buf;
@@ -219,45 +321,71 @@ deflate_isal(struct png_band *b, unsigned char *in, size_t len, int level,
 	s.next_in = in;
 	s.avail_in = (uint32_t)len;
 	do {
-		band_grow(b, len / 4 + 65536);
+		size_t avail = band_grow(b, &room, len / 4 + 65536);
+
 		s.next_out = b->data + b->len;
-		s.avail_out = (uint32_t)(b->cap - b->len);
+		s.avail_out = (uint32_t)avail;
 		rc = isal_deflate(&s);
-		b->len = b->cap - s.avail_out;
+		b->len += avail - s.avail_out;
 	} while (rc == COMP_OK &&
 		 (s.avail_in > 0 || s.avail_out == 0 ||
 			 (last && s.internal_state.state != ZSTATE_END)));
-	free(level_buf);
 	if (rc != COMP_OK)
 		return diag_set(d, DIAG_LIB, "isa-l's deflate failed (%d)", rc);
 	return 0;
 }
 
 int
-pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
-	size_t width, size_t n, enum png_level level, int last, struct diag *d)
+pngenc_band_reuse(struct png_band *out, struct png_scratch *sc,
+	const unsigned char *rows, size_t stride, size_t width, size_t n,
+	enum png_level level, int last, struct diag *d)
 {
-	size_t bytes = width * 3, line = bytes + 1, i;
-	unsigned char *raw = xmalloc(line * n), *rgb = xmalloc(bytes * 2);
+	size_t line = width * 3 + 1, i;
+	unsigned char *raw;
 	int rc;
 
-	memset(out, 0, sizeof *out);
+	if (sc->cap < line * n + PNGENC_SLACK) {
+		free(sc->raw);
+		sc->cap = line * n + PNGENC_SLACK;
+		sc->raw = xmalloc(sc->cap);
+	}
+	raw = sc->raw;
+	out->len = 0;
+	out->adler = 1;
+	/* Each row summed while it is still in the cache. */
 	for (i = 0; i < n; i++) {
-		unsigned char *cur = rgb + (i % 2) * bytes;
-
-		pngenc_to_rgb(cur, rows + i * stride, width);
-		filter(raw + i * line, cur,
-			i == 0 ? NULL : rgb + ((i + 1) % 2) * bytes, bytes);
+		filter(raw + i * line, rows + i * stride,
+			i == 0 ? NULL : rows + (i - 1) * stride, width);
+		out->adler = isal_adler32(out->adler, raw + i * line, line);
 	}
 	out->raw_len = line * n;
-	out->adler = (uint32_t)adler32(1L, raw, (uInt)out->raw_len);
 	if (level == PNG_SMALL)
 		rc = deflate_zlib(out, raw, out->raw_len, 9, last, d);
 	else
-		rc = deflate_isal(out, raw, out->raw_len,
+		rc = deflate_isal(out, sc, raw, out->raw_len,
 			level == PNG_DEFAULT ? 1 : 0, last, d);
-	free(raw);
-	free(rgb);
+	return rc;
+}
+
+void
+png_scratch_release(struct png_scratch *sc)
+{
+	free(sc->raw);
+	free(sc->level_buf);
+	memset(sc, 0, sizeof *sc);
+}
+
+int
+pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
+	size_t width, size_t n, enum png_level level, int last, struct diag *d)
+{
+	struct png_scratch sc = { 0 };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = pngenc_band_reuse(out, &sc, rows, stride, width, n, level, last,
+		d);
+	png_scratch_release(&sc);
 	return rc;
 }
 

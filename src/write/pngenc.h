@@ -45,6 +45,24 @@ int pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
 
 void png_band_release(struct png_band *b);
 
+/* Memory pngenc_band_reuse() keeps between bands: one per thread. */
+struct png_scratch {
+	unsigned char *raw; /* the filtered rows */
+	size_t cap;
+	unsigned char *level_buf; /* isa-l's */
+};
+
+/*
+ * pngenc_band() on memory kept from earlier bands: out's data (its
+ * length starts again at 0) and sc, which grow as needed, so that a large
+ * image allocates (and faults in) its buffers once, not once a band.
+ * Release sc with png_scratch_release(), out with png_band_release().
+ */
+int pngenc_band_reuse(struct png_band *out, struct png_scratch *sc,
+	const unsigned char *rows, size_t stride, size_t width, size_t n,
+	enum png_level level, int last, struct diag *d);
+void png_scratch_release(struct png_scratch *sc);
+
 /* One row of cairo CAIRO_FORMAT_RGB24 pixels as 8-bit RGB bytes. */
 void pngenc_to_rgb(unsigned char *out, const unsigned char *row, size_t width);
 

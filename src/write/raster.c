@@ -219,6 +219,41 @@ draw_art_once(struct pool *p, struct diag *d)
 	return rc;
 }
 
+/*
+ * One thread: every band drawn, encoded and taken in turn on the caller's
+ * thread, in one buffer; no thread to start, no lock, no hand-over.
+ */
+static int
+run_here(struct pool *p, struct diag *d)
+{
+	const struct raster_job *job = p->job;
+	size_t rows = job->band_rows, stride = job->width * 4, i;
+	unsigned char *data = xmalloc(stride * rows);
+	int rc = 0;
+
+	for (i = 0; i < p->bands && rc == 0; i++) {
+		size_t y0 = i * rows;
+		size_t n = job->height - y0 < rows ? job->height - y0 : rows;
+		void *result = NULL;
+
+		rc = draw_band(job->banner, p, data, stride, job->width,
+			job->height, y0, n, d);
+		if (rc == 0)
+			rc = job->band(job->arg, data, stride, y0, n,
+				i + 1 == p->bands, &result, d);
+		if (rc == 0) {
+			rc = job->take(job->arg, i, result, d);
+			if (rc == 0 && job->progress != NULL)
+				job->progress(job->progress_arg, i + 1,
+					p->bands);
+		} else if (result != NULL && job->drop != NULL) {
+			job->drop(job->arg, result);
+		}
+	}
+	free(data);
+	return rc;
+}
+
 size_t
 raster_threads(const struct raster_job *job)
 {
@@ -247,6 +282,11 @@ raster_run(const struct raster_job *job, struct diag *d)
 		return -1;
 	p.bands = (job->height + job->band_rows - 1) / job->band_rows;
 	jobs = raster_threads(job);
+	if (jobs == 1) {
+		rc = run_here(&p, d);
+		free(p.art);
+		return rc;
+	}
 	p.window = 2 * jobs;
 	p.slots = xcalloc(p.bands, sizeof *p.slots);
 	pthread_mutex_init(&p.lock, NULL);

@@ -144,3 +144,19 @@ test_missing_flag_set() {
 	one_error "run 'make flags'"
 	no_files out
 }
+
+# The PDF libraries are a module the program loads for a PDF only
+# (src/run/pdfmod.h): without it, a PNG still renders and a PDF fails
+# with one line that says what to do, leaving nothing behind.
+test_missing_pdf_module() {
+	mkdir bin out
+	cp "$ROOT/$BAYRAQ" bin/bayraq
+	export BAYRAQ_DATADIR=$ROOT BAYRAQ_FLAGSET=$ROOT/build/flags/package BAYRAQ_ICCDIR=$ROOT/build/icc
+	bin/bayraq render --city Berlin --country DE --size A5 --dpi 20 -f png -o out/ >/dev/null
+	rm out/*.png
+	expect_exit 1 bin/bayraq render --city Berlin --country DE --size A5 -f pdf -o out/
+	one_error "cannot load the PDF libraries; reinstall bayraq (.*bayraq-pdf.so"
+	no_files out
+	expect_exit 1 bin/bayraq preflight "$ROOT/tests/data/preflight/$(ls "$ROOT/tests/data/preflight" | grep '\.pdf$' | head -1)"
+	one_error "reinstall bayraq"
+}

@@ -26,5 +26,5 @@ pdfinfo "$w/kyiv.pdf" | grep -q 'A4'
 man -w bayraq >/dev/null
 apt-get -o DPkg::Lock::Timeout=600 remove -y -q bayraq >/dev/null
 [ ! -e /usr/share/bayraq ] || { echo "deb.sh: /usr/share/bayraq left after dpkg -r" >&2; exit 1; }
-[ ! -e /usr/bin/bayraq ]
+[ ! -e /usr/bin/bayraq ] && [ ! -e /usr/lib/bayraq ]
 echo "deb.sh: built, installed, rendered, removed: ok"
