@@ -18,6 +18,9 @@
 /* One SVG file read as a design's variant. */
 #define DESIGN_MAX_FILE (32 << 20)
 
+/* A local group's logo file (--logo), SVG or PNG. */
+#define LOGO_MAX_FILE (16 << 20)
+
 /* A batch CSV: its size and its rows (a campaign has a few hundred). */
 #define BATCH_MAX_FILE (16 << 20)
 #define BATCH_MAX_ROWS 10000

@@ -12,7 +12,12 @@ print_item(const struct banner_item *it, void *arg)
 	size_t i;
 
 	(void)arg;
-	if (strcmp(it->kind, "flag") == 0)
+	if (strcmp(it->kind, "logo") == 0)
+		printf("logo %s slot %.2f %.2f %.2f %.2f logo %.2f %.2f %.2f "
+		       "%.2f\n",
+			it->slot, it->x, it->y, it->w, it->h, it->ix, it->iy,
+			it->iw, it->ih);
+	else if (strcmp(it->kind, "flag") == 0)
 		printf("flag %s %s slot %.2f %.2f %.2f %.2f flag %.2f %.2f "
 		       "%.2f %.2f\n",
 			it->slot, it->what, it->x, it->y, it->w, it->h, it->ix,

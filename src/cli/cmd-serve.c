@@ -176,7 +176,8 @@ query_value(void *cls, enum MHD_ValueKind kind, const char *key,
 		snprintf(q->error, sizeof q->error,
 			"unknown parameter '%.30s' (expected design, lang, "
 			"city, "
-			"country, size, orientation, format, dpi, sheet)",
+			"country, size, orientation, format, dpi, sheet, "
+			"slogan, event)",
 			key);
 		return MHD_NO;
 	}
@@ -553,13 +554,15 @@ const struct command command_serve = { "serve", run, OPTS_SERVE, "[options]",
 	"a web page with a live preview, on this computer",
 	"Serves a web page where anyone can make a banner without a terminal: "
 	"pick\n"
-	"the design, language, city, country and size, watch the preview, "
-	"download\n"
-	"the PDF, the PNG, a print-shop PDF or sheets for a home printer. "
-	"Prints the\n"
-	"address and opens nothing. Nothing typed is kept or logged: files "
-	"are made\n"
-	"in a private temporary folder and deleted before they are sent.\n"
+	"the design, language, city, country, size, slogan and event, watch "
+	"the\n"
+	"preview, download the PDF, the PNG, a print-shop PDF or sheets for a "
+	"home\n"
+	"printer. Prints the address and opens nothing. Nothing typed is kept "
+	"or\n"
+	"logged: files are made in a private temporary folder and deleted "
+	"before\n"
+	"they are sent.\n"
 	"\n"
 	"The page's routes take render's option names: GET /preview?lang=uk&"
 	"city=Київ&\n"

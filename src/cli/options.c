@@ -39,6 +39,15 @@ static const struct opt opts[] = {
 		"host country: a code such as DE, DEU, UK or GB-SCT, or a\n"
 		"name in any language (Poland, Polska, Sakartvelo); its flag\n"
 		"goes beside Ukraine's and the Crimean Tatar one" },
+	{ "slogan", 0, "NAME", OPTS_COMMON, OPT_SLOGAN,
+		"the message of the design's slogan slot: day (default),\n"
+		"prisoners, indigenous, persecution or flags" },
+	{ "event", 0, "TEXT", OPTS_COMMON, OPT_EVENT,
+		"date, time and place, as they should be printed (\"Sat 22\n"
+		"Feb, 14:00, Brandenburger Tor\"), where the design has room" },
+	{ "logo", 0, "FILE", OPTS_COMMON, OPT_LOGO,
+		"a local group's logo, SVG or PNG (150 ppi at least where it\n"
+		"prints), where the design has room" },
 	{ "size", 's', "SIZE", OPTS_COMMON, OPT_SIZE,
 		"A5..A0, letter, tabloid, 18x24in, 24x36in, banner-2x1m,\n"
 		"banner-3x1m, square-1080, story-1080x1920, or WxH in mm, cm,\n"
@@ -435,6 +444,15 @@ options_job(enum option_id id, const char *value, void *arg, struct diag *d)
 		return 0;
 	case OPT_COUNTRY:
 		o->country = value;
+		return 0;
+	case OPT_SLOGAN:
+		o->slogan = value;
+		return 0;
+	case OPT_EVENT:
+		o->event = value;
+		return 0;
+	case OPT_LOGO:
+		o->logo = value;
 		return 0;
 	case OPT_SIZE:
 		o->size = value;

@@ -154,6 +154,26 @@ size_options(GString *out)
 	}
 }
 
+/* The slogans, each named by itself in the page's language. */
+static void
+slogan_options(GString *out, const struct page_input *in)
+{
+	size_t i;
+
+	for (i = 0; design_slogans[i] != NULL; i++) {
+		struct diag d = { 0 };
+		const char *text = catalog_text(in->cat, design_slogans[i], &d);
+
+		g_string_append_printf(out, "<option value=\"%s\"%s>",
+			design_slogans[i],
+			strcmp(design_slogans[i], DESIGN_DEFAULT_SLOGAN) == 0
+				? " selected"
+				: "");
+		add_escaped(out, text != NULL ? text : design_slogans[i]);
+		g_string_append(out, "</option>");
+	}
+}
+
 /* A web-* text in the page's language, else in English, else the key. */
 static void
 add_text(GString *out, const struct page_input *in, const char *key)
@@ -184,6 +204,8 @@ add_token(GString *out, const struct page_input *in, const char *token)
 		country_options(out, in);
 	else if (strcmp(token, "size-options") == 0)
 		size_options(out);
+	else if (strcmp(token, "slogan-options") == 0)
+		slogan_options(out, in);
 	else
 		add_text(out, in, token);
 }

@@ -15,19 +15,21 @@
 #include "run/job.h"
 
 const char *const serve_param_names[SP_COUNT] = { "design", "lang", "city",
-	"country", "size", "orientation", "format", "dpi", "sheet", "ui" };
+	"country", "size", "orientation", "format", "dpi", "sheet", "slogan",
+	"event", "ui" };
 
 /* The option each parameter is, for options_job(): the same messages. */
 static const enum option_id param_options[SP_COUNT] = { OPT_DESIGN, OPT_LANG,
 	OPT_CITY, OPT_COUNTRY, OPT_SIZE, OPT_ORIENTATION, 0, OPT_DPI, OPT_SHEET,
-	0 };
+	OPT_SLOGAN, OPT_EVENT, 0 };
 
 /* The form field an error is about, for the page to show it beside. */
 static const char *
 field_of(const struct diag *d, const char *city)
 {
 	static const char *const fields[] = { "design", "lang", "city",
-		"country", "size", "orientation", "dpi", "sheet", "format" };
+		"country", "size", "orientation", "dpi", "sheet", "format",
+		"slogan", "event" };
 	char word[32];
 	size_t i;
 

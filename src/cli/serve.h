@@ -84,6 +84,8 @@ enum serve_param {
 	SP_FORMAT,
 	SP_DPI,
 	SP_SHEET,
+	SP_SLOGAN,
+	SP_EVENT,
 	SP_UI,
 	SP_COUNT
 };

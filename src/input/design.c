@@ -17,6 +17,48 @@
 #include "base/xalloc.h"
 #include "input/svgfilter.h"
 
+const char *const design_slogans[] = { "day", "prisoners", "indigenous",
+	"persecution", "flags", NULL };
+
+int
+design_is_slogan(const char *key)
+{
+	size_t i;
+
+	for (i = 0; design_slogans[i] != NULL; i++)
+		if (strcmp(design_slogans[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+int
+design_special_key(const char *key)
+{
+	const char *role = key + strlen(DESIGN_KEY_NAME);
+
+	if (strcmp(key, DESIGN_KEY_SLOGAN) == 0 ||
+		strcmp(key, DESIGN_KEY_EVENT) == 0)
+		return 1;
+	return strncmp(key, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) == 0 &&
+	       (strcmp(role, "ua") == 0 || strcmp(role, "crh") == 0 ||
+		       strcmp(role, "host") == 0);
+}
+
+void
+design_slogan_list(char *buf, size_t size)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; design_slogans[i] != NULL; i++) {
+		if (i > 0)
+			g_strlcat(buf,
+				design_slogans[i + 1] != NULL ? ", " : " or ",
+				size);
+		g_strlcat(buf, design_slogans[i], size);
+	}
+}
+
 /* libxml2 gives attribute values as xmlChar; these read ours. */
 static char *
 slot_attr(xmlNode *node, const char *name)
@@ -116,7 +158,7 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 {
 	static const char *const names[] = { "font", "weight", "color", "align",
 		"caps", "max-lines", "min-size", "max-size", "letter-spacing",
-		"line-height" };
+		"line-height", "tone" };
 	size_t i;
 	int rc = 0;
 
@@ -147,6 +189,11 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 				rc = bad_attr(path, s, names[i], v, "yes or no",
 					d);
 			s->caps = strcmp(v, "yes") == 0;
+		} else if (i == 10) {
+			if (strcmp(v, "colour") != 0 && strcmp(v, "grey") != 0)
+				rc = bad_attr(path, s, names[i], v,
+					"colour or grey", d);
+			s->grey = strcmp(v, "grey") == 0;
 		} else if (i >= 5 && parse_number(v, &num) < 0) {
 			rc = bad_attr(path, s, names[i], v,
 				i == 9 ? "a line height in em from 0.5 to 3"
@@ -189,25 +236,41 @@ valid_flag_role(const char *role)
 	       strcmp(role, "host") == 0;
 }
 
+/* The slot's kind and name, from bayraq:text, bayraq:flag or bayraq:logo. */
+static char *
+slot_kind(xmlNode *node, enum slot_kind *kind)
+{
+	char *v = slot_attr(node, "text");
+
+	*kind = SLOT_TEXT;
+	if (v == NULL) {
+		*kind = SLOT_FLAG;
+		v = slot_attr(node, "flag");
+	}
+	if (v == NULL) {
+		*kind = SLOT_LOGO;
+		v = slot_attr(node, "logo");
+	}
+	return v;
+}
+
 /* Turns one marked element into a slot; returns 1 if it was marked. */
 static int
 read_slot(struct variant *v, xmlNode *node, struct diag *d)
 {
-	char *text = slot_attr(node, "text");
-	char *flag = slot_attr(node, "flag");
+	enum slot_kind kind;
+	char *name = slot_kind(node, &kind);
 	xmlChar *id;
 	struct slot *s;
 
-	if (text == NULL && flag == NULL)
+	if (name == NULL)
 		return 0;
 	v->slots = xreallocarray(v->slots, v->slot_count + 1, sizeof *v->slots);
 	s = &v->slots[v->slot_count++];
 	memset(s, 0, sizeof *s);
 	s->line = (size_t)xmlGetLineNo(node);
-	s->kind = text != NULL ? SLOT_TEXT : SLOT_FLAG;
-	s->name = text != NULL ? text : flag;
-	if (text != NULL)
-		free(flag);
+	s->kind = kind;
+	s->name = name;
 	id = xmlGetProp(node, (const xmlChar *)"id");
 	s->id = xstrdup(id != NULL ? (const char *)id : "");
 	xmlFree(id);
@@ -218,6 +281,8 @@ read_slot(struct variant *v, xmlNode *node, struct diag *d)
 	if (s->kind == SLOT_FLAG && !valid_flag_role(s->name))
 		return bad_attr(v->path, s, "flag", s->name, "ua, crh or host",
 			d);
+	if (s->kind == SLOT_LOGO && strcmp(s->name, "yes") != 0)
+		return bad_attr(v->path, s, "logo", s->name, "yes", d);
 	if (slot_style(s, node, v->path, d) < 0)
 		return -1;
 	return 1;

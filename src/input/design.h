@@ -13,12 +13,40 @@
 /* The XML namespace of the slot markup (designs/README.md). */
 #define DESIGN_NS "urn:bayraq:design:1"
 
-enum slot_kind { SLOT_TEXT, SLOT_FLAG };
+enum slot_kind { SLOT_TEXT, SLOT_FLAG, SLOT_LOGO };
+
+/*
+ * Two text keys that are not messages of the PO files: "slogan" is the
+ * message the organizer chose (one of design_slogans, "day" unless told),
+ * "event" the date, time and place as typed (empty unless given).
+ */
+#define DESIGN_KEY_SLOGAN "slogan"
+#define DESIGN_KEY_EVENT "event"
+#define DESIGN_DEFAULT_SLOGAN "day"
+
+/*
+ * "name-ua", "name-crh", "name-host": the name of a flag's role in the
+ * language, for a label under a flag (one-colour signs); empty where the
+ * host slot is (host Ukraine).
+ */
+#define DESIGN_KEY_NAME "name-"
+
+/* Whether key is one of the organizer's or a flag's name (above). */
+int design_special_key(const char *key);
+
+/* The messages a "slogan" slot may print, NULL-terminated. */
+extern const char *const design_slogans[];
+
+/* Whether key is one of design_slogans. */
+int design_is_slogan(const char *key);
+
+/* "day, prisoners, ... or flags", for messages. */
+void design_slogan_list(char *buf, size_t size);
 
 struct slot {
 	enum slot_kind kind;
 	char *id; /* the SVG element's id */
-	char *name; /* text: message key; flag: ua, crh or host */
+	char *name; /* text: message key; flag: ua, crh or host; logo: "logo" */
 	char *font; /* "sans", or a family tried before the language's */
 	int weight;
 	double rgb[3];
@@ -29,6 +57,7 @@ struct slot {
 	double max_size; /* 0: no limit */
 	double letter_spacing; /* em */
 	double line_height; /* em, baseline to baseline; 0: bayraq's default */
+	int grey; /* flag: bayraq:tone="grey", for one-colour printing */
 	double x, y, w, h; /* in user units, transforms applied */
 	size_t line; /* in the SVG, for messages */
 };

@@ -24,7 +24,7 @@
 
 static const char *const slot_attrs[] = { "text", "flag", "font", "weight",
 	"color", "align", "caps", "max-lines", "min-size", "max-size",
-	"letter-spacing", "line-height" };
+	"letter-spacing", "line-height", "logo", "tone" };
 #define SLOT_ATTR_COUNT (sizeof slot_attrs / sizeof slot_attrs[0])
 
 static const char *
@@ -288,7 +288,9 @@ check_key(struct check *c, xmlNode *node, const char *key)
 {
 	char *list = g_strjoinv(", ", (char **)c->keys);
 
-	if (catalog_tile_key(key))
+	if (design_special_key(key))
+		; /* chosen or typed by the organizer, or a flag's name */
+	else if (catalog_tile_key(key))
 		lint_at_node(c, LINT_ERROR, node, 1,
 			"bayraq:text '%s' is a text of the home-printer "
 			"sheets, not of banners; use one of %s",
@@ -444,6 +446,12 @@ add_image(struct check *c, xmlNode *node, const char *data_uri,
 	c->images[c->image_count++] = im;
 }
 
+int
+lint_href_inside(const char *href)
+{
+	return href[0] == '#' || g_ascii_strncasecmp(href, "data:", 5) == 0;
+}
+
 /* An href that is not in this file: never fetched, never read outside. */
 static void
 check_href(struct check *c, xmlNode *node)
@@ -465,7 +473,7 @@ check_href(struct check *c, xmlNode *node)
 	h = (const char *)href;
 	if (strncmp(h, "data:", 5) == 0 && is_svg(node, "image"))
 		add_image(c, node, h, NULL);
-	if (h[0] == '#' || strncmp(h, "data:", 5) == 0) {
+	if (lint_href_inside(h)) {
 		xmlFree(href);
 		return;
 	}
@@ -578,14 +586,27 @@ check_art(struct check *c, xmlNode *node)
 	}
 }
 
+/* A logo slot: bayraq:logo="yes", and nothing else besides. */
+static void
+check_logo(struct check *c, xmlNode *node, int other, const char *logo)
+{
+	if (other)
+		lint_at_node(c, LINT_ERROR, node, 1,
+			"has bayraq:logo and bayraq:text or bayraq:flag; keep "
+			"one");
+	else if (strcmp(logo, "yes") != 0)
+		lint_at_node(c, LINT_ERROR, node, 1,
+			"bad bayraq:logo '%s' (expected yes)", logo);
+}
+
 static void
 walk(struct check *c, xmlNode *node)
 {
 	xmlNode *child;
 
 	for (child = node->children; child != NULL; child = child->next) {
-		char *text, *flag, *first = NULL;
-		int count;
+		char *text, *flag, *logo, *first = NULL;
+		int count, slot;
 
 		if (child->type != XML_ELEMENT_NODE)
 			continue;
@@ -597,10 +618,15 @@ walk(struct check *c, xmlNode *node)
 		count = check_attrs(c, child, &first);
 		text = prop(child, "text");
 		flag = prop(child, "flag");
-		check_id(c, child, text != NULL || flag != NULL);
-		if (text != NULL || flag != NULL)
+		logo = prop(child, "logo");
+		slot = text != NULL || flag != NULL || logo != NULL;
+		check_id(c, child, slot);
+		if (slot)
 			check_slot(c, child, text, flag);
-		else if (count > 0)
+		if (logo != NULL)
+			check_logo(c, child, text != NULL || flag != NULL,
+				logo);
+		else if (!slot && count > 0)
 			lint_at_node(c, LINT_ERROR, child, 1,
 				"has bayraq:%s but neither bayraq:text nor "
 				"bayraq:flag, so it would print as a guide "
@@ -608,12 +634,13 @@ walk(struct check *c, xmlNode *node)
 				"bayraq:flag=\"ua\", \"crh\" or \"host\"",
 				first);
 		free(first);
-		if (text == NULL && flag == NULL) {
+		if (!slot) {
 			check_art(c, child);
 			walk(c, child);
 		}
 		free(text);
 		free(flag);
+		free(logo);
 	}
 }
 

@@ -58,6 +58,13 @@ struct lint {
 void lint_release(struct lint *l);
 
 /*
+ * Whether an href (or a url() value) points into the file itself, "#id",
+ * or is a data: URI; anything else is a file or a URL, which bayraq
+ * never fetches.
+ */
+int lint_href_inside(const char *href);
+
+/*
  * Checks one SVG variant: the slot markup (namespace, attributes and
  * their values, ids, keys, which must be among keys: the banner keys of
  * locales/bayraq.pot), what librsvg does not draw (flowed text), what

@@ -62,6 +62,36 @@ fitting_characters(const struct slot *s)
 	return em > 0 ? (size_t)(s->w / em) : 0;
 }
 
+/* One slot's note and reference on the message key. */
+static int
+add_slot(GHashTable *by_key, const struct slot *s, const char *key,
+	const char *design, const char *file, const char *path, struct diag *d)
+{
+	po_message_t m = g_hash_table_lookup(by_key, key);
+	char *ref, *note;
+	GString *all;
+
+	if (m == NULL)
+		return diag_set(d, DIAG_FORMAT,
+			"%s:%zu: slot '%s' names key '%s', which "
+			"locales/en.po has not: add it there first",
+			path, s->line, s->id, key);
+	ref = g_strdup_printf("designs/%s/%s", design, file);
+	po_message_add_filepos(m, ref, s->line);
+	note = g_strdup_printf(TEMPLATE_SLOT_NOTE
+		"%s in %s/%s: %zu line%s, about %zu characters a line "
+		"at the smallest size%s",
+		s->id, design, file, s->max_lines, s->max_lines == 1 ? "" : "s",
+		fitting_characters(s), s->caps ? " (in capitals)" : "");
+	all = g_string_new(po_message_extracted_comments(m));
+	g_string_append_printf(all, "%s\n", note);
+	po_message_set_extracted_comments(m, all->str);
+	g_string_free(all, TRUE);
+	g_free(note);
+	g_free(ref);
+	return 0;
+}
+
 /* The notes and references of one variant's slots, on the template. */
 static int
 add_variant(GHashTable *by_key, const char *design, const char *file,
@@ -74,34 +104,21 @@ add_variant(GHashTable *by_key, const char *design, const char *file,
 
 	for (i = 0; rc == 0 && i < v.slot_count; i++) {
 		const struct slot *s = &v.slots[i];
-		po_message_t m;
-		char *ref, *note;
-		GString *all;
+		size_t k;
 
-		if (s->kind != SLOT_TEXT)
+		if (s->kind != SLOT_TEXT ||
+			(design_special_key(s->name) &&
+				strcmp(s->name, DESIGN_KEY_SLOGAN) != 0))
 			continue;
-		m = g_hash_table_lookup(by_key, s->name);
-		if (m == NULL) {
-			rc = diag_set(d, DIAG_FORMAT,
-				"%s:%zu: slot '%s' names key '%s', which "
-				"locales/en.po has not: add it there first",
-				path, s->line, s->id, s->name);
-			break;
+		if (strcmp(s->name, DESIGN_KEY_SLOGAN) != 0) {
+			rc = add_slot(by_key, s, s->name, design, file, path,
+				d);
+			continue;
 		}
-		ref = g_strdup_printf("designs/%s/%s", design, file);
-		po_message_add_filepos(m, ref, s->line);
-		note = g_strdup_printf(TEMPLATE_SLOT_NOTE
-			"%s in %s/%s: %zu line%s, about %zu characters a line "
-			"at the smallest size%s",
-			s->id, design, file, s->max_lines,
-			s->max_lines == 1 ? "" : "s", fitting_characters(s),
-			s->caps ? " (in capitals)" : "");
-		all = g_string_new(po_message_extracted_comments(m));
-		g_string_append_printf(all, "%s\n", note);
-		po_message_set_extracted_comments(m, all->str);
-		g_string_free(all, TRUE);
-		g_free(note);
-		g_free(ref);
+		/* Any of the slogans may print there. */
+		for (k = 0; rc == 0 && design_slogans[k] != NULL; k++)
+			rc = add_slot(by_key, s, design_slogans[k], design,
+				file, path, d);
 	}
 	variant_release(&v);
 	g_free(path);

@@ -19,6 +19,11 @@ struct placed_text {
 	struct fit fit;
 };
 
+struct placed_logo {
+	const struct slot *slot;
+	double x, y, w, h; /* in design units */
+};
+
 struct placed_flag {
 	const struct slot *slot;
 	char role[FLAGS_CODE_SIZE];
@@ -43,6 +48,9 @@ struct banner {
 	size_t text_count;
 	struct placed_flag *flags;
 	size_t flag_count;
+	const struct logo *logo; /* borrowed; read-only, shared */
+	struct placed_logo *logos;
+	size_t logo_count;
 	char *title;
 	char *lang;
 	size_t art_draws; /* how often the design was drawn, for tests */
@@ -78,19 +86,59 @@ line_height(const struct slot *s, int capitals)
 	return capitals ? CAPS_LINE_HEIGHT : TEXT_LINE_HEIGHT;
 }
 
-/* Fits slot s into t, no larger than cap when cap > 0. */
+/* The message a text slot prints: "slogan" is the one chosen. */
+static const char *
+slot_key(const struct slot *s, const struct render_input *in)
+{
+	if (strcmp(s->name, DESIGN_KEY_SLOGAN) != 0)
+		return s->name;
+	return in->slogan != NULL ? in->slogan : DESIGN_DEFAULT_SLOGAN;
+}
+
+/*
+ * Fits slot s into t, no larger than cap when cap > 0. Returns 1, with t
+ * untouched, for a slot left empty: the event when none was given.
+ */
 static int
 plan_text(struct placed_text *t, const struct slot *s,
 	const struct render_input *in, double cap, struct diag *d)
 {
 	struct text_values values = { in->city, HASHTAG, NULL };
+	const char *event_value[3] = { "event", NULL, NULL };
+	struct lang english = { 0 };
+	char name[128];
 	struct fit_style st;
 	struct diag fd = { 0 };
 	const char *tmpl;
 	char *text, *families;
 	int rc, capitals = 0;
 
-	tmpl = catalog_text(in->catalog, s->name, d);
+	if (strcmp(s->name, DESIGN_KEY_EVENT) == 0) {
+		if (in->event == NULL || in->event[0] == '\0')
+			return 1;
+		/* Typed text, isolated in a right-to-left language. */
+		tmpl = "{event}";
+		values.more = event_value;
+		event_value[1] = in->event;
+	} else if (strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) ==
+		   0) {
+		const char *role = s->name + strlen(DESIGN_KEY_NAME);
+
+		if (strcmp(role, "host") == 0 &&
+			g_ascii_strcasecmp(in->country, "ua") == 0)
+			return 1;
+		/* ICU's English name, when it has none here, cased as English.
+		 */
+		if (flags_role_local_name(in->flags,
+			    strcmp(role, "host") == 0 ? in->country : role,
+			    in->lang->tag, name, sizeof name) < 0)
+			lang_init(&english, "en");
+		tmpl = "{event}";
+		values.more = event_value;
+		event_value[1] = name;
+	} else {
+		tmpl = catalog_text(in->catalog, slot_key(s, in), d);
+	}
 	if (tmpl == NULL)
 		return -1;
 	text = text_expand(tmpl, &values, in->lang->rtl, &fd);
@@ -98,7 +146,8 @@ plan_text(struct placed_text *t, const struct slot *s,
 		return diag_set(d, DIAG_FORMAT, "%s: key '%s': %s",
 			catalog_path(in->catalog), s->name, fd.msg);
 	if (s->caps) {
-		char *upper = text_upper(text, in->lang);
+		char *upper = text_upper(text,
+			english.tag[0] != '\0' ? &english : in->lang);
 
 		/* Georgian, Arabic, Japanese: no capitals, so no caps leading.
 		 */
@@ -151,10 +200,15 @@ plan_texts(struct banner *b, const struct render_input *in, struct diag *d)
 	for (i = 0; i < v->slot_count; i++) {
 		const struct slot *s = &v->slots[i];
 
+		int rc;
+
 		if (s->kind != SLOT_TEXT)
 			continue;
-		if (plan_text(&b->texts[b->text_count], s, in, 0, d) < 0)
+		rc = plan_text(&b->texts[b->text_count], s, in, 0, d);
+		if (rc < 0)
 			return -1;
+		if (rc > 0)
+			continue;
 		if (strcmp(s->name, "headline") == 0)
 			lead = fmax(lead, b->texts[b->text_count].fit.size);
 		b->text_count++;
@@ -247,6 +301,28 @@ place_flags(struct banner *b)
 	free(items);
 }
 
+/* The logo in each logo slot, as large as fits, centred; none: empty. */
+static void
+place_logos(struct banner *b, const struct logo *logo)
+{
+	const struct variant *v = b->v;
+	size_t i;
+
+	b->logo = logo;
+	b->logos = xcalloc(v->slot_count, sizeof *b->logos);
+	for (i = 0; logo != NULL && i < v->slot_count; i++) {
+		const struct slot *s = &v->slots[i];
+		double box[4] = { s->x, s->y, s->w, s->h }, r[4];
+		struct placed_logo *p = &b->logos[b->logo_count];
+
+		if (s->kind != SLOT_LOGO)
+			continue;
+		logo_place(logo, box, r);
+		*p = (struct placed_logo){ s, r[0], r[1], r[2], r[3] };
+		b->logo_count++;
+	}
+}
+
 struct banner *
 render_plan(const struct render_input *in, struct diag *d)
 {
@@ -286,6 +362,7 @@ render_plan(const struct render_input *in, struct diag *d)
 		if (strcmp(b->texts[i].slot->name, "headline") == 0)
 			b->title = xstrdup(b->texts[i].text);
 	place_flags(b);
+	place_logos(b, in->logo);
 	if (b->title == NULL)
 		b->title = xstrdup(HASHTAG);
 	return b;
@@ -313,6 +390,7 @@ banner_free(struct banner *b)
 		g_object_unref(b->background);
 	free(b->texts);
 	free(b->flags);
+	free(b->logos);
 	free(b->title);
 	free(b->lang);
 	fonts_free(b->own_fonts);
@@ -337,6 +415,10 @@ banner_clone(const struct banner *src, struct diag *d)
 	b->flags = xcalloc(src->flag_count, sizeof *b->flags);
 	b->title = xstrdup(src->title);
 	b->lang = xstrdup(src->lang);
+	b->logo = src->logo;
+	b->logo_count = src->logo_count;
+	b->logos = xcalloc(src->logo_count + 1, sizeof *b->logos);
+	memcpy(b->logos, src->logos, src->logo_count * sizeof *b->logos);
 	b->own_fonts = fonts_clone(src->fonts, d);
 	b->fonts = b->own_fonts;
 	if (b->fonts == NULL)
@@ -657,6 +739,55 @@ draw_art_image(const struct banner *b, cairo_t *cr,
 	return rc;
 }
 
+/* A flag's outline, as a share of its height: its edge on white paper. */
+#define GREY_FLAG_OUTLINE 0.02
+
+/*
+ * bayraq:tone="grey": the flag's own lightness without its colours (a
+ * saturation blend with grey, vector in PDF), outlined in black, so that
+ * a photocopy shows its stripes and its edge.
+ */
+static int
+draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
+{
+	RsvgRectangle r = { f->x, f->y, f->w, f->h };
+	cairo_pattern_t *shape = NULL, *grey;
+	GError *err = NULL;
+	double lw = f->h * GREY_FLAG_OUTLINE;
+	int i;
+
+	/* Twice: once for its shape (Nepal's is no rectangle), once grey. */
+	for (i = 0; i < 2; i++) {
+		cairo_push_group(cr);
+		if (!rsvg_handle_render_document(f->svg, cr, &r, &err)) {
+			cairo_pattern_destroy(cairo_pop_group(cr));
+			if (i == 1)
+				cairo_pattern_destroy(shape);
+			return rsvg_failed(err, "a flag", d);
+		}
+		if (i == 0) {
+			shape = cairo_pop_group(cr);
+			continue;
+		}
+		cairo_set_operator(cr, CAIRO_OPERATOR_HSL_SATURATION);
+		cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+		cairo_paint(cr);
+		cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+	}
+	grey = cairo_pop_group(cr);
+	cairo_save(cr);
+	cairo_set_source(cr, grey);
+	cairo_mask(cr, shape);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, lw);
+	cairo_rectangle(cr, f->x + lw / 2, f->y + lw / 2, f->w - lw, f->h - lw);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cairo_pattern_destroy(grey);
+	cairo_pattern_destroy(shape);
+	return 0;
+}
+
 int
 render_draw_overlay(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d)
@@ -672,8 +803,15 @@ render_draw_overlay(const struct banner *b, cairo_t *cr,
 		const struct placed_flag *f = &b->flags[i];
 		RsvgRectangle r = { f->x, f->y, f->w, f->h };
 
-		if (!rsvg_handle_render_document(f->svg, cr, &r, &err))
+		if (f->slot->grey)
+			rc = draw_grey_flag(f, cr, d);
+		else if (!rsvg_handle_render_document(f->svg, cr, &r, &err))
 			rc = rsvg_failed(err, "a flag", d);
+	}
+	for (i = 0; i < b->logo_count && rc == 0; i++) {
+		const struct placed_logo *l = &b->logos[i];
+
+		rc = logo_draw(b->logo, cr, l->x, l->y, l->w, l->h, d);
 	}
 	for (i = 0; i < b->text_count && rc == 0; i++)
 		draw_text(&b->texts[i], cr,
@@ -915,6 +1053,14 @@ banner_item(const struct banner *b, size_t i, struct banner_item *out)
 		out->kind = "flag";
 		out->what = f->role;
 		to_page(b, f->x, f->y, f->w, f->h, r);
+	} else if (i < b->text_count + b->flag_count + b->logo_count) {
+		const struct placed_logo *l =
+			&b->logos[i - b->text_count - b->flag_count];
+
+		s = l->slot;
+		out->kind = "logo";
+		out->what = "logo";
+		to_page(b, l->x, l->y, l->w, l->h, r);
 	} else {
 		return -1;
 	}

@@ -12,6 +12,7 @@
 #include "input/flags.h"
 #include "input/fonts.h"
 #include "input/lang.h"
+#include "input/logo.h"
 
 /* Everything one banner is made of. All borrowed. */
 struct render_input {
@@ -22,6 +23,9 @@ struct render_input {
 	const struct flags *flags;
 	const char *city;
 	const char *country; /* the host flag's code, "PL" */
+	const char *slogan; /* the "slogan" slot's key; NULL: "day" */
+	const char *event; /* the "event" slot's text; NULL: left empty */
+	const struct logo *logo; /* for a logo slot; NULL: left empty */
 	double page_w, page_h; /* in points */
 };
 
@@ -136,11 +140,12 @@ const char *banner_lang(const struct banner *b);
 
 /* One placed element, in page points: for tests and `bayraq slots`. */
 struct banner_item {
-	const char *kind; /* "text" or "flag" */
+	const char *kind; /* "text", "flag" or "logo" */
 	const char *slot; /* the slot's id */
-	const char *what; /* text: the laid-out text; flag: ua, crh or code */
+	const char *what; /* text: the laid-out text; flag: ua, crh or code;
+			     logo: "logo" */
 	double x, y, w, h; /* the slot */
-	double ix, iy, iw, ih; /* text: the ink; flag: the flag itself */
+	double ix, iy, iw, ih; /* text: the ink; flag, logo: the drawing */
 	double size; /* text: font size in points */
 	size_t line_count;
 	/* text: the ink of each line (at most 20, as bayraq:max-lines) */

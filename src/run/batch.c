@@ -30,12 +30,15 @@ enum column {
 	COL_PRINT,
 	COL_TILE_SHEET,
 	COL_ORIENTATION,
+	COL_SLOGAN,
+	COL_EVENT,
+	COL_LOGO,
 	COL_COUNT
 };
 
 static const char *const column_names[COL_COUNT + 1] = { "design", "lang",
 	"city", "country", "size", "format", "name", "dpi", "print",
-	"tile-sheet", "orientation", NULL };
+	"tile-sheet", "orientation", "slogan", "event", "logo", NULL };
 
 /* Every row must have these; the others may be left out. */
 static const int column_required[COL_COUNT] = { 0, 1, 1, 1, 1, 1 };
@@ -624,6 +627,12 @@ check_fields(struct row *row, struct library *lib, char **slug)
 				"empty; every row needs one");
 	if (job_check_text(row->fields[COL_CITY], "the city", &d) < 0)
 		return fail_column(row, COL_CITY, d.msg);
+	if (row->fields[COL_EVENT] != NULL &&
+		job_check_text(row->fields[COL_EVENT], "the event", &d) < 0)
+		return fail_column(row, COL_EVENT, d.msg);
+	if (row->fields[COL_SLOGAN] != NULL &&
+		job_check_slogan(row->fields[COL_SLOGAN], "slogan", &d) < 0)
+		return fail_column(row, COL_SLOGAN, d.msg);
 	for (c = 0; c < COL_COUNT; c++)
 		if (check_named(row, c, lib) < 0)
 			return -1;
@@ -663,6 +672,8 @@ resolve_row(const struct batch *b, const struct row *row, const char *name,
 {
 	const char *const *f = (const char *const *)row->fields;
 	struct job_opts o;
+	char *logo = NULL;
+	struct job *job;
 
 	job_opts_init(&o);
 	o.output = b->outdir;
@@ -683,7 +694,22 @@ resolve_row(const struct batch *b, const struct row *row, const char *name,
 		o.tiles = 1;
 		o.sheet = f[COL_TILE_SHEET];
 	}
-	return job_resolve(&o, lib, d);
+	o.slogan = f[COL_SLOGAN];
+	o.event = f[COL_EVENT];
+	if (f[COL_LOGO] != NULL) {
+		/* Beside the CSV, as the spreadsheet's folder holds it. */
+		char *dir = g_path_get_dirname(b->csv);
+		char *abs = g_canonicalize_filename(dir, NULL);
+
+		logo = g_canonicalize_filename(f[COL_LOGO], abs);
+		g_free(abs);
+		g_free(dir);
+		o.logo = logo;
+		o.logo_what = "the logo";
+	}
+	job = job_resolve(&o, lib, d);
+	g_free(logo);
+	return job;
 }
 
 /* The job's fingerprint and the row's own values, whatever column. */

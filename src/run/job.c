@@ -13,6 +13,7 @@
 
 #include "base/xalloc.h"
 #include "input/lang.h"
+#include "input/logo.h"
 #include "input/paper.h"
 #include "layout/render.h"
 #include "layout/tile.h"
@@ -33,6 +34,8 @@ struct job_file {
 
 struct job {
 	char *design, *lang, *city, *sheet_name, *label, *subject;
+	char *slogan, *event; /* event: NULL when none */
+	struct logo *logo; /* NULL when none */
 	char code[FLAGS_CODE_SIZE]; /* the host flag, "PL" or "GB-SCT" */
 	struct paper paper;
 	struct sheet sheet;
@@ -74,6 +77,9 @@ job_free(struct job *job)
 	free(job->design);
 	free(job->lang);
 	free(job->city);
+	free(job->slogan);
+	free(job->event);
+	logo_free(job->logo);
 	free(job->sheet_name);
 	free(job->label);
 	free(job->subject);
@@ -121,6 +127,18 @@ job_check_text(const char *s, const char *what, struct diag *d)
 	return 0;
 }
 
+int
+job_check_slogan(const char *s, const char *what, struct diag *d)
+{
+	char list[96];
+
+	if (design_is_slogan(s))
+		return 0;
+	design_slogan_list(list, sizeof list);
+	return diag_set(d, DIAG_USAGE, "unknown %s '%.40s' (expected %s)", what,
+		s, list);
+}
+
 static int
 check_words(const struct job_opts *o, struct diag *d)
 {
@@ -133,6 +151,10 @@ check_words(const struct job_opts *o, struct diag *d)
 			"missing --country (ISO code of the host country, e.g. "
 			"--country DE; see 'bayraq list countries')");
 	if (job_check_text(o->city, "--city", d) < 0)
+		return -1;
+	if (o->event != NULL && job_check_text(o->event, "--event", d) < 0)
+		return -1;
+	if (o->slogan != NULL && job_check_slogan(o->slogan, "--slogan", d) < 0)
 		return -1;
 	if (!(o->dpi >= 10 && o->dpi <= 2400))
 		return diag_set(d, DIAG_USAGE,
@@ -541,6 +563,16 @@ job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 	/* The file's own name: uk-UA and UK are uk, in names and paths. */
 	job->lang = library_language_name(lib, o->lang);
 	job->city = xstrdup(o->city);
+	job->slogan =
+		xstrdup(o->slogan != NULL ? o->slogan : DESIGN_DEFAULT_SLOGAN);
+	if (o->event != NULL && o->event[0] != '\0')
+		job->event = xstrdup(o->event);
+	if (o->logo != NULL) {
+		job->logo = logo_load(o->logo,
+			o->logo_what != NULL ? o->logo_what : "--logo", d);
+		if (job->logo == NULL)
+			goto fail;
+	}
 	if ((o->tiles || o->tiles_only) && check_tiles(job, o, d) < 0)
 		goto fail;
 	fill_output_opts(job, o, lib);
@@ -750,6 +782,10 @@ job_options_text(const struct job *job)
 	g_string_append_printf(t,
 		"design=%s\nlang=%s\ncity=%s\ncountry=%s\nsubject=%s\n",
 		job->design, job->lang, job->city, job->code, job->subject);
+	g_string_append_printf(t, "slogan=%s\nevent=%s%s\nlogo=%s\n",
+		job->slogan, job->event != NULL ? "+" : "-",
+		job->event != NULL ? job->event : "",
+		job->logo != NULL ? logo_hash(job->logo) : "-");
 	g_string_append_printf(t, "paper=%s %a %a %zu %zu %d\n",
 		job->paper.label, job->paper.width_pt, job->paper.height_pt,
 		job->paper.width_px, job->paper.height_px,
@@ -850,6 +886,37 @@ check_safe(const struct banner *b, const struct sheet *s, const char *lang,
 	return 0;
 }
 
+/*
+ * A PNG logo prints at LOGO_MIN_PPI at least; on a page in pixels, at
+ * one of its pixels per pixel of the page at least.
+ */
+static int
+check_logo_ppi(const struct job *job, const struct banner *b, struct diag *d)
+{
+	double need = job->paper.width_px != 0
+			      ? fmin(LOGO_MIN_PPI, job->out.dpi)
+			      : LOGO_MIN_PPI;
+	struct banner_item it;
+	size_t i, px;
+
+	if (job->logo == NULL || (px = logo_pixel_width(job->logo)) == 0)
+		return 0;
+	for (i = 0; banner_item(b, i, &it) == 0; i++) {
+		double ppi = (double)px / (it.iw / 72.0);
+
+		if (strcmp(it.kind, "logo") != 0 || ppi >= need)
+			continue;
+		return diag_set(d, DIAG_USAGE,
+			"the logo's %zu pixels across make %.0f ppi on %s "
+			"(%.0f "
+			"mm wide), below %.0f; give one at least %.0f pixels "
+			"wide, or an SVG",
+			px, ppi, job->paper.label, PAPER_MM(it.iw), need,
+			ceil(need * it.iw / 72.0));
+	}
+	return 0;
+}
+
 struct banner *
 job_plan(const struct job *job, struct library *lib, struct diag *d)
 {
@@ -870,10 +937,14 @@ job_plan(const struct job *job, struct library *lib, struct diag *d)
 	in.lang = &lang;
 	in.city = job->city;
 	in.country = job->code;
+	in.slogan = job->slogan;
+	in.event = job->event;
+	in.logo = job->logo;
 	in.page_w = job->paper.width_pt;
 	in.page_h = job->paper.height_pt;
 	b = render_plan(&in, d);
-	if (b != NULL && check_safe(b, &job->sheet, lang.tag, d) < 0) {
+	if (b != NULL && (check_safe(b, &job->sheet, lang.tag, d) < 0 ||
+				 check_logo_ppi(job, b, d) < 0)) {
 		banner_free(b);
 		return NULL;
 	}

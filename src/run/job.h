@@ -32,6 +32,12 @@
 int job_check_text(const char *s, const char *what, struct diag *d);
 
 /*
+ * Checks a slogan's name: one of design_slogans, else DIAG_USAGE naming
+ * what ("--slogan") and listing them.
+ */
+int job_check_slogan(const char *s, const char *what, struct diag *d);
+
+/*
  * What was asked for, as typed: from argv, a CSV row or a web form. The
  * strings are borrowed, and only until job_resolve() returns.
  */
@@ -40,6 +46,10 @@ struct job_opts {
 	const char *lang;
 	const char *city;
 	const char *country;
+	const char *slogan; /* a key of design_slogans; NULL: the default */
+	const char *event; /* date, time and place as typed; NULL: none */
+	const char *logo; /* an SVG or PNG file; NULL: none */
+	const char *logo_what; /* how to name it in errors; NULL: "--logo" */
 	const char *size;
 	const char *orientation; /* NULL: the size's own */
 	const char *formats; /* "pdf,png"; NULL: from output's extension */

@@ -125,7 +125,7 @@ test_lint_each_mistake() {
 # Lint's own errors: an unknown design lists them; a path outside designs/.
 test_lint_usage() {
 	expect_exit 2 bayraq lint nope
-	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | paste -sd, - | sed 's/,/, /g')
+	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | LC_ALL=C sort | paste -sd, - | sed 's/,/, /g')
 	one_error "unknown design 'nope' (available: $designs)"
 	expect_exit 2 bayraq lint --strcit
 	one_error "unknown option '--strcit' (did you mean '--strict'?)"

@@ -21,7 +21,7 @@ test_usage_errors() {
 	expect_exit 2 bayraq render --city Berlin --country XX -o out/
 	one_error "unknown country 'XX'"
 	expect_exit 2 bayraq render --city Berlin --country DE --design nope -o out/
-	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | paste -sd, - | sed 's/,/, /g')
+	designs=$(cd "$ROOT/designs" && ls -d [!_.]*/ | tr -d / | LC_ALL=C sort | paste -sd, - | sed 's/,/, /g')
 	one_error "unknown design 'nope' (available: $designs)"
 	expect_exit 2 bayraq render --city Berlin --country DE --format gif -o out/
 	one_error "unknown format 'gif' (expected pdf, png, svg"

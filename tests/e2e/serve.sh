@@ -487,3 +487,24 @@ test_serve_load() {
 	no_temp_files
 	serve_stop
 }
+
+# The slogan and the event as query parameters, and on the page: a menu of
+# the slogans in the page's language, a field for the event.
+test_serve_slogan_event() {
+	serve_start
+	expect 200 "file?lang=uk&city=Lviv&country=PL&size=A4&format=pdf&slogan=prisoners&event=Sat%2022%20Feb%2C%2014%3A00"
+	mv body uk.pdf
+	has_text uk.pdf "$(msgstr_of uk prisoners)"
+	has_text uk.pdf "Sat 22 Feb, 14:00"
+	expect 400 "file?lang=uk&city=Lviv&country=PL&size=A4&format=pdf&slogan=freedom"
+	grep -q "unknown --slogan 'freedom' (expected day, prisoners" body || die "$(cat body)"
+	[ "$(header X-Bayraq-Field)" = slogan ] || die "field: $(header X-Bayraq-Field)"
+	expect 400 "preview?lang=en&city=Lviv&country=PL&event=a%09b"
+	[ "$(header X-Bayraq-Field)" = event ] || die "field: $(header X-Bayraq-Field)"
+	expect 200 "?ui=uk"
+	grep -q "<option value=\"indigenous\">$(msgstr_of uk indigenous)</option>" body ||
+		die "no slogan menu in the page's language"
+	grep -q '<input id="event" name="event"' body || die "no event field"
+	no_temp_files
+	serve_stop
+}

@@ -8,7 +8,8 @@
 	var ui = document.getElementById('ui');
 	var flag = document.getElementById('country-flag');
 	var designs = document.getElementById('designs');
-	var fields = ['design', 'lang', 'city', 'country', 'size', 'orientation'];
+	var fields = ['design', 'lang', 'city', 'country', 'size', 'orientation',
+		'slogan', 'event'];
 	var timer = null, ctrl = null, shown = null, last = '';
 
 	document.documentElement.classList.add('js');
