@@ -386,6 +386,52 @@ check_safe_area(struct check *c, const struct variant *v,
 }
 
 /*
+ * On a story, the apps' bars cover the top LINT_STORY_TOP_PX and the
+ * bottom LINT_STORY_BOTTOM_PX pixels: no slot of a variant that serves
+ * the story size may reach into them (a warning, as the banner renders).
+ */
+static void
+check_story_zones(struct check *c, const struct variant *v,
+	const struct sizes *sz)
+{
+	const struct paper *p = NULL;
+	double px, box[4], top, bottom;
+	size_t i;
+
+	for (i = 0; i < sz->count; i++)
+		if (strcmp(sz->pages[i].label, LINT_STORY_SIZE) == 0)
+			p = &sz->pages[i];
+	if (p == NULL)
+		return;
+	px = p->height_px / p->height_pt;
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+
+		slot_on_page(v, sl, p, box);
+		top = box[1] * px;
+		bottom = (p->height_pt - box[3]) * px;
+		if (top < LINT_STORY_TOP_PX)
+			lint_at_slot(c, LINT_WARNING, sl,
+				"on %s it comes within %.0f px of the top, "
+				"inside the top %.0f px that Instagram's and "
+				"TikTok's bars cover; move it %.0f user units "
+				"down",
+				p->label, top, LINT_STORY_TOP_PX,
+				ceil((LINT_STORY_TOP_PX - top) / px /
+					page_scale(v, p)));
+		else if (bottom < LINT_STORY_BOTTOM_PX)
+			lint_at_slot(c, LINT_WARNING, sl,
+				"on %s it comes within %.0f px of the bottom, "
+				"inside the bottom %.0f px that Instagram's "
+				"and TikTok's bars cover; move it %.0f user "
+				"units up",
+				p->label, bottom, LINT_STORY_BOTTOM_PX,
+				ceil((LINT_STORY_BOTTOM_PX - bottom) / px /
+					page_scale(v, p)));
+	}
+}
+
+/*
  * How far a page is read from: a vinyl banner over a march, a placard
  * carried on a stick (the US sign sizes, from 18 x 24 in), a poster on a
  * wall (every A size, US paper); 0 for a screen.
@@ -731,6 +777,7 @@ lint_page_check(struct check *c)
 	if (!c->l->errors_only) {
 		check_contrast(c, v);
 		check_images(c, v, &sz);
+		check_story_zones(c, v, &sz);
 		check_legibility(c, v, &sz);
 		check_filters(c, v, &sz);
 	}

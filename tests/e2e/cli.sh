@@ -22,7 +22,7 @@ test_lists() {
 	grep -q '^uk .*not yet reviewed' langs.txt
 	grep -q '^en  *en  *\([0-9]*\)/\1  *English$' langs.txt
 	bayraq list sizes >sizes.txt
-	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 story-1080x1920; do
+	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 feed-1080x1350 story-1080x1920; do
 		grep -q "^$s " sizes.txt || die "list sizes lacks $s"
 	done
 	bayraq list countries >cc.txt
