@@ -554,6 +554,59 @@ check_legibility(struct check *c, const struct variant *v,
 }
 
 /*
+ * The lines a march is read by, the headline and the city, at their
+ * bayraq:min-size, are legible from LINT_BANNER_M on a vinyl banner hung
+ * as it is named, wide: a warning, so a new design is told. (A vertical
+ * banner, 1 m wide, cannot carry 80 mm capitals for the city under a
+ * headline 1/0.6 as large in every language; the note above tells it.)
+ */
+static void
+check_far_lines(struct check *c, const struct variant *v,
+	const struct sizes *sz)
+{
+	double need = LINT_BANNER_M * 1000 / LINT_DISTANCE_PER_CAP;
+	size_t i, j;
+
+	if (c->l->fonts == NULL)
+		return;
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+		double cap, worst = 1, worst_mm = 0;
+		size_t at = 0;
+
+		if (sl->kind != SLOT_TEXT ||
+			(strcmp(sl->name, "headline") != 0 &&
+				strcmp(sl->name, "city") != 0))
+			continue;
+		cap = sl->min_size * cap_height(c->l->fonts, sl);
+		for (j = 0; cap > 0 && j < sz->count; j++) {
+			const struct paper *p = &sz->pages[j];
+			double mm = PAPER_MM(cap * page_scale(v, p));
+
+			if (p->family != PAPER_BANNER ||
+				p->width_pt < p->height_pt ||
+				mm / need >= worst)
+				continue;
+			worst = mm / need;
+			worst_mm = mm;
+			at = j;
+		}
+		if (worst >= 1)
+			continue;
+		lint_at_slot(c, LINT_WARNING, sl,
+			"the %s is read from %.0f m on a banner: at its "
+			"bayraq:min-size (%g) its capitals are %.0f mm high on "
+			"%s, legible from about %.1f m, and %.0f m needs %.0f "
+			"mm; raise bayraq:min-size to %.0f, with a slot where "
+			"every language fits at that size (bayraq proof)",
+			sl->name, LINT_BANNER_M, sl->min_size, worst_mm,
+			sz->pages[at].label,
+			worst_mm * LINT_DISTANCE_PER_CAP / 1000, LINT_BANNER_M,
+			need, ceil(sl->min_size / worst));
+	}
+}
+
+/*
  * Removes the references to filter id (every filter for NULL) from node
  * and below; how many.
  */
@@ -779,6 +832,7 @@ lint_page_check(struct check *c)
 		check_images(c, v, &sz);
 		check_story_zones(c, v, &sz);
 		check_legibility(c, v, &sz);
+		check_far_lines(c, v, &sz);
 		check_filters(c, v, &sz);
 	}
 	free(sz.pages);
