@@ -481,6 +481,20 @@ cap_height(const struct fonts *fonts, const struct slot *sl)
 	return (double)ink.height / PANGO_SCALE / 1000.0;
 }
 
+/*
+ * Whether a march reads sl on p from LINT_BANNER_M, which a warning
+ * tells (check_far_lines()): the headline or the city, on a vinyl banner
+ * hung as it is named, wide.
+ */
+static int
+far_line(const struct slot *sl, const struct paper *p)
+{
+	return sl->kind == SLOT_TEXT && p->family == PAPER_BANNER &&
+	       p->width_pt >= p->height_pt &&
+	       (strcmp(sl->name, "headline") == 0 ||
+		       strcmp(sl->name, "city") == 0);
+}
+
 /* The smallest text of a variant: the text slot of least cap height. */
 static const struct slot *
 smallest_text(const struct fonts *fonts, const struct variant *v, double *cap)
@@ -524,7 +538,7 @@ check_legibility(struct check *c, const struct variant *v,
 		const struct paper *p = &sz->pages[j];
 		double m = reading_metres(p), mm, need;
 
-		if (m == 0)
+		if (m == 0 || far_line(sl, p))
 			continue;
 		mm = PAPER_MM(cap * page_scale(v, p));
 		need = m * 1000 / LINT_DISTANCE_PER_CAP;
@@ -556,9 +570,11 @@ check_legibility(struct check *c, const struct variant *v,
 /*
  * The lines a march is read by, the headline and the city, at their
  * bayraq:min-size, are legible from LINT_BANNER_M on a vinyl banner hung
- * as it is named, wide: a warning, so a new design is told. (A vertical
- * banner, 1 m wide, cannot carry 80 mm capitals for the city under a
- * headline 1/0.6 as large in every language; the note above tells it.)
+ * as it is named, wide (far_line()): a warning, so a new design is told.
+ * A vertical banner, 1 m wide, cannot carry 80 mm capitals for the city
+ * under a headline 1/0.6 as large in every language (a Japanese headline
+ * of six full-width characters a line is at most 150 mm there): the note
+ * of check_legibility() tells it.
  */
 static void
 check_far_lines(struct check *c, const struct variant *v,
@@ -574,18 +590,14 @@ check_far_lines(struct check *c, const struct variant *v,
 		double cap, worst = 1, worst_mm = 0;
 		size_t at = 0;
 
-		if (sl->kind != SLOT_TEXT ||
-			(strcmp(sl->name, "headline") != 0 &&
-				strcmp(sl->name, "city") != 0))
+		if (sl->kind != SLOT_TEXT)
 			continue;
 		cap = sl->min_size * cap_height(c->l->fonts, sl);
 		for (j = 0; cap > 0 && j < sz->count; j++) {
 			const struct paper *p = &sz->pages[j];
 			double mm = PAPER_MM(cap * page_scale(v, p));
 
-			if (p->family != PAPER_BANNER ||
-				p->width_pt < p->height_pt ||
-				mm / need >= worst)
+			if (!far_line(sl, p) || mm / need >= worst)
 				continue;
 			worst = mm / need;
 			worst_mm = mm;
