@@ -118,6 +118,9 @@ print_row(const struct batch *b, size_t i, void *arg)
 	progress_show(&r->progress, settled, n, note);
 }
 
+/* Failed rows listed by line in the summary, at most. */
+#define SUMMARY_LINES 20
+
 static void
 print_summary(const struct batch *b)
 {
@@ -128,10 +131,13 @@ print_summary(const struct batch *b)
 	fprintf(stderr,
 		"bayraq: %zu rows: %zu done, %zu up to date, %zu failed", n,
 		batch_count(b, ROW_DONE), batch_count(b, ROW_SKIPPED), failed);
-	for (i = 0; i < n; i++)
+	/* The first lines to look at; the per-row lines above have them all. */
+	for (i = 0; i < n && listed < SUMMARY_LINES; i++)
 		if (batch_row_state(b, i) == ROW_FAILED)
 			fprintf(stderr, "%s%zu", listed++ ? ", " : " (lines ",
 				batch_row_line(b, i));
+	if (failed > (size_t)listed)
+		fprintf(stderr, " and %zu more", failed - (size_t)listed);
 	fprintf(stderr, "%s", listed ? ")" : "");
 	if (pending > 0)
 		fprintf(stderr, ", %zu not started", pending);

@@ -7,13 +7,11 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/limits.h"
 #include "input/library.h"
 
 /* A preview is about this many pixels on its long side. */
 #define SERVE_PREVIEW_PX 600
-/* Downloads: at most this many pixels, and this long a side. */
-#define SERVE_MAX_PIXELS 120e6
-#define SERVE_MAX_SIDE_MM 5000.0
 
 /* A thumbnail of a design is about this many pixels on its long side. */
 #define SERVE_THUMBNAIL_PX 160

@@ -5,10 +5,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-
-/* A translation, and a .po file, are at most this long. */
-#define CATALOG_MAX_TEXT 1000
-#define CATALOG_MAX_FILE (4 << 20)
+#include "base/limits.h"
 
 struct catalog;
 

@@ -6,6 +6,7 @@
 #include <librsvg/rsvg.h>
 
 #include "base/diag.h"
+#include "base/limits.h"
 #include "layout/fit.h"
 
 /* The XML namespace of the slot markup (designs/README.md). */
@@ -47,9 +48,6 @@ struct design {
 	struct variant *variants;
 	size_t variant_count;
 };
-
-/* The largest SVG file read as a variant. */
-#define DESIGN_MAX_FILE (32 << 20)
 
 /* How far a page's aspect ratio may be from a variant's: 10%. */
 #define DESIGN_RATIO_TOLERANCE 1.10

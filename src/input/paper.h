@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/limits.h"
 
 /* Which print conventions a size belongs to (later: bleed, colour intent). */
 enum paper_family {
@@ -23,9 +24,6 @@ struct paper {
 	size_t height_px;
 	enum paper_family family;
 };
-
-/* The largest side: 50 m. */
-#define PAPER_MAX_PT (50000.0 * 72.0 / 25.4)
 
 /* The millimetres in a point, and back. */
 #define PAPER_MM(pt) ((pt)*25.4 / 72.0)

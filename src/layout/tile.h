@@ -7,14 +7,10 @@
 
 #include "input/catalog.h"
 #include "base/diag.h"
+#include "base/limits.h"
 #include "input/fonts.h"
 #include "input/lang.h"
 #include "layout/render.h"
-
-#define TILE_MAX_ROWS 26
-#define TILE_MAX_COLS 99
-/* Beyond this a print shop is cheaper than glue. */
-#define TILE_MAX_SHEETS 200
 
 struct tile_opts {
 	double sheet_w, sheet_h; /* the paper, in either orientation */

@@ -281,6 +281,11 @@ on_record(int c, void *arg)
 	if (!r->header_seen) {
 		read_header(r);
 		r->header_seen = 1;
+	} else if (!blank && r->b->row_count == BATCH_MAX_ROWS) {
+		diag_set(r->d, DIAG_USAGE,
+			"%s:%zu: more than %d rows; split the campaign into "
+			"several CSV files",
+			r->b->csv, r->record_line, BATCH_MAX_ROWS);
 	} else if (!blank) {
 		/* Rows left empty, or only separators (";;;;"), are skipped. */
 		add_row(r);
@@ -416,11 +421,29 @@ batch_load(const char *csv_path, const char *outdir, char separator,
 	struct diag *d)
 {
 	struct batch *b = xcalloc(1, sizeof *b);
+	struct stat st;
 	gchar *data;
 	gsize len;
 
 	b->csv = xstrdup(csv_path);
 	b->outdir = xstrdup(outdir);
+	/* Checked before reading: a FIFO or a device would never end. */
+	if (stat(csv_path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_set(d, DIAG_USAGE,
+			"'%s' is not a regular file; give the CSV file saved "
+			"from the spreadsheet",
+			csv_path);
+		batch_free(b);
+		return NULL;
+	}
+	if (stat(csv_path, &st) == 0 && st.st_size > BATCH_MAX_FILE) {
+		diag_set(d, DIAG_USAGE,
+			"'%s' is larger than %d MB; split the campaign into "
+			"several CSV files",
+			csv_path, BATCH_MAX_FILE >> 20);
+		batch_free(b);
+		return NULL;
+	}
 	if (!g_file_get_contents(csv_path, &data, &len, NULL)) {
 		diag_set(d, DIAG_USAGE, "cannot read '%s'", csv_path);
 		batch_free(b);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/limits.h"
 #include "input/library.h"
 #include "layout/print.h"
 #include "write/pngenc.h"
@@ -20,19 +21,12 @@
 #define JOB_DEFAULT_OUTPUT "out/"
 #define JOB_DEFAULT_SHEET "A4"
 
-/* The longest text typed for a banner, such as a city, in bytes. */
-#define JOB_MAX_TEXT 200
-
 /*
  * Checks typed text once, where it enters (argv, a CSV, a form): valid
  * UTF-8, at most JOB_MAX_TEXT bytes, no control characters and no bidi
  * embeddings or overrides. DIAG_USAGE names what ("--city").
  */
 int job_check_text(const char *s, const char *what, struct diag *d);
-
-/* A PNG beyond either is refused unless force. */
-#define JOB_MAX_PIXELS 2147483648.0
-#define JOB_MAX_ESTIMATE 1e9
 
 /*
  * What was asked for, as typed: from argv, a CSV row or a web form. The

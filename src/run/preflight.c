@@ -18,9 +18,6 @@
 #include "layout/print.h"
 #include "write/pdfpost.h"
 
-/* Resources are nested through form XObjects; stop at this depth. */
-#define MAX_DEPTH 8
-
 struct walk {
 	qpdf_data q;
 	struct preflight *pf;
@@ -420,7 +417,7 @@ walk_resources(struct walk *w, qpdf_oh owner, int depth)
 	qpdf_oh cs, group;
 	int has_default_rgb;
 
-	if (depth > MAX_DEPTH)
+	if (depth > PREFLIGHT_MAX_DEPTH)
 		return;
 	group = qpdf_oh_get_key(q, owner, "/Group");
 	if (qpdf_oh_is_dictionary(q, group))
@@ -559,7 +556,7 @@ lines_form(struct lines *l, qpdf_oh res, const char *name, const double ctm[6],
 	size_t len = 0;
 	int i;
 
-	if (depth > MAX_DEPTH || l->budget-- <= 0 ||
+	if (depth > PREFLIGHT_MAX_DEPTH || l->budget-- <= 0 ||
 		!qpdf_oh_is_stream(q, form))
 		return;
 	dict = qpdf_oh_get_dict(q, form);
@@ -792,7 +789,7 @@ strip_forms(qpdf_data q, qpdf_oh owner, GHashTable *seen, int depth)
 	size_t n, i;
 	qpdf_oh *list;
 
-	if (depth > MAX_DEPTH)
+	if (depth > PREFLIGHT_MAX_DEPTH)
 		return;
 	list = pdfpost_dict_values(q, qpdf_oh_get_key(q, res, "/XObject"), &n);
 	for (i = 0; i < n; i++) {
@@ -896,6 +893,14 @@ read_structure(struct preflight *pf, const char *path, struct diag *d)
 	pf->pages = (size_t)qpdf_get_num_pages(q);
 	if (pf->pages == 0) {
 		rc = diag_set(d, DIAG_FORMAT, "'%s' has no pages", path);
+		goto out;
+	}
+	if (pf->pages > PREFLIGHT_MAX_PAGES) {
+		rc = diag_set(d, DIAG_FORMAT,
+			"'%s' has %zu pages, more than the %d preflight reads; "
+			"check it in parts (qpdf --pages)",
+			path, pf->pages, PREFLIGHT_MAX_PAGES);
+		pf->pages = 0;
 		goto out;
 	}
 	pf->page = xcalloc(pf->pages, sizeof *pf->page);
@@ -1054,13 +1059,23 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	double u = pg->user_unit;
 	double cw = (pg->crop[2] - pg->crop[0]) / u;
 	double ch = (pg->crop[3] - pg->crop[1]) / u;
-	double k = fmin(254 / 72.0 * u, sqrt(4e6 / (cw * ch)));
+	double k;
 	cairo_surface_t *a, *b;
 	unsigned char *da, *db;
-	int w = (int)ceil(cw * k), h = (int)ceil(ch * k), stride, x, y;
-	int x0 = w, y0 = h, x1 = -1, y1 = -1;
+	int w, h, stride, x, y, x0, y0, x1 = -1, y1 = -1;
 	double m;
 
+	/* A CropBox with no area (a doctored file) has no ink to measure. */
+	if (!(cw * ch > 0))
+		return INFINITY;
+	k = fmin(254 / 72.0 * u, sqrt(4e6 / (cw * ch)));
+	/* A page a million times longer than wide still has 4e6 pixels. */
+	if (!(ceil(cw * k) <= 4e6 && ceil(ch * k) <= 4e6))
+		return INFINITY;
+	w = (int)ceil(cw * k);
+	h = (int)ceil(ch * k);
+	x0 = w;
+	y0 = h;
 	if (w < 1 || h < 1)
 		return INFINITY;
 	a = render_page(page, k, w, h);

@@ -6,8 +6,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-
-#define PREFLIGHT_MAX_PROBLEMS 32
+#include "base/limits.h"
 
 /* The thresholds preflight holds a file to; docs/printing.md lists them. */
 #define PREFLIGHT_HAIRLINE_PT 0.25 /* thinner lines may not print */

@@ -133,3 +133,53 @@ test_fuzz_corpus_replays() {
 			die "$name has no seed corpus in tests/fuzz/corpus/${name#fuzz-}"
 	done
 }
+
+# A batch CSV is bounded (src/base/limits.h): a FIFO or a device is never
+# read, a huge file is refused before it is read, and past the row limit
+# the run stops before anything renders.
+test_batch_csv_bounded() {
+	limit=$(sed -n 's/^#define BATCH_MAX_ROWS \([0-9]*\)$/\1/p' "$ROOT/src/base/limits.h")
+	mb=$(sed -n 's/^#define BATCH_MAX_FILE (\([0-9]*\) << 20)$/\1/p' "$ROOT/src/base/limits.h")
+	[ -n "$limit" ] && [ -n "$mb" ] || die "limits.h no longer says BATCH_MAX_ROWS and BATCH_MAX_FILE"
+	mkfifo rows.csv
+	expect_exit 2 timeout 20 "$ROOT/$BAYRAQ" batch rows.csv -o out/
+	one_error "'rows.csv' is not a regular file; give the CSV file saved from the spreadsheet"
+	expect_exit 2 timeout 20 "$ROOT/$BAYRAQ" batch /dev/zero -o out/
+	one_error "'/dev/zero' is not a regular file"
+	truncate -s "$((mb + 1))M" huge.csv
+	expect_exit 2 timeout 20 "$ROOT/$BAYRAQ" batch huge.csv -o out/
+	one_error "'huge.csv' is larger than $mb MB; split the campaign into several CSV files"
+	{
+		echo "lang,city,country,size,format"
+		yes "en,Oslo,NO,1080x1080px,png" | head -n "$((limit + 1))"
+	} >many.csv
+	expect_exit 2 timeout 120 "$ROOT/$BAYRAQ" batch many.csv -o out/
+	one_error "many.csv:$((limit + 2)): more than $limit rows; split the campaign into several CSV files"
+	[ ! -e out ] || no_files out
+}
+
+# Many rows that would write one file all fail before anything renders, in
+# one pass, and the summary names the first lines, not thousands.
+test_batch_duplicates_at_scale() {
+	{
+		echo "lang,city,country,size,format"
+		yes "en,Oslo,NO,1080x1080px,png" | head -n 3000
+	} >same.csv
+	expect_exit 1 timeout 300 "$ROOT/$BAYRAQ" batch same.csv -o out/
+	[ "$(grep -c "^same.csv:[0-9]*: failed: would write 'out/.*', as line [23] does$" stdout)" = 3000 ] ||
+		die "not every row was reported: $(tail -n 1 stdout)"
+	grep -q "^bayraq: 3000 rows: 0 done, 0 up to date, 3000 failed (lines 2, 3, .*, 21 and 2980 more)$" stderr ||
+		die "summary: $(tail -n 1 stderr)"
+	[ ! -e out ] || no_files out
+}
+
+# Preflight reads at most PREFLIGHT_MAX_PAGES pages, and says how to check
+# a longer file.
+test_preflight_page_limit() {
+	limit=$(sed -n 's/^#define PREFLIGHT_MAX_PAGES \([0-9]*\)$/\1/p' "$ROOT/src/base/limits.h")
+	[ -n "$limit" ] || die "limits.h no longer says PREFLIGHT_MAX_PAGES"
+	bayraq render --city Oslo --country NO --size 1080x1080px -f pdf -o one.pdf
+	qpdf --empty --pages $(yes one.pdf | head -n "$((limit + 1))") -- long.pdf
+	expect_exit 1 timeout 60 "$ROOT/$BAYRAQ" preflight long.pdf
+	one_error "'long.pdf' has $((limit + 1)) pages, more than the $limit preflight reads; check it in parts (qpdf --pages)"
+}
