@@ -12,7 +12,7 @@ test_help_and_version() {
 }
 
 test_lists() {
-	bayraq list designs | grep -qx 'liberate-crimea: 1:2 1:3 2:1 3:1 4:5 1.41:1 1:1.41 16:9 1:1 9:16'
+	bayraq list designs | grep -qx 'liberate-crimea: 1:2 1:3 2:1 3:1 4:5 5:4 1.41:1 1:1.41 16:9 1:1 9:16'
 	bayraq list languages >langs.txt
 	[ "$(wc -l <langs.txt)" -ge 12 ]
 	grep -q '^crh  *crh-Latn  *\([0-9]*\)/\1  *Crimean Tatar (Latin) — Qırımtatarca ' langs.txt

@@ -74,7 +74,7 @@ test_pick(void)
 	CHECK(dz != NULL);
 	if (dz == NULL)
 		return;
-	CHECK(dz->variant_count == 10);
+	CHECK(dz->variant_count == 11);
 	v = design_pick(dz, 841.0 / 1189.0, &d);
 	CHECK(v != NULL && strstr(v->path, "poster-portrait") != NULL);
 	/* US 18x24 in is 6% off 1:sqrt2: fitted, not refused. */
