@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n
+PKGS  := cairo cairo-pdf cairo-svg pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n lcms2
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3
@@ -28,6 +28,11 @@ endif
 FLAGSET_VERSION   := 1.2.10
 FLAGSET_INTEGRITY := sha512-xrqwo0TYf/h2cfPvGpjdSuSguUbri4vNNizBnwzoZnX0xGo3O5nGJMlbYEp7NOYcnPGBm6LE2axqDWSB847bLw==
 FLAGSET := build/flags/package
+# resvg for `make bench` only (a peer, never a dependency): @resvg/resvg-js
+# and its x86_64 Linux (glibc) library, pinned with their npm integrity.
+RESVG_VERSION          := 2.6.2
+RESVG_INTEGRITY        := sha512-xBaJish5OeGmniDj9cW5PRa/PtmuVU3ziqrbr5xJj901ZDN4TosrVaNZpEiLZAxdfnhAe7uQ7QFWfjPe9d9K2Q==
+RESVG_NATIVE_INTEGRITY := sha512-IVUe+ckIerA7xMZ50duAZzwf1U7khQe2E0QpUxu5MBJNao5RqC0zwV/Zm965vw6D3gGFUl7j4m+oJjubBVoftw==
 
 # CMYK output profiles for PDF/X, made by ArgyllCMS from the FOGRA39 and
 # GRACoL (CGATS TR 006) characterisation data in Debian's icc-profiles-free.
@@ -57,7 +62,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(OUT)/%)
 REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=$(OUT)/tests/replay-%)
-TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngcount $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf $(OUT)/tests/pocaps
+TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp $(OUT)/tests/pngcount $(OUT)/tests/pngstitch $(OUT)/tests/tiff2png $(OUT)/tests/runstat $(OUT)/tests/imagepdf $(OUT)/tests/pocaps $(OUT)/tests/cmykde
 BIN := $(OUT)/bayraq
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
@@ -128,17 +133,23 @@ flags: $(FLAGSET)/countries.json
 $(FLAGSET)/countries.json:
 	@sh src/fetch-flags.sh $(FLAGSET_VERSION) $(FLAGSET_INTEGRITY) build/flags
 
-# colprof writes NAME.icc beside NAME.ti3; about 20 s each, once.
+build/resvg/.ok:
+	@sh tests/bench/fetch-resvg.sh $(RESVG_VERSION) $(RESVG_INTEGRITY) $(RESVG_NATIVE_INTEGRITY) build/resvg
+	@touch $@
+
+# src/pkg/icc.sh: ink-limited (300% FOGRA39, 320% GRACoL, as the trade's
+# profiles for these conditions), a perceptual table mapped from sRGB, a
+# fixed date: the same bytes from every build. About a minute of CPU each.
 $(ICC)/FOGRA39.icc: ICC_TI3 := FOGRA39L.ti3
-$(ICC)/FOGRA39.icc: ICC_DESC := Coated FOGRA39 (bayraq, ArgyllCMS colprof)
+$(ICC)/FOGRA39.icc: ICC_TAC := 300
+$(ICC)/FOGRA39.icc: ICC_DESC := Coated FOGRA39 300% (bayraq, ArgyllCMS colprof)
 $(ICC)/GRACoL.icc: ICC_TI3 := TR006.ti3
-$(ICC)/GRACoL.icc: ICC_DESC := GRACoL 2006 Coated 1 (bayraq, ArgyllCMS colprof)
-$(PROFILES):
+$(ICC)/GRACoL.icc: ICC_TAC := 320
+$(ICC)/GRACoL.icc: ICC_DESC := GRACoL 2006 Coated 1 320% (bayraq, ArgyllCMS colprof)
+$(PROFILES): src/pkg/icc.sh
 	@mkdir -p $(ICC)
-	@echo "  ICC     $@ (from $(ICC_DATA)/$(ICC_TI3))"
-	$(Q)cp $(ICC_DATA)/$(ICC_TI3) $(@:.icc=.ti3)
-	$(Q)colprof -qm -D "$(ICC_DESC)" $(@:.icc=) >$(@:.icc=.log) 2>&1 || \
-		{ cat $(@:.icc=.log); rm -f $@; exit 1; }
+	@echo "  ICC     $@ (from $(ICC_DATA)/$(ICC_TI3), $(ICC_TAC)% ink)"
+	$(Q)sh src/pkg/icc.sh $(ICC_DATA)/$(ICC_TI3) $(ICC_TAC) "$(ICC_DESC)" $@
 
 $(OUT) $(OUT)/tests:
 	@mkdir -p $@
@@ -223,8 +234,12 @@ check-errors: test-bins
 	@$(TEST_ENV) ONLY='^test-|$(ERROR_TESTS)' sh tests/run.sh $(OUT)
 
 # Benchmarks compare bayraq with the other ways to do the same, in one run.
+# The other tools are fetched or installed when missing; one that is still
+# missing gets a row that says so.
 bench:
 	@$(MAKE) --no-print-directory BUILD=release all build/release/tests/runstat build/release/tests/pngcmp
+	@sh src/deps.sh bench || true
+	@$(MAKE) --no-print-directory build/resvg/.ok || true
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/run.sh build/release
 	@LC_ALL=C.UTF-8 XDG_CACHE_HOME=$(CURDIR)/build/cache sh tests/bench/serve.sh build/release
 

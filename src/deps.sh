@@ -1,18 +1,21 @@
 #!/bin/sh
-# deps.sh [build|run|all] - checks what bayraq needs from Debian; as root,
+# deps.sh [build|run|bench|all] - checks what bayraq needs from Debian; as root,
 # installs what is missing.
 set -u
 # What building needs; what a built bayraq needs to run; what the tests use.
 build="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
 libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
 libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
-argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev"
-run="fonts-noto-core fonts-noto-cjk fonts-roboto-unhinted icc-profiles-free libmicrohttpd12 libicu72
-iso-codes"
-test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk"
+argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev liblcms2-dev"
+run="fonts-noto-core fonts-noto-cjk fonts-roboto-unhinted icc-profiles-free libmicrohttpd12
+libicu72 liblcms2-2 iso-codes"
+test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk ghostscript"
+# What `make bench` compares with (not in "all": only the bench needs them).
+bench="librsvg2-bin mupdf-tools libvips-tools wrk curl"
 case "${1:-all}" in
 build) pkgs=$build ;;
 run) pkgs=$run ;;
+bench) pkgs=$bench ;;
 *) pkgs="$build $run $test" ;;
 esac
 # npm fetches the pinned flag set, except from a release tarball that

@@ -10,6 +10,7 @@
 
 struct preflight_args {
 	double safe;
+	double ink_limit;
 	int json;
 };
 
@@ -21,6 +22,18 @@ preflight_option(enum option_id id, const char *value, void *arg,
 
 	if (id == OPT_PREFLIGHT_JSON) {
 		a->json = 1;
+		return 0;
+	}
+	if (id == OPT_PREFLIGHT_INK_LIMIT) {
+		char *end = NULL;
+
+		a->ink_limit = g_ascii_strtod(value, &end);
+		if (end == value || *end != '\0' || !(a->ink_limit >= 100) ||
+			a->ink_limit > 400)
+			return diag_set(d, DIAG_USAGE,
+				"bad --ink-limit '%s' (expected a percentage "
+				"from 100 to 400, such as 300)",
+				value);
 		return 0;
 	}
 	return paper_length(value, "--safe", &a->safe, d);
@@ -79,6 +92,11 @@ print_report(const char *path, const struct preflight *pf)
 			pf->min_text_pt);
 	if (isfinite(pf->min_line_pt))
 		printf("%-12s thinnest %.2f pt\n", "lines", pf->min_line_pt);
+	if (pf->max_ink >= 0)
+		printf("%-12s at most %.0f%% (C+M+Y+K; %s allows %.0f%%)\n",
+			"ink", pf->max_ink, pf->intent, pf->ink_limit);
+	else
+		printf("%-12s %s\n", "ink", pf->ink_note);
 	if (pf->problem_count == 0)
 		printf("ready to print\n");
 	else
@@ -153,6 +171,7 @@ json_page(JsonBuilder *b, const struct preflight_page *pg)
 	json_builder_set_member_name(b, "images");
 	json_builder_add_int_value(b, (gint64)pg->images);
 	json_number(b, "lowest_image_ppi", pg->min_ppi);
+	json_number(b, "max_ink_percent", pg->max_ink >= 0 ? pg->max_ink : NAN);
 	json_builder_end_object(b);
 }
 
@@ -196,6 +215,8 @@ print_json(const char *path, const struct preflight *pf)
 	json_builder_set_member_name(b, "colour_spaces");
 	json_builder_add_string_value(b, pf->colour_spaces);
 	json_mm(b, "safe_margin_mm", pf->safe);
+	json_number(b, "ink_limit_percent", pf->ink_limit);
+	json_number(b, "max_ink_percent", pf->max_ink >= 0 ? pf->max_ink : NAN);
 	json_builder_set_member_name(b, "pages");
 	json_builder_begin_array(b);
 	for (i = 0; i < pf->pages; i++)
@@ -219,7 +240,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
 	struct diag d = { 0 };
 	struct preflight pf;
-	struct preflight_args a = { -1, 0 };
+	struct preflight_args a = { -1, -1, 0 };
 	int first, rc = options_parse(cmd, argc, argv, preflight_option, &a,
 			   &first);
 	char line[320];
@@ -230,7 +251,7 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 		return rc;
 	if (first + 1 != argc)
 		return cli_usage_error(cmd, "preflight takes one PDF file");
-	if (preflight_check(&pf, argv[first], a.safe, &d) < 0) {
+	if (preflight_check(&pf, argv[first], a.safe, a.ink_limit, &d) < 0) {
 		preflight_free(&pf);
 		return cli_fail(&d);
 	}

@@ -84,7 +84,7 @@ static const struct opt opts[] = {
 	{ "outline-text", 0, NULL, OPTS_PRINT, OPT_OUTLINE_TEXT,
 		"text as outlines, for shops that ask for it" },
 	{ "cmyk", 0, NULL, OPTS_PRINT, OPT_CMYK,
-		"real CMYK through Ghostscript (gs), then PDF/X-4" },
+		"CMYK for the intent's profile (lcms2), then PDF/X-4" },
 	{ "sheet", 0, "SIZE", OPTS_TILE, OPT_SHEET,
 		"the printer's paper: A4 (default), A3, letter, legal,\n"
 		"tabloid or WxH" },
@@ -116,6 +116,9 @@ static const struct opt opts[] = {
 	{ "safe", 0, "LEN", OPTS_PREFLIGHT, OPT_PREFLIGHT_SAFE,
 		"the safe margin to check text against (default 5mm, 10mm\n"
 		"from A2 up)" },
+	{ "ink-limit", 0, "PERCENT", OPTS_PREFLIGHT, OPT_PREFLIGHT_INK_LIMIT,
+		"the most ink (C+M+Y+K) the press takes (default 300, 320\n"
+		"for GRACoL), as the shop tells" },
 	{ "json", 0, NULL, OPTS_PREFLIGHT, OPT_PREFLIGHT_JSON,
 		"the report as JSON on stdout, problems included, for\n"
 		"shops that automate (the exit status is the same)" },

@@ -64,56 +64,86 @@ fold_marks(GString *ops, const struct sheet *s, double unit)
 	g_string_append(ops, "S\n");
 }
 
+/* A circle of radius r around (x, y), from the media's top left. */
+static void
+circle(GString *ops, const struct sheet *s, double unit, double x, double y,
+	double r)
+{
+	/* Four Bézier quarters; 0.5523 r puts their middles on the circle. */
+	double k = 0.5523 * r;
+	double pts[13][2] = { { x + r, y }, { x + r, y + k }, { x + k, y + r },
+		{ x, y + r }, { x - k, y + r }, { x - r, y + k }, { x - r, y },
+		{ x - r, y - k }, { x - k, y - r }, { x, y - r },
+		{ x + k, y - r }, { x + r, y - k }, { x + r, y } };
+	char v[2][G_ASCII_DTOSTR_BUF_SIZE];
+	int i;
+
+	for (i = 0; i < 13; i++) {
+		g_ascii_formatd(v[0], sizeof v[0], "%.3f", pts[i][0] / unit);
+		g_ascii_formatd(v[1], sizeof v[1], "%.3f",
+			(s->media_h - pts[i][1]) / unit);
+		g_string_append_printf(ops, "%s %s%s", v[0], v[1],
+			i == 0	     ? " m\n"
+			: i % 3 == 0 ? " c\n"
+				     : " ");
+	}
+	g_string_append(ops, "h\n");
+}
+
+static void
+width(GString *ops, double w, double unit)
+{
+	char v[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_ascii_formatd(v, sizeof v, "%.4f", w / unit);
+	g_string_append_printf(ops, "%s w\n", v);
+}
+
+/*
+ * A target for each grommet: a white ring for dark banners, a black ring
+ * and cross inside, in DeviceCMYK (white is no ink, black 100% K).
+ */
+static void
+grommets(GString *ops, const struct sheet *s, double unit)
+{
+	double r = 12 * 72 / 25.4 / 2;
+	size_t i;
+
+	for (i = 0; i < s->grommet_count; i++) {
+		double x = s->trim_x + s->grommets[i].x;
+		double y = s->trim_y + s->pocket + s->grommets[i].y;
+
+		g_string_append(ops, "0 0 0 0 K\n");
+		width(ops, 1.5, unit);
+		circle(ops, s, unit, x, y, r);
+		g_string_append(ops, "S\n0 0 0 1 K\n");
+		width(ops, 0.5, unit);
+		circle(ops, s, unit, x, y, r - 1.5);
+		line(ops, s, unit, x - r / 2, y, x + r / 2, y);
+		line(ops, s, unit, x, y - r / 2, x, y + r / 2);
+		g_string_append(ops, "S\n");
+	}
+}
+
 char *
 marks_pdf_content(const struct sheet *s, double unit)
 {
 	GString *ops;
-	char w[G_ASCII_DTOSTR_BUF_SIZE], *res;
+	char *res;
 
-	if (!s->marks)
+	if (!s->marks && s->grommet_count == 0)
 		return NULL;
-	ops = g_string_new("q\n0 0 0 1 K\n0 J\n");
-	g_ascii_formatd(w, sizeof w, "%.4f", MARKS_LINE_PT / unit);
-	g_string_append_printf(ops, "%s w\n", w);
-	crop_marks(ops, s, unit);
-	if (s->pocket > 0)
-		fold_marks(ops, s, unit);
+	ops = g_string_new("q\n0 J\n");
+	grommets(ops, s, unit);
+	if (s->marks) {
+		g_string_append(ops, "0 0 0 1 K\n");
+		width(ops, MARKS_LINE_PT, unit);
+		crop_marks(ops, s, unit);
+		if (s->pocket > 0)
+			fold_marks(ops, s, unit);
+	}
 	g_string_append(ops, "Q\n");
 	res = xstrdup(ops->str);
 	g_string_free(ops, TRUE);
 	return res;
-}
-
-/* A target: white ring for dark banners, black ring and cross inside. */
-static void
-grommet(cairo_t *cr, double x, double y)
-{
-	double r = 12 * 72 / 25.4 / 2;
-
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_set_line_width(cr, 1.5);
-	cairo_stroke(cr);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x, y, r - 1.5, 0, 2 * M_PI);
-	cairo_move_to(cr, x - r / 2, y);
-	cairo_line_to(cr, x + r / 2, y);
-	cairo_move_to(cr, x, y - r / 2);
-	cairo_line_to(cr, x, y + r / 2);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_set_line_width(cr, 0.5);
-	cairo_stroke(cr);
-}
-
-void
-marks_draw_grommets(cairo_t *cr, const struct sheet *s)
-{
-	size_t i;
-
-	cairo_save(cr);
-	for (i = 0; i < s->grommet_count; i++)
-		grommet(cr, s->trim_x + s->grommets[i].x,
-			s->trim_y + s->pocket + s->grommets[i].y);
-	cairo_restore(cr);
 }

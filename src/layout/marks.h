@@ -11,18 +11,13 @@
 #define MARKS_LINE_PT 0.25
 
 /*
- * Draws the grommet targets in the hem, on cr with one unit per point and
- * the media's top left at the origin. They are part of the artwork.
- */
-void marks_draw_grommets(cairo_t *cr, const struct sheet *s);
-
-/*
  * The crop marks at the trim corners, offset by the bleed, outside the
- * bleed box, and the fold marks of pole pockets, as a PDF content stream
- * in 100% K of DeviceCMYK: cairo can only draw RGB, which a print shop
- * would turn into four-colour black. Coordinates are PDF's (origin at the
+ * bleed box, the fold marks of pole pockets and the grommet targets in
+ * the hem (a white ring, a black ring and cross), as a PDF content stream
+ * in DeviceCMYK, black as 100% K: cairo can only draw RGB, which a print
+ * shop would turn into four-colour black. Coordinates are PDF's (origin at the
  * bottom left) divided by unit (/UserUnit). NULL when the sheet has no
- * marks; otherwise the caller frees it.
+ * marks and no grommets; otherwise the caller frees it.
  */
 char *marks_pdf_content(const struct sheet *s, double unit);
 

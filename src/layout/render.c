@@ -579,6 +579,35 @@ banner_height(const struct banner *b)
 	return b->page_h;
 }
 
+int
+render_draw_note(const struct banner *b, cairo_t *cr, const char *text,
+	double x, double y, double size, struct diag *d)
+{
+	PangoContext *ctx = fonts_context_new(b->fonts);
+	PangoLayout *layout = pango_layout_new(ctx);
+	PangoFontDescription *fd =
+		pango_font_description_from_string("Noto Sans");
+	cairo_status_t st;
+
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(layout, fd);
+	pango_layout_set_text(layout, text, -1);
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_move_to(cr, x,
+		y - (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
+	pango_cairo_show_layout(cr, layout);
+	cairo_restore(cr);
+	pango_font_description_free(fd);
+	g_object_unref(layout);
+	g_object_unref(ctx);
+	st = cairo_status(cr);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return diag_set(d, DIAG_LIB, "cannot draw the slug's note: %s",
+			cairo_status_to_string(st));
+	return 0;
+}
+
 const char *
 banner_title(const struct banner *b)
 {

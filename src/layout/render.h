@@ -69,6 +69,14 @@ int render_draw_art(const struct banner *b, cairo_t *cr,
 int render_draw_overlay(const struct banner *b, cairo_t *cr,
 	const struct render_frame *frame, struct diag *d);
 
+/*
+ * One line of plain text for the print shop (the finished size in the
+ * slug), in Noto Sans at size points, black, its baseline starting at x,
+ * y, with the banner's fonts. Fails with DIAG_LIB when cairo does.
+ */
+int render_draw_note(const struct banner *b, cairo_t *cr, const char *text,
+	double x, double y, double size, struct diag *d);
+
 /* Whether the design uses SVG filters, which librsvg computes whole. */
 int banner_has_filters(const struct banner *b);
 

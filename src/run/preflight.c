@@ -12,11 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input/paper.h"
 #include "base/xalloc.h"
 #include "layout/print.h"
 #include "write/pdfpost.h"
+#include "write/ghostscript.h"
+#include "write/pdfscan.h"
 
 struct walk {
 	qpdf_data q;
@@ -251,7 +254,8 @@ read_intent(qpdf_data q, struct preflight *pf)
 	memcpy(pf->intent_class, data + 12, 4);
 	memcpy(pf->intent_space, data + 16, 4);
 	pf->intent_space[strcspn(pf->intent_space, " ")] = '\0';
-	free(data);
+	pf->intent_icc = data;
+	pf->intent_icc_len = len;
 }
 
 static int
@@ -517,29 +521,6 @@ matrix_multiply(const double a[6], const double b[6], double out[6])
 	memcpy(out, r, sizeof r);
 }
 
-static int
-is_delim(int c)
-{
-	return g_ascii_isspace(c) || strchr("()<>[]{}/%", c) != NULL;
-}
-
-/* Skips a (string), nested and escaped, from its opening parenthesis. */
-static size_t
-skip_string(const unsigned char *p, size_t i, size_t len)
-{
-	int depth = 0;
-
-	for (; i < len; i++) {
-		if (p[i] == '\\')
-			i++;
-		else if (p[i] == '(')
-			depth++;
-		else if (p[i] == ')' && --depth == 0)
-			return i + 1;
-	}
-	return len;
-}
-
 static void scan_lines(struct lines *l, qpdf_oh res, const unsigned char *p,
 	size_t len, const double ctm[6], int depth);
 
@@ -578,106 +559,87 @@ lines_form(struct lines *l, qpdf_oh res, const char *name, const double ctm[6],
 	free(data);
 }
 
+/* One content stream's graphics state, as pdfscan_run walks it. */
+struct line_scan {
+	struct lines *l;
+	qpdf_oh res;
+	int depth;
+	struct gstate stack[32], gs;
+	size_t sp;
+	double tm[6];
+};
+
+static int
+is_op(const struct pdfscan_op *op, const char *name)
+{
+	return strcmp(op->op, name) == 0;
+}
+
+static int
+is_text_show(const struct pdfscan_op *op)
+{
+	return is_op(op, "Tj") || is_op(op, "TJ") || is_op(op, "'") ||
+	       is_op(op, "\"");
+}
+
+static int
+line_op(const struct pdfscan_op *op, void *arg)
+{
+	struct line_scan *s = arg;
+	struct gstate *gs = &s->gs;
+	const double *num = op->num;
+	size_t nn = op->nums;
+
+	if (is_op(op, "q") && s->sp < 32) {
+		s->stack[s->sp++] = *gs;
+	} else if (is_op(op, "Q") && s->sp > 0) {
+		*gs = s->stack[--s->sp];
+	} else if (is_op(op, "cm") && nn == 6) {
+		matrix_multiply(num, gs->ctm, gs->ctm);
+	} else if (is_op(op, "w") && nn >= 1) {
+		gs->width = fabs(num[nn - 1]);
+	} else if (strchr("SsBb", op->op[0]) != NULL &&
+		   (op->op[1] == '\0' ||
+			   (op->op[1] == '*' && op->op[2] == '\0'))) {
+		double k = sqrt(fabs(
+			gs->ctm[0] * gs->ctm[3] - gs->ctm[1] * gs->ctm[2]));
+
+		s->l->min = fmin(s->l->min, gs->width * k);
+	} else if (is_op(op, "BT")) {
+		memcpy(s->tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof s->tm);
+	} else if (is_op(op, "Tm") && nn == 6) {
+		memcpy(s->tm, num, sizeof s->tm);
+	} else if (is_op(op, "Tf") && nn >= 1) {
+		gs->font_size = fabs(num[nn - 1]);
+	} else if (is_op(op, "Tr") && nn >= 1) {
+		gs->render_mode = (int)num[nn - 1];
+	} else if (is_text_show(op) && gs->render_mode != 3 &&
+		   gs->render_mode != 7) {
+		double t[6];
+
+		matrix_multiply(s->tm, gs->ctm, t);
+		s->l->min_text = fmin(s->l->min_text,
+			gs->font_size * sqrt(fabs(t[0] * t[3] - t[1] * t[2])));
+	} else if (is_op(op, "Do") && op->name[0] != '\0') {
+		lines_form(s->l, s->res, op->name, gs->ctm, s->depth);
+	}
+	return 0;
+}
+
 static void
 scan_lines(struct lines *l, qpdf_oh res, const unsigned char *p, size_t len,
 	const double ctm[6], int depth)
 {
-	struct gstate stack[32], gs;
-	double num[6], tm[6] = { 1, 0, 0, 1, 0, 0 };
-	char tok[64], name[64] = "";
-	size_t i = 0, n, sp = 0, nn = 0;
+	struct line_scan *s = xcalloc(1, sizeof *s);
 
-	memcpy(gs.ctm, ctm, sizeof gs.ctm);
-	gs.width = 1;
-	gs.font_size = 0;
-	gs.render_mode = 0;
-	while (i < len) {
-		int c = p[i];
-
-		if (g_ascii_isspace(c)) {
-			i++;
-		} else if (c == '%') {
-			while (i < len && p[i] != '\n' && p[i] != '\r')
-				i++;
-		} else if (c == '(') {
-			i = skip_string(p, i, len);
-		} else if (c == '<' && i + 1 < len && p[i + 1] != '<') {
-			while (i < len && p[i] != '>')
-				i++;
-			i++;
-		} else if (c == '/') {
-			name[0] = '/';
-			for (n = 1, i++; i < len && !is_delim(p[i]); i++)
-				if (n + 1 < sizeof name)
-					name[n++] = (char)p[i];
-			name[n] = '\0';
-		} else if (strchr("<>[]{}", c) != NULL) {
-			i++;
-		} else {
-			for (n = 0; i < len && !is_delim(p[i]); i++)
-				if (n + 1 < sizeof tok)
-					tok[n++] = (char)p[i];
-			tok[n] = '\0';
-			if (n == 0) {
-				i++;
-				continue;
-			}
-			if (g_ascii_isdigit(tok[0]) || tok[0] == '-' ||
-				tok[0] == '+' || tok[0] == '.') {
-				if (nn == 6)
-					memmove(num, num + 1, 5 * sizeof *num);
-				num[nn < 6 ? nn++ : 5] =
-					g_ascii_strtod(tok, NULL);
-				continue;
-			}
-			if (strcmp(tok, "q") == 0 && sp < 32) {
-				stack[sp++] = gs;
-			} else if (strcmp(tok, "Q") == 0 && sp > 0) {
-				gs = stack[--sp];
-			} else if (strcmp(tok, "cm") == 0 && nn == 6) {
-				matrix_multiply(num, gs.ctm, gs.ctm);
-			} else if (strcmp(tok, "w") == 0 && nn >= 1) {
-				gs.width = fabs(num[nn - 1]);
-			} else if (strchr("SsBb", tok[0]) != NULL &&
-				   (tok[1] == '\0' ||
-					   (tok[1] == '*' && tok[2] == '\0'))) {
-				double k = sqrt(fabs(gs.ctm[0] * gs.ctm[3] -
-						     gs.ctm[1] * gs.ctm[2]));
-
-				l->min = fmin(l->min, gs.width * k);
-			} else if (strcmp(tok, "BT") == 0) {
-				memcpy(tm, (double[6]){ 1, 0, 0, 1, 0, 0 },
-					sizeof tm);
-			} else if (strcmp(tok, "Tm") == 0 && nn == 6) {
-				memcpy(tm, num, sizeof tm);
-			} else if (strcmp(tok, "Tf") == 0 && nn >= 1) {
-				gs.font_size = fabs(num[nn - 1]);
-			} else if (strcmp(tok, "Tr") == 0 && nn >= 1) {
-				gs.render_mode = (int)num[nn - 1];
-			} else if ((strcmp(tok, "Tj") == 0 ||
-					   strcmp(tok, "TJ") == 0 ||
-					   strcmp(tok, "'") == 0 ||
-					   strcmp(tok, "\"") == 0) &&
-				   gs.render_mode != 3 && gs.render_mode != 7) {
-				double t[6];
-
-				matrix_multiply(tm, gs.ctm, t);
-				l->min_text = fmin(l->min_text,
-					gs.font_size * sqrt(fabs(t[0] * t[3] -
-								 t[1] * t[2])));
-			} else if (strcmp(tok, "Do") == 0 && name[0] != '\0') {
-				lines_form(l, res, name, gs.ctm, depth);
-			} else if (strcmp(tok, "BI") == 0) {
-				/* Inline image data, up to " EI". */
-				while (i + 2 < len && !(g_ascii_isspace(p[i]) &&
-							      p[i + 1] == 'E' &&
-							      p[i + 2] == 'I'))
-					i++;
-				i += 3;
-			}
-			nn = 0;
-		}
-	}
+	s->l = l;
+	s->res = res;
+	s->depth = depth;
+	memcpy(s->gs.ctm, ctm, sizeof s->gs.ctm);
+	s->gs.width = 1;
+	memcpy(s->tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof s->tm);
+	pdfscan_run(p, len, line_op, s);
+	free(s);
 }
 
 static void
@@ -703,65 +665,36 @@ page_lines(qpdf_data q, qpdf_oh page, struct preflight_page *pg)
  * whatever poppler's text extraction makes of it (it drops whole lines of
  * Arabic).
  */
+struct strip {
+	GString *out;
+	const unsigned char *p;
+	size_t end; /* of the last operator */
+};
+
+static int
+strip_op(const struct pdfscan_op *op, void *arg)
+{
+	struct strip *st = arg;
+
+	if (is_text_show(op))
+		g_string_append_c(st->out, ' ');
+	else
+		g_string_append_len(st->out, (const char *)st->p + op->start,
+			(gssize)(op->end - op->start));
+	st->end = op->end;
+	return 0;
+}
+
 static GString *
 strip_text(const unsigned char *p, size_t len)
 {
-	GString *out = g_string_sized_new(len);
-	size_t i = 0, ops = 0, start, n;
+	struct strip st = { g_string_sized_new(len), p, 0 };
 
-	while (i < len) {
-		int c = p[i];
-
-		if (g_ascii_isspace(c)) {
-			i++;
-		} else if (c == '%') {
-			while (i < len && p[i] != '\n' && p[i] != '\r')
-				i++;
-		} else if (c == '(') {
-			i = skip_string(p, i, len);
-		} else if (c == '<' && i + 1 < len && p[i + 1] != '<') {
-			while (i < len && p[i] != '>')
-				i++;
-			i++;
-		} else if (c == '/') {
-			for (i++; i < len && !is_delim(p[i]); i++)
-				;
-		} else if (strchr("<>[]{})", c) != NULL) {
-			i++;
-		} else {
-			start = i;
-			for (n = 0; i < len && !is_delim(p[i]); i++)
-				n++;
-			if (n == 0) {
-				i++;
-				continue;
-			}
-			if (g_ascii_isdigit(c) || c == '-' || c == '+' ||
-				c == '.')
-				continue;
-			if ((n == 2 &&
-				    (memcmp(p + start, "Tj", 2) == 0 ||
-					    memcmp(p + start, "TJ", 2) == 0)) ||
-				(n == 1 && (c == '\'' || c == '"'))) {
-				/* The operator and its operands go. */
-				g_string_append_c(out, ' ');
-			} else {
-				if (n == 2 && memcmp(p + start, "BI", 2) == 0) {
-					while (i + 2 < len &&
-						!(g_ascii_isspace(p[i]) &&
-							p[i + 1] == 'E' &&
-							p[i + 2] == 'I'))
-						i++;
-					i = i + 3 < len ? i + 3 : len;
-				}
-				g_string_append_len(out, (const char *)p + ops,
-					(gssize)(i - ops));
-			}
-			ops = i;
-		}
-	}
-	g_string_append_len(out, (const char *)p + ops, (gssize)(len - ops));
-	return out;
+	pdfscan_run(p, len, strip_op, &st);
+	/* What follows the last operator: white space, stray operands. */
+	g_string_append_len(st.out, (const char *)p + st.end,
+		(gssize)(len - st.end));
+	return st.out;
 }
 
 static void
@@ -1052,6 +985,17 @@ differ(const unsigned char *a, const unsigned char *b)
  * ink. A pixel with ink counts whole, so the distance errs on the near
  * side. INFINITY when the text leaves no mark.
  */
+/*
+ * Beyond the bleed box: the slug, cut away with the notes for the shop
+ * (bayraq writes the finished size there). x, y in points as seen.
+ */
+static int
+in_slug(const struct preflight_page *pg, double x, double y)
+{
+	return pg->has_bleed && (x < pg->bleed[0] || x > pg->bleed[2] ||
+					y < pg->bleed[1] || y > pg->bleed[3]);
+}
+
 static double
 ink_margin(PopplerPage *page, PopplerPage *bare,
 	const struct preflight_page *pg)
@@ -1085,8 +1029,10 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	stride = cairo_image_surface_get_stride(a);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
-			if (differ(da + y * stride + x * 4,
-				    db + y * stride + x * 4)) {
+			if (!in_slug(pg, (x + 0.5) / k * u,
+				    (y + 0.5) / k * u) &&
+				differ(da + y * stride + x * 4,
+					db + y * stride + x * 4)) {
 				x0 = x < x0 ? x : x0;
 				x1 = x > x1 ? x : x1;
 				y0 = y < y0 ? y : y0;
@@ -1124,7 +1070,9 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 					bottom - rects[i].y2));
 
 			/* Spaces and line ends have empty boxes. */
-			if (rects[i].x2 - rects[i].x1 <= 0.01)
+			if (rects[i].x2 - rects[i].x1 <= 0.01 ||
+				in_slug(pg, (rects[i].x1 + rects[i].x2) / 2 * u,
+					(rects[i].y1 + rects[i].y2) / 2 * u))
 				continue;
 			pg->has_text = 1;
 			pg->text_margin = fmin(pg->text_margin, m * u);
@@ -1229,6 +1177,72 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 	return 0;
 }
 
+/* GRACoL's conditions (CGATS TR 006 and its kin) allow 320%; others 300%. */
+static double
+ink_limit(const char *intent)
+{
+	if (strstr(intent, "TR 006") != NULL ||
+		strstr(intent, "TR006") != NULL ||
+		g_ascii_strncasecmp(intent, "GRACoL", 6) == 0)
+		return PREFLIGHT_INK_GRACOL;
+	return PREFLIGHT_INK_FOGRA39;
+}
+
+/*
+ * Total ink: every page rendered to the intent's CMYK by Ghostscript, at
+ * most PREFLIGHT_INK_PIXELS pixels a page. Without a CMYK intent or gs it
+ * is noted as not measured, not a problem: the other checks still hold.
+ */
+static void
+read_ink(struct preflight *pf, const char *path)
+{
+	struct diag d = { 0 };
+	double *max = xcalloc(pf->pages, sizeof *max), area = 0, dpi;
+	gchar *icc = NULL;
+	int fd;
+	size_t i;
+
+	pf->max_ink = -1;
+	if (pf->ink_limit < 0)
+		pf->ink_limit = ink_limit(pf->intent);
+	for (i = 0; i < pf->pages; i++) {
+		const double *m = pf->page[i].media;
+
+		pf->page[i].max_ink = -1;
+		area = fmax(area, (m[2] - m[0]) * (m[3] - m[1]) / (72.0 * 72));
+	}
+	if (pf->intent_icc == NULL || strcmp(pf->intent_space, "CMYK") != 0) {
+		snprintf(pf->ink_note, sizeof pf->ink_note,
+			"not measured: no CMYK output intent");
+		goto out;
+	}
+	fd = g_file_open_tmp("bayraq-XXXXXX.icc", &icc, NULL);
+	if (fd < 0 || write(fd, pf->intent_icc, pf->intent_icc_len) !=
+			      (ssize_t)pf->intent_icc_len) {
+		snprintf(pf->ink_note, sizeof pf->ink_note,
+			"not measured: cannot write a temporary file");
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	close(fd);
+	dpi = fmin(72, sqrt(PREFLIGHT_INK_PIXELS / fmax(area, 1e-6)));
+	if (ghostscript_ink(path, icc, dpi, max, pf->pages, &d) < 0) {
+		snprintf(pf->ink_note, sizeof pf->ink_note, "not measured: %s",
+			d.msg);
+		goto out;
+	}
+	for (i = 0; i < pf->pages; i++) {
+		pf->page[i].max_ink = max[i];
+		pf->max_ink = fmax(pf->max_ink, max[i]);
+	}
+out:
+	if (icc != NULL)
+		unlink(icc);
+	g_free(icc);
+	free(max);
+}
+
 static const char *const side_names[4] = { "left", "top", "right", "bottom" };
 
 /* One page's checks; n is its number from 1. */
@@ -1270,6 +1284,14 @@ judge_page(struct preflight *pf, const struct preflight_page *pg, size_t n)
 			"an image prints at %.0f ppi; %d is the least for "
 			"this size",
 			pg->min_ppi, large ? 72 : 150);
+	/* One 8-bit step of rounding in each of four inks. */
+	if (pg->max_ink > pf->ink_limit + 1.6)
+		problem(pf, n,
+			"the ink reaches %.0f%% (cyan, magenta, yellow and "
+			"black together) where %s allows %.0f%%: it will not "
+			"dry; convert the colours with the condition's "
+			"profile (bayraq render --cmyk)",
+			pg->max_ink, pf->intent, pf->ink_limit);
 	if (pg->min_line_pt < PREFLIGHT_HAIRLINE_PT - 0.005)
 		problem(pf, n,
 			"a line is %.2f pt thin; lines under %.2f pt may not "
@@ -1328,18 +1350,22 @@ preflight_free(struct preflight *pf)
 {
 	free(pf->page);
 	pf->page = NULL;
+	free(pf->intent_icc);
+	pf->intent_icc = NULL;
 }
 
 int
 preflight_check(struct preflight *pf, const char *path, double safe,
-	struct diag *d)
+	double ink_limit, struct diag *d)
 {
 	memset(pf, 0, sizeof *pf);
 	pf->safe = safe;
+	pf->ink_limit = ink_limit;
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
 		return diag_set(d, DIAG_IO, "cannot open '%s'", path);
 	if (read_structure(pf, path, d) < 0 || read_layout(pf, path, d) < 0)
 		return -1;
+	read_ink(pf, path);
 	judge(pf);
 	return 0;
 }

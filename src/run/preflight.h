@@ -12,6 +12,9 @@
 #define PREFLIGHT_HAIRLINE_PT 0.25 /* thinner lines may not print */
 #define PREFLIGHT_SMALL_TEXT_PT 6.0 /* smaller text may not be legible */
 #define PREFLIGHT_WHITE_BLEED_MM 2.0 /* white along a bleed's edge */
+#define PREFLIGHT_INK_FOGRA39 300.0 /* total ink, C + M + Y + K, percent */
+#define PREFLIGHT_INK_GRACOL 320.0
+#define PREFLIGHT_INK_PIXELS 4e6 /* the ink render's pixels per page */
 
 enum { SIDE_LEFT, SIDE_TOP, SIDE_RIGHT, SIDE_BOTTOM };
 
@@ -35,6 +38,7 @@ struct preflight_page {
 	double min_line_pt; /* thinnest stroke; INFINITY without strokes */
 	size_t images;
 	double min_ppi; /* of raster images at their printed size */
+	double max_ink; /* total ink of the inkiest spot, percent; or -1 */
 };
 
 /* A problem, and the pages it is on. */
@@ -58,6 +62,11 @@ struct preflight {
 	char intent[80]; /* OutputConditionIdentifier, or "" */
 	char intent_class[5]; /* the profile's device class: "prtr" */
 	char intent_space[5]; /* the profile's colour space: "CMYK" */
+	unsigned char *intent_icc; /* the profile itself, or NULL */
+	size_t intent_icc_len;
+	double ink_limit; /* total ink allowed, percent: told or the intent's */
+	double max_ink; /* of any page, or -1 when not measured */
+	char ink_note[280]; /* why the ink was not measured, or "" */
 	size_t fonts, fonts_embedded;
 	char colour_spaces[160]; /* "DeviceRGB (with DefaultRGB), ICCBased" */
 	size_t images;
@@ -77,14 +86,17 @@ struct preflight {
  * every side (3 mm, 5 mm larger than A0) that the artwork fills, PDF/X
  * with a CMYK printer output intent, no encryption, every font embedded,
  * no unmanaged RGB, raster images of at least 150 ppi (72 larger than
- * A0), no line under 0.25 pt, no text under 6 pt, and text at least safe
+ * A0), total ink within ink_limit percent (< 0: 300% FOGRA39, 320% GRACoL,
+ * rendered by Ghostscript through the embedded profile; noted as not
+ * measured without gs or a CMYK intent), no line under 0.25 pt, no text
+ * under 6 pt, and text at least safe
  * points inside the trim (safe < 0: 5 mm, or 10 mm from A2 up). Each
  * failed check is one problem, with the pages it is on. A file that
  * cannot be read fails with DIAG_IO or DIAG_FORMAT. preflight_free()
  * after either.
  */
 int preflight_check(struct preflight *pf, const char *path, double safe,
-	struct diag *d);
+	double ink_limit, struct diag *d);
 
 void preflight_free(struct preflight *pf);
 

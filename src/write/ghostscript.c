@@ -1,7 +1,10 @@
-/* ghostscript.c - real CMYK through Ghostscript, run as a program. */
+/* ghostscript.c - a PDF's ink, rendered by Ghostscript run as a program. */
 #include "write/ghostscript.h"
 
 #include <glib.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <tiffio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,38 +38,73 @@ first_line(const char *s, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-int
-ghostscript_cmyk(const unsigned char *data, size_t len, const char *profile,
-	unsigned char **out, size_t *out_len, struct diag *d)
+/* The largest C + M + Y + K of a 32-bit CMYK TIFF's pixels, in percent. */
+static double
+tiff_max_ink(const char *file)
 {
-	gchar *in_path = NULL, *out_path = NULL, *errors = NULL, *result = NULL;
-	gsize result_len = 0;
+	TIFF *tif = TIFFOpen(file, "r");
+	uint32_t w = 0, h = 0, y, x;
+	uint16_t spp = 0, bps = 0;
+	unsigned char *row;
+	double max = -1;
+
+	if (tif == NULL)
+		return -1;
+	TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
+	TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
+	TIFFGetField(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
+	TIFFGetField(tif, TIFFTAG_BITSPERSAMPLE, &bps);
+	if (spp != 4 || bps != 8 || TIFFScanlineSize(tif) < (tmsize_t)w * 4) {
+		TIFFClose(tif);
+		return -1;
+	}
+	row = xmalloc((size_t)TIFFScanlineSize(tif));
+	max = 0;
+	for (y = 0; y < h; y++) {
+		if (TIFFReadScanline(tif, row, y, 0) < 0) {
+			max = -1;
+			break;
+		}
+		for (x = 0; x < w; x++) {
+			const unsigned char *p = row + 4 * x;
+			double sum = (p[0] + p[1] + p[2] + p[3]) * 100.0 / 255;
+
+			if (sum > max)
+				max = sum;
+		}
+	}
+	free(row);
+	TIFFClose(tif);
+	return max;
+}
+
+int
+ghostscript_ink(const char *path, const char *profile, double dpi, double *max,
+	size_t pages, struct diag *d)
+{
+	gchar *dir, *errors = NULL, *pattern, *file;
 	GError *err = NULL;
-	int in_fd = -1, out_fd = -1, status = 0, rc = -1;
-	char *output_profile, *default_cmyk, *output_file, line[160];
+	char *output_profile, *default_cmyk, *output_file, *res, line[160];
+	char tmpl[] = "bayraq-ink-XXXXXX";
+	int status = 0, rc = -1;
+	size_t i;
 
 	if (!ghostscript_found())
 		return diag_set(d, DIAG_IO,
-			"--cmyk needs Ghostscript (gs), which is not "
-			"installed; " INSTALL_HINT);
-	in_fd = g_file_open_tmp("bayraq-XXXXXX.pdf", &in_path, NULL);
-	out_fd = g_file_open_tmp("bayraq-XXXXXX.pdf", &out_path, NULL);
-	if (in_fd < 0 || out_fd < 0 ||
-		!g_file_set_contents(in_path, (const gchar *)data, (gssize)len,
-			NULL)) {
-		diag_set(d, DIAG_IO, "cannot write a temporary file for gs");
-		goto out;
-	}
+			"Ghostscript (gs) is not installed; " INSTALL_HINT);
+	dir = g_dir_make_tmp(tmpl, NULL);
+	if (dir == NULL)
+		return diag_set(d, DIAG_IO,
+			"cannot make a temporary folder for gs");
+	pattern = g_build_filename(dir, "page-%d.tif", NULL);
 	output_profile = xasprintf("-sOutputICCProfile=%s", profile);
 	default_cmyk = xasprintf("-sDefaultCMYKProfile=%s", profile);
-	output_file = xasprintf("-sOutputFile=%s", out_path);
+	output_file = xasprintf("-sOutputFile=%s", pattern);
+	res = xasprintf("-r%.2f", dpi);
 	{
 		const char *argv[] = { "gs", "-q", "-dBATCH", "-dNOPAUSE",
-			"-dSAFER", "-sDEVICE=pdfwrite",
-			"-dCompatibilityLevel=1.6",
-			"-sColorConversionStrategy=CMYK",
-			"-sProcessColorModel=DeviceCMYK", output_profile,
-			default_cmyk, output_file, in_path, NULL };
+			"-dSAFER", "-sDEVICE=tiff32nc", res, output_profile,
+			default_cmyk, output_file, path, NULL };
 
 		/* g_spawn_sync does not write to argv. */
 		if (!g_spawn_sync(NULL, (gchar **)argv, NULL,
@@ -76,35 +114,31 @@ ghostscript_cmyk(const unsigned char *data, size_t len, const char *profile,
 			g_clear_error(&err);
 		} else if (!g_spawn_check_wait_status(status, NULL)) {
 			first_line(errors, line, sizeof line);
-			diag_set(d, DIAG_LIB,
-				"gs could not convert to CMYK: %s",
+			diag_set(d, DIAG_LIB, "gs could not render the ink: %s",
 				line[0] ? line : "no message");
-		} else if (!g_file_get_contents(out_path, &result, &result_len,
-				   NULL) ||
-			   result_len == 0) {
-			diag_set(d, DIAG_LIB, "gs wrote no PDF");
 		} else {
-			*out = xmalloc(result_len);
-			memcpy(*out, result, result_len);
-			*out_len = result_len;
 			rc = 0;
 		}
 	}
+	for (i = 0; i < pages; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "page-%zu.tif", i + 1);
+		file = g_build_filename(dir, name, NULL);
+		max[i] = rc == 0 ? tiff_max_ink(file) : -1;
+		if (rc == 0 && max[i] < 0)
+			rc = diag_set(d, DIAG_LIB,
+				"gs rendered no ink for page %zu", i + 1);
+		unlink(file);
+		g_free(file);
+	}
+	rmdir(dir);
 	free(output_profile);
 	free(default_cmyk);
 	free(output_file);
-out:
-	if (in_fd >= 0)
-		close(in_fd);
-	if (out_fd >= 0)
-		close(out_fd);
-	if (in_path != NULL)
-		unlink(in_path);
-	if (out_path != NULL)
-		unlink(out_path);
-	g_free(in_path);
-	g_free(out_path);
+	free(res);
+	g_free(pattern);
+	g_free(dir);
 	g_free(errors);
-	g_free(result);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* ghostscript.h - real CMYK through Ghostscript, an optional external program.
+/* ghostscript.h - a PDF's ink, rendered by Ghostscript as a separate program.
  */
 #ifndef BAYRAQ_GHOSTSCRIPT_H
 #define BAYRAQ_GHOSTSCRIPT_H
@@ -14,12 +14,15 @@
 int ghostscript_found(void);
 
 /*
- * Converts the PDF in data to DeviceCMYK with profile (an ICC file) as
- * the output and default CMYK profile, keeping text and vectors as they
- * are. The result is malloc()ed into *out. Fails with DIAG_IO when gs is
- * missing, DIAG_LIB when it fails (with its first line of complaint).
+ * Renders each page of the PDF at path to CMYK at dpi (no anti-aliasing),
+ * with profile (an ICC file) as both the output and the default CMYK
+ * profile, so DeviceCMYK passes through as it is and RGB is separated as
+ * that profile does, and stores in max[i] the largest total ink (C + M +
+ * Y + K, in percent) of any pixel of page i, for the first pages pages.
+ * Fails with DIAG_IO when gs is missing or a temporary file cannot be
+ * made, DIAG_LIB when gs fails (with its first line of complaint).
  */
-int ghostscript_cmyk(const unsigned char *data, size_t len, const char *profile,
-	unsigned char **out, size_t *out_len, struct diag *d);
+int ghostscript_ink(const char *path, const char *profile, double dpi,
+	double *max, size_t pages, struct diag *d);
 
 #endif

@@ -11,8 +11,11 @@
 #include "layout/marks.h"
 #include "layout/render.h"
 #include "write/formats.h"
-#include "write/ghostscript.h"
+#include "write/cmyk.h"
 #include "write/pdfpost.h"
+
+/* The slug's note: at least preflight's smallest legible text. */
+#define SLUG_TEXT_PT 7.0
 
 /* cairo's PDF is collected in memory, then finished by pdfpost. */
 struct buffer {
@@ -72,7 +75,7 @@ struct pdf_job {
 	pdf_pages_fn draw;
 	void *arg;
 	struct pdfpost_opts post; /* lang, title, producer, date: filled */
-	const char *cmyk_icc; /* convert with Ghostscript first, or NULL */
+	const char *cmyk_icc; /* convert to this CMYK first, or NULL */
 };
 
 static void
@@ -131,8 +134,8 @@ pdf_run(FILE *fp, struct pdf_job *j, struct diag *d)
 	j->post.user_unit = j->unit;
 	rc = pdf_draw(&buf, j, d);
 	if (rc == 0 && j->cmyk_icc != NULL) {
-		rc = ghostscript_cmyk(buf.data, buf.len, j->cmyk_icc, &cmyk,
-			&cmyk_len, d);
+		rc = cmyk_convert(buf.data, buf.len, j->post.srgb_icc,
+			j->cmyk_icc, &cmyk, &cmyk_len, d);
 		/* The document is the drawing; this file, its conversion. */
 		j->post.source = buf.data;
 		j->post.source_len = buf.len;
@@ -171,6 +174,39 @@ struct sheet_draw {
 	const struct sheet *s;
 };
 
+/*
+ * With marks, the slug above the bleed says what the shop delivers when a
+ * finishing changes it: the finished size, and the pockets' allowance or
+ * the hem that the trim includes.
+ */
+static int
+slug_note(cairo_t *cr, const struct banner *b, const struct sheet *s,
+	struct diag *d)
+{
+	char text[200];
+	double x = s->trim_x + s->mark_length, y;
+
+	if (!s->marks || s->finishing == FINISH_NONE)
+		return 0;
+	if (s->pocket > 0)
+		snprintf(text, sizeof text,
+			"Finished size %.0f x %.0f mm. Trim %.0f x %.0f mm: "
+			"a %.0f mm pole pocket at the top and at the bottom, "
+			"folded at the dashed marks.",
+			PAPER_MM(s->art_w), PAPER_MM(s->art_h),
+			PAPER_MM(s->trim_w), PAPER_MM(s->trim_h),
+			PAPER_MM(s->pocket));
+	else
+		snprintf(text, sizeof text,
+			"Finished size %.0f x %.0f mm (the trim), with a %.0f "
+			"mm hem and grommets at the targets.",
+			PAPER_MM(s->trim_w), PAPER_MM(s->trim_h),
+			PAPER_MM(s->hem));
+	/* The baseline 2 mm above the bleed, clear of the corner marks. */
+	y = s->trim_y - s->bleed - PAPER_PT(2);
+	return render_draw_note(b, cr, text, x, y, SLUG_TEXT_PT, d);
+}
+
 /* The sheet: the art at the trim, its background into the bleed. */
 static int
 draw_sheet(cairo_t *cr, void *arg, struct diag *d)
@@ -186,7 +222,7 @@ draw_sheet(cairo_t *cr, void *arg, struct diag *d)
 	rc = render_draw(sd->b, cr, &f, d);
 	cairo_restore(cr);
 	if (rc == 0)
-		marks_draw_grommets(cr, s);
+		rc = slug_note(cr, sd->b, s, d);
 	return rc;
 }
 

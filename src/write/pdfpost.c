@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <pthread.h>
 #include <libxml/entities.h>
+#include <math.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,17 +21,50 @@ qpdf_failed(qpdf_data q, const char *what, struct diag *d)
 		e != NULL ? qpdf_get_error_full_text(q, e) : "qpdf failed");
 }
 
+/* Four decimals, rounded inwards: a box written never grows. */
 static qpdf_oh
-box_array(qpdf_data q, const struct pdf_box *b, double unit)
+box_array(qpdf_data q, const struct pdf_box *b)
 {
 	qpdf_oh a = qpdf_oh_new_array(q);
-	double v[4] = { b->x0, b->y0, b->x1, b->y1 };
+	double v[4] = { ceil(b->x0 * 1e4 - 1e-6) / 1e4,
+		ceil(b->y0 * 1e4 - 1e-6) / 1e4, floor(b->x1 * 1e4 + 1e-6) / 1e4,
+		floor(b->y1 * 1e4 + 1e-6) / 1e4 };
 	int i;
 
 	for (i = 0; i < 4; i++)
 		qpdf_oh_append_item(q, a,
-			qpdf_oh_new_real_from_double(q, v[i] / unit, 4));
+			qpdf_oh_new_real_from_double(q, v[i], 4));
 	return a;
+}
+
+/* b in units of /UserUnit, cut to fit inside outer. */
+static struct pdf_box
+box_inside(const struct pdf_box *b, double unit, const struct pdf_box *outer)
+{
+	struct pdf_box r = { fmax(b->x0 / unit, outer->x0),
+		fmax(b->y0 / unit, outer->y0), fmin(b->x1 / unit, outer->x1),
+		fmin(b->y1 / unit, outer->y1) };
+
+	return r;
+}
+
+/*
+ * The page's MediaBox as written (cairo rounds it): PDF/X wants the
+ * BleedBox inside it and the TrimBox inside that, to the last digit.
+ */
+static struct pdf_box
+media_box(qpdf_data q, qpdf_oh page)
+{
+	qpdf_oh a = qpdf_oh_get_key(q, page, "/MediaBox");
+	double v[4] = { -INFINITY, -INFINITY, INFINITY, INFINITY };
+	int i;
+
+	if (qpdf_oh_is_array(q, a) && qpdf_oh_get_array_n_items(q, a) == 4)
+		for (i = 0; i < 4; i++)
+			v[i] = qpdf_oh_get_numeric_value(q,
+				qpdf_oh_get_array_item(q, a, i));
+	return (struct pdf_box){ fmin(v[0], v[2]), fmin(v[1], v[3]),
+		fmax(v[0], v[2]), fmax(v[1], v[3]) };
 }
 
 static void
@@ -42,10 +76,16 @@ set_page_boxes(qpdf_data q, const struct pdfpost_opts *o)
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 
 		if (o->has_boxes) {
+			struct pdf_box media = media_box(q, page);
+			struct pdf_box bleed =
+				box_inside(&o->bleed, o->user_unit, &media);
+			struct pdf_box trim =
+				box_inside(&o->trim, o->user_unit, &bleed);
+
 			qpdf_oh_replace_key(q, page, "/TrimBox",
-				box_array(q, &o->trim, o->user_unit));
+				box_array(q, &trim));
 			qpdf_oh_replace_key(q, page, "/BleedBox",
-				box_array(q, &o->bleed, o->user_unit));
+				box_array(q, &bleed));
 		}
 		if (o->user_unit > 1)
 			qpdf_oh_replace_key(q, page, "/UserUnit",

@@ -6,6 +6,8 @@
 # percentiles, throughput; the server's peak memory over it all. Not a
 # test: nothing here passes or fails (test_serve_load is the short one).
 set -u
+# BENCH (see tests/bench/run.sh) names the sections to run; unset: all.
+case " ${BENCH:-serve} " in *" serve "*) ;; *) exit 0 ;; esac
 OUT=$1
 N=${N:-300}
 W=build/bench/serve

@@ -248,27 +248,142 @@ test_print_usage_errors() {
 	no_files out
 }
 
-# --cmyk: Ghostscript converts to CMYK; text stays text, then PDF/X-4 again.
-test_cmyk_through_ghostscript() {
+# cmyk_colours FILE.pdf: every CMYK fill and stroke colour of its content,
+# "c m y k" a line; intent_profile FILE.pdf OUT.icc: its output profile.
+cmyk_colours() {
+	qpdf --qdf --object-streams=disable "$1" - |
+		grep -aoE '[0-9.]+ [0-9.]+ [0-9.]+ [0-9.]+ [kK]' | sed 's/ [kK]$//' | sort -u
+}
+intent_profile() {
+	qpdf --qdf --object-streams=disable "$1" intent-q.pdf
+	n=$(grep -aoE '/DestOutputProfile [0-9]+' intent-q.pdf | awk '{print $2}')
+	qpdf --show-object="$n" --filtered-stream-data intent-q.pdf >"$2"
+}
+
+# --cmyk: lcms2 converts every colour through the intent's profile, then
+# PDF/X-4 again; the flag colours are what that profile makes of them
+# (ΔE2000 under 1), different for FOGRA39 and GRACoL; text stays text;
+# marks and grommet targets are 100% K; the same bytes twice.
+test_cmyk_matches_intent() {
+	for intent in fogra39 gracol; do
+		bayraq render --lang de --city Berlin --country DE --size banner-3x1m \
+			--cmyk --marks --finishing hem-grommets --intent $intent \
+			-f pdf -o $intent.pdf >/dev/null
+		bayraq preflight $intent.pdf >report.txt
+		grep -q '^colour  *DeviceCMYK$' report.txt || die "$(grep colour report.txt)"
+		grep -qx 'ready to print' report.txt || die "$(cat report.txt)"
+		intent_profile $intent.pdf $intent.icc
+		cmyk_colours $intent.pdf >$intent.txt
+		"$ROOT/$TOOLS/cmykde" /usr/share/color/icc/sRGB.icc $intent.icc \
+			0057B7 FFD700 00A3DD 0B1D3A <$intent.txt >$intent.de ||
+			die "$intent: $(cat $intent.de)"
+		cat $intent.de
+	done
+	! cmp -s fogra39.txt gracol.txt || die "FOGRA39 and GRACoL give the same CMYK"
+	! cmp -s fogra39.icc gracol.icc || die "one profile for both intents"
+	has_text fogra39.pdf "DIE KRIM IST UKRAINE!"
+	fonts_embedded fogra39.pdf
+	pdfinfo fogra39.pdf | grep -q '^PDF subtype: *PDF/X-4$'
+	# Crop marks and grommet targets: 100% K, and no ink for white.
+	qpdf --qdf --object-streams=disable fogra39.pdf q.pdf
+	grep -aq '^0 0 0 1 K$' q.pdf || die "no 100% K marks"
+	grep -aq '^0 0 0 0 K$' q.pdf || die "no white grommet rings"
+	bayraq render --lang de --city Berlin --country DE --size banner-3x1m \
+		--cmyk --marks --finishing hem-grommets -f pdf -o again.pdf >/dev/null
+	cmp fogra39.pdf again.pdf || die "--cmyk is not deterministic"
+	# No Ghostscript needed.
+	PATH=/nonexistent expect_exit 0 "$ROOT/$BAYRAQ" render --lang de --city Berlin --country DE \
+		--size banner-3x1m --cmyk --marks --finishing hem-grommets -f pdf -o nogs.pdf
+	cmp fogra39.pdf nogs.pdf || die "--cmyk differs without gs"
+}
+
+# Without its profile, --cmyk says so in one line and writes nothing.
+test_cmyk_without_profile() {
 	mkdir out
-	if ! command -v gs >/dev/null 2>&1; then
-		echo "gs is not installed: only the error path is tested"
-	else
-		bayraq render --lang de --city Berlin --country DE --size A3 --cmyk --marks -f pdf -o c.pdf >/dev/null
-		bayraq preflight c.pdf >report.txt
-		grep -q '^colour  *DeviceCMYK' report.txt || die "$(grep colour report.txt)"
-		! grep -q 'RGB' report.txt || die "RGB left: $(grep colour report.txt)"
-		grep -qx 'ready to print' report.txt
-		has_text c.pdf "DIE KRIM IST UKRAINE!"
-		fonts_embedded c.pdf
-		pdfinfo c.pdf | grep -q '^PDF subtype: *PDF/X-4$'
-		# The crop marks are 100% K.
-		qpdf --qdf --object-streams=disable c.pdf q.pdf
-		grep -aqx '0 0 0 1 K' q.pdf
-	fi
-	PATH=/nonexistent expect_exit 1 "$ROOT/$BAYRAQ" render --city Berlin --country DE --size A3 --cmyk -o out/
-	one_error "cmyk needs Ghostscript (gs), which is not installed; install it with: apt-get install ghostscript"
+	BAYRAQ_ICCDIR=/nonexistent expect_exit 1 bayraq render --city Berlin --country DE --size A3 --cmyk -o out/
+	one_error "cannot read the colour profile '/nonexistent/FOGRA39.icc' (run 'make')"
 	no_files out
+}
+
+# The profiles are ink-limited: the darkest colour each makes stays under
+# its total area coverage (300% FOGRA39, 320% GRACoL).
+test_cmyk_profiles_ink_limit() {
+	for p in FOGRA39:300 GRACoL:320; do
+		echo "0 0 0" | xicclu -s100 -fb -ip -pl "$ROOT/build/icc/${p%:*}.icc" |
+			awk -v lim="${p#*:}" -v n="${p%:*}" '/CMYK/ { s = $6 + $7 + $8 + $9;
+				printf "%s black: %.1f%%\n", n, s;
+				if (s > lim + 0.5) exit 1 }' || die "${p%:*} goes past ${p#*:}%"
+	done
+}
+
+# boxes_nest FILE.pdf: on every page, qpdf's own numbers: the BleedBox
+# inside the MediaBox and the TrimBox inside the BleedBox, to the last
+# digit, as PDF/X requires (no tolerance).
+boxes_nest() {
+	qpdf --json=2 --json-key=qpdf "$1" | tr -d ' \n' |
+		grep -oE '"/(MediaBox|BleedBox|TrimBox)":\[[^]]*\]' |
+		sed 's/"\/\([A-Za-z]*\)":\[\(.*\)\]/\1 \2/; s/,/ /g' |
+		awk '{ n[$1]++; v[$1, n[$1], 0] = $2; v[$1, n[$1], 1] = $3;
+			v[$1, n[$1], 2] = $4; v[$1, n[$1], 3] = $5 }
+		function inside(a, b, i) {
+			return v[a, i, 0] >= v[b, i, 0] && v[a, i, 1] >= v[b, i, 1] &&
+				v[a, i, 2] <= v[b, i, 2] && v[a, i, 3] <= v[b, i, 3] }
+		END { if (n["TrimBox"] < 1 || n["TrimBox"] != n["MediaBox"]) exit 1
+			for (i = 1; i <= n["TrimBox"]; i++)
+				if (!inside("BleedBox", "MediaBox", i) || !inside("TrimBox", "BleedBox", i)) {
+					printf "page %d: bleed %s %s %s %s, media %s %s %s %s\n", i,
+						v["BleedBox", i, 0], v["BleedBox", i, 1], v["BleedBox", i, 2],
+						v["BleedBox", i, 3], v["MediaBox", i, 0], v["MediaBox", i, 1],
+						v["MediaBox", i, 2], v["MediaBox", i, 3]; exit 1 } }'
+}
+
+# Every box nests in the next, to the last digit, in RGB and --cmyk, with
+# and without marks, past 200 in (/UserUnit 10) and with pole pockets.
+test_boxes_nest() {
+	for args in "--size A3 --print" "--size A3 --cmyk --marks" \
+		"--size banner-3x1m --cmyk --finishing hem-grommets" \
+		"--size 6000x2000mm --print --marks" \
+		"--size 2000x1000mm --cmyk --marks --finishing pole-pocket" \
+		"--size 24x36in --cmyk"; do
+		# shellcheck disable=SC2086
+		bayraq render --lang de --city Berlin --country DE $args -f pdf -o b.pdf >/dev/null
+		boxes_nest b.pdf || die "$args: the boxes do not nest"
+	done
+}
+
+# With marks, the slug says the finished size when a finishing adds to
+# the trim (pole pockets) or takes a hem: the shop delivers the ordered
+# size. The note is outside the bleed, so preflight's margin ignores it.
+test_slug_finished_size() {
+	bayraq render --lang de --city Berlin --country DE --size 2000x1000mm --print --marks \
+		--finishing pole-pocket -f pdf -o pp.pdf >/dev/null
+	pdftotext pp.pdf - | grep -q 'Finished size 2000 x 1000 mm. Trim 2000 x 1150 mm: a 75 mm pole pocket at the top and at the bottom' ||
+		die "$(pdftotext pp.pdf - | head -3)"
+	expect_exit 0 bayraq preflight pp.pdf
+	bayraq render --lang de --city Berlin --country DE --size banner-3x1m --print --marks \
+		--finishing hem-grommets -f pdf -o hg.pdf >/dev/null
+	pdftotext hg.pdf - | grep -q 'Finished size 3000 x 1000 mm (the trim), with a 40 mm hem' ||
+		die "$(pdftotext hg.pdf - | head -3)"
+	# No finishing, or no slug: no note.
+	bayraq render --lang de --city Berlin --country DE --size banner-3x1m --print --marks -f pdf -o n.pdf >/dev/null
+	! pdftotext n.pdf - | grep -q 'Finished size' || die "a note without a finishing"
+	bayraq render --lang de --city Berlin --country DE --size 2000x1000mm --print \
+		--finishing pole-pocket -f pdf -o ns.pdf >/dev/null
+	! pdftotext ns.pdf - | grep -q 'Finished size' || die "a note without a slug"
+}
+
+# The output profiles are reproducible: built again (src/pkg/icc.sh, as
+# make does), FOGRA39 has the same bytes, with a fixed creation date.
+# About a minute of CPU.
+test_icc_profiles_reproducible() {
+	command -v colprof >/dev/null 2>&1 || { echo "no colprof (argyll): skipped"; return 0; }
+	# It tests the build, not the program: once, not under every sanitizer.
+	[ "${BUILD:-debug}" = debug ] || { echo "skipped under BUILD=$BUILD"; return 0; }
+	sh "$ROOT/src/pkg/icc.sh" /usr/share/color/icc/FOGRA39L.ti3 300 \
+		"Coated FOGRA39 300% (bayraq, ArgyllCMS colprof)" again.icc
+	cmp again.icc "$ROOT/build/icc/FOGRA39.icc" || die "two builds of FOGRA39.icc differ"
+	iccdump -v1 again.icc | grep -q 'Date, Time *= 26 Feb 2026, 0:00:00' ||
+		die "$(iccdump -v1 again.icc | grep Date)"
 }
 
 # Raster images are judged at the size they print: 100 px over 200 mm is
@@ -413,6 +528,33 @@ test_preflight_foreign_faults() {
 	expect_exit 1 bayraq preflight "$d/thin.pdf"
 	grep -q 'a line is 0.10 pt thin; lines under 0.25 pt may not print' stderr || die "$(cat stderr)"
 	grep -q 'text is set at 4.0 pt; under 6 pt it may not be legible in print' stderr || die "$(cat stderr)"
+}
+
+# Total ink: each page rendered to the intent's CMYK (Ghostscript); 400%
+# against FOGRA39's 300% fails in one plain line; bayraq's own files pass
+# (test_preflight_own_outputs_pass). Without gs it is noted, not failed.
+test_preflight_ink_coverage() {
+	d="$ROOT/tests/data/preflight"
+	expect_exit 1 bayraq preflight "$d/ink-400.pdf"
+	grep -q 'ink-400.pdf: the ink reaches 400% (cyan, magenta, yellow and black together) where FOGRA39 allows 300%' stderr ||
+		die "$(cat stderr)"
+	grep -q '^ink  *at most 400% (C+M+Y+K; FOGRA39 allows 300%)$' stdout || die "$(cat stdout)"
+	expect_exit 1 bayraq preflight --json "$d/ink-400.pdf"
+	jq -e '.max_ink_percent == 400 and .ink_limit_percent == 300 and .pages[0].max_ink_percent == 400' stdout >/dev/null ||
+		die "$(cat stdout)"
+	bayraq render --lang de --city Berlin --country US --size 24x36in --print -f pdf -o us.pdf >/dev/null
+	bayraq preflight us.pdf >us.txt
+	grep -q '^ink  *at most [0-9]*% (C+M+Y+K; CGATS TR 006 allows 320%)$' us.txt || die "$(cat us.txt)"
+	# The shop may tell another limit.
+	expect_exit 1 bayraq preflight --ink-limit 400 "$d/ink-400.pdf"
+	! grep -q 'ink reaches' stderr || die "$(cat stderr)"
+	grep -q '^ink  *at most 400% (C+M+Y+K; FOGRA39 allows 400%)$' stdout || die "$(cat stdout)"
+	expect_exit 2 bayraq preflight --ink-limit lots "$d/ink-400.pdf"
+	one_error "bad --ink-limit 'lots' (expected a percentage from 100 to 400, such as 300)"
+	PATH=/nonexistent expect_exit 1 "$ROOT/$BAYRAQ" preflight "$d/ink-400.pdf"
+	grep -q '^ink  *not measured: Ghostscript (gs) is not installed; install it with: apt-get install ghostscript$' stdout ||
+		die "$(cat stdout)"
+	! grep -q 'ink reaches' stderr || die "$(cat stderr)"
 }
 
 # bayraq's own --print PDFs pass, at every physical size it names, with

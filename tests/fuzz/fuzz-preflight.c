@@ -16,7 +16,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (fd < 0)
 		return 0;
-	(void)preflight_check(&pf, path, -1, &d);
+	(void)preflight_check(&pf, path, -1, -1, &d);
 	preflight_free(&pf);
 	close(fd);
 	return 0;

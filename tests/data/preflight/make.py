@@ -19,8 +19,9 @@ def box(b):
     return "[%s]" % " ".join("%.2f" % v for v in b)
 
 
-def pdf(path, pages, font=False):
-    """pages: a list of (extra page dict entries, content stream)."""
+def pdf(path, pages, font=False, intent=None):
+    """pages: a list of (extra page dict entries, content stream); intent:
+    an ICC profile's path, embedded as the FOGRA39 output intent."""
     objs = []
     kids = []
     n_pages = len(pages)
@@ -28,7 +29,12 @@ def pdf(path, pages, font=False):
     for i, (extra, content) in enumerate(pages):
         page_id = 4 + 2 * i
         kids.append("%d 0 R" % page_id)
-    objs.append("<< /Type /Catalog /Pages 2 0 R >>")
+    intents = ""
+    if intent:
+        intents = ("/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX "
+                   "/OutputConditionIdentifier (FOGRA39) /DestOutputProfile %d 0 R >>]"
+                   % (4 + 2 * n_pages))
+    objs.append("<< /Type /Catalog /Pages 2 0 R %s>>" % (intents + " " if intents else ""))
     objs.append("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), n_pages))
     objs.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     for i, (extra, content) in enumerate(pages):
@@ -37,6 +43,10 @@ def pdf(path, pages, font=False):
                     % (box(BLEED), extra, res, 5 + 2 * i))
         data = content.encode("latin-1")
         objs.append("<< /Length %d >>\nstream\n" % len(data) + content + "\nendstream")
+    if intent:
+        with open(intent, "rb") as f:
+            icc = f.read().decode("latin-1")
+        objs.append("<< /N 4 /Length %d >>\nstream\n" % len(icc) + icc + "\nendstream")
     out = b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"
     offsets = []
     for i, o in enumerate(objs):
@@ -84,3 +94,10 @@ pdf("thin.pdf", [(boxes,
 pdf("full.pdf", [(boxes, FULL)])
 subprocess.run(["qpdf", "--encrypt", "", "owner", "256", "--print=none", "--",
                 "full.pdf", "locked.pdf"], check=True)
+
+# 400% ink: a patch of 100% cyan, magenta, yellow and black on a CMYK
+# background, under a CMYK output intent (Ghostscript's small CMYK profile,
+# from Debian's ghostscript package).
+pdf("ink-400.pdf", [(boxes, "0.9 0.7 0 0.1 k 0 0 %.2f %.2f re f\n"
+                     "1 1 1 1 k 100 100 200 200 re f" % (W, H))],
+    intent="/usr/share/color/icc/ghostscript/ps_cmyk.icc")
