@@ -7,8 +7,8 @@ build="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
 libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
 libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
 argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev liblcms2-dev"
-run="fonts-noto-core fonts-noto-cjk icc-profiles-free libmicrohttpd12 libicu72 liblcms2-2
-iso-codes"
+run="fonts-noto-core fonts-noto-cjk fonts-roboto-unhinted icc-profiles-free libmicrohttpd12
+libicu72 liblcms2-2 iso-codes"
 test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk ghostscript"
 # What `make bench` compares with (not in "all": only the bench needs them).
 bench="librsvg2-bin mupdf-tools libvips-tools wrk curl"

@@ -50,8 +50,8 @@ static const struct opt opts[] = {
 		"prints), where the design has room" },
 	{ "size", 's', "SIZE", OPTS_COMMON, OPT_SIZE,
 		"A5..A0, letter, tabloid, 18x24in, 24x36in, banner-2x1m,\n"
-		"banner-3x1m, square-1080, story-1080x1920, or WxH in mm, cm,\n"
-		"in, pt or px (default " JOB_DEFAULT_SIZE
+		"banner-3x1m, square-1080, feed-1080x1350, story-1080x1920,\n"
+		"or WxH in mm, cm, in, pt or px (default " JOB_DEFAULT_SIZE
 		"; see 'bayraq list sizes')" },
 	{ "orientation", 'r', "O", OPTS_COMMON, OPT_ORIENTATION,
 		"portrait or landscape (default: the size's own)" },

@@ -387,6 +387,52 @@ check_safe_area(struct check *c, const struct variant *v,
 }
 
 /*
+ * On a story, the apps' bars cover the top LINT_STORY_TOP_PX and the
+ * bottom LINT_STORY_BOTTOM_PX pixels: no slot of a variant that serves
+ * the story size may reach into them (a warning, as the banner renders).
+ */
+static void
+check_story_zones(struct check *c, const struct variant *v,
+	const struct sizes *sz)
+{
+	const struct paper *p = NULL;
+	double px, box[4], top, bottom;
+	size_t i;
+
+	for (i = 0; i < sz->count; i++)
+		if (strcmp(sz->pages[i].label, LINT_STORY_SIZE) == 0)
+			p = &sz->pages[i];
+	if (p == NULL)
+		return;
+	px = p->height_px / p->height_pt;
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+
+		slot_on_page(v, sl, p, box);
+		top = box[1] * px;
+		bottom = (p->height_pt - box[3]) * px;
+		if (top < LINT_STORY_TOP_PX)
+			lint_at_slot(c, LINT_WARNING, sl,
+				"on %s it comes within %.0f px of the top, "
+				"inside the top %.0f px that Instagram's and "
+				"TikTok's bars cover; move it %.0f user units "
+				"down",
+				p->label, top, LINT_STORY_TOP_PX,
+				ceil((LINT_STORY_TOP_PX - top) / px /
+					page_scale(v, p)));
+		else if (bottom < LINT_STORY_BOTTOM_PX)
+			lint_at_slot(c, LINT_WARNING, sl,
+				"on %s it comes within %.0f px of the bottom, "
+				"inside the bottom %.0f px that Instagram's "
+				"and TikTok's bars cover; move it %.0f user "
+				"units up",
+				p->label, bottom, LINT_STORY_BOTTOM_PX,
+				ceil((LINT_STORY_BOTTOM_PX - bottom) / px /
+					page_scale(v, p)));
+	}
+}
+
+/*
  * How far a page is read from: a vinyl banner over a march, a placard
  * carried on a stick (the US sign sizes, from 18 x 24 in), a poster on a
  * wall (every A size, US paper); 0 for a screen.
@@ -436,6 +482,20 @@ cap_height(const struct fonts *fonts, const struct slot *sl)
 	return (double)ink.height / PANGO_SCALE / 1000.0;
 }
 
+/*
+ * Whether a march reads sl on p from LINT_BANNER_M, which a warning
+ * tells (check_far_lines()): the headline or the city, on a vinyl banner
+ * hung as it is named, wide.
+ */
+static int
+far_line(const struct slot *sl, const struct paper *p)
+{
+	return sl->kind == SLOT_TEXT && p->family == PAPER_BANNER &&
+	       p->width_pt >= p->height_pt &&
+	       (strcmp(sl->name, "headline") == 0 ||
+		       strcmp(sl->name, "city") == 0);
+}
+
 /* The smallest text of a variant: the text slot of least cap height. */
 static const struct slot *
 smallest_text(const struct fonts *fonts, const struct variant *v, double *cap)
@@ -479,7 +539,7 @@ check_legibility(struct check *c, const struct variant *v,
 		const struct paper *p = &sz->pages[j];
 		double m = reading_metres(p), mm, need;
 
-		if (m == 0)
+		if (m == 0 || far_line(sl, p))
 			continue;
 		mm = PAPER_MM(cap * page_scale(v, p));
 		need = m * 1000 / LINT_DISTANCE_PER_CAP;
@@ -506,6 +566,57 @@ check_legibility(struct check *c, const struct variant *v,
 		: metres == LINT_SIGN_M ? "placard"
 					: "poster",
 		metres, need_mm, ceil(sl->min_size / worst));
+}
+
+/*
+ * The lines a march is read by, the headline and the city, at their
+ * bayraq:min-size, are legible from LINT_BANNER_M on a vinyl banner hung
+ * as it is named, wide (far_line()): a warning, so a new design is told.
+ * A vertical banner, 1 m wide, cannot carry 80 mm capitals for the city
+ * under a headline 1/0.6 as large in every language (a Japanese headline
+ * of six full-width characters a line is at most 150 mm there): the note
+ * of check_legibility() tells it.
+ */
+static void
+check_far_lines(struct check *c, const struct variant *v,
+	const struct sizes *sz)
+{
+	double need = LINT_BANNER_M * 1000 / LINT_DISTANCE_PER_CAP;
+	size_t i, j;
+
+	if (c->l->fonts == NULL)
+		return;
+	for (i = 0; i < v->slot_count; i++) {
+		const struct slot *sl = &v->slots[i];
+		double cap, worst = 1, worst_mm = 0;
+		size_t at = 0;
+
+		if (sl->kind != SLOT_TEXT)
+			continue;
+		cap = sl->min_size * cap_height(c->l->fonts, sl);
+		for (j = 0; cap > 0 && j < sz->count; j++) {
+			const struct paper *p = &sz->pages[j];
+			double mm = PAPER_MM(cap * page_scale(v, p));
+
+			if (!far_line(sl, p) || mm / need >= worst)
+				continue;
+			worst = mm / need;
+			worst_mm = mm;
+			at = j;
+		}
+		if (worst >= 1)
+			continue;
+		lint_at_slot(c, LINT_WARNING, sl,
+			"the %s is read from %.0f m on a banner: at its "
+			"bayraq:min-size (%g) its capitals are %.0f mm high on "
+			"%s, legible from about %.1f m, and %.0f m needs %.0f "
+			"mm; raise bayraq:min-size to %.0f, with a slot where "
+			"every language fits at that size (bayraq proof)",
+			sl->name, LINT_BANNER_M, sl->min_size, worst_mm,
+			sz->pages[at].label,
+			worst_mm * LINT_DISTANCE_PER_CAP / 1000, LINT_BANNER_M,
+			need, ceil(sl->min_size / worst));
+	}
 }
 
 /*
@@ -749,7 +860,9 @@ lint_page_check(struct check *c)
 	if (!c->l->errors_only) {
 		check_contrast(c, v);
 		check_images(c, v, &sz);
+		check_story_zones(c, v, &sz);
 		check_legibility(c, v, &sz);
+		check_far_lines(c, v, &sz);
 		check_filters(c, v, &sz);
 	}
 	free(sz.pages);

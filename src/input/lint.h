@@ -36,6 +36,14 @@ struct lint_finding {
 #define LINT_BANNER_M 20.0 /* vinyl banners over a march */
 #define LINT_DISTANCE_PER_CAP 250.0
 
+/*
+ * A story (story-1080x1920): the bars of Instagram and TikTok cover its
+ * top and bottom, in pixels of that page.
+ */
+#define LINT_STORY_SIZE "story-1080x1920"
+#define LINT_STORY_TOP_PX 250.0
+#define LINT_STORY_BOTTOM_PX 340.0
+
 /* The resolution the filters' cost is told for. */
 #define LINT_FILTER_DPI 300.0
 

@@ -32,6 +32,8 @@ static const struct named named_sizes[] = {
 	{ "banner-2x1m", 2000, 1000, "mm", PAPER_BANNER, "vinyl banner" },
 	{ "banner-3x1m", 3000, 1000, "mm", PAPER_BANNER, "vinyl banner" },
 	{ "square-1080", 1080, 1080, "px", PAPER_SCREEN, "social media post" },
+	{ "feed-1080x1350", 1080, 1350, "px", PAPER_SCREEN,
+		"social media feed post, 4:5" },
 	{ "story-1080x1920", 1080, 1920, "px", PAPER_SCREEN,
 		"social media story" },
 };

@@ -12,7 +12,7 @@ test_help_and_version() {
 }
 
 test_lists() {
-	bayraq list designs | grep -qx 'liberate-crimea: 1:2 1:3 2:1 3:1 1.41:1 1:1.41 16:9 1:1 9:16'
+	bayraq list designs | grep -qx 'liberate-crimea: 1:2 1:3 2:1 3:1 4:5 5:4 1.41:1 1:1.41 16:9 1:1 9:16'
 	bayraq list languages >langs.txt
 	[ "$(wc -l <langs.txt)" -ge 12 ]
 	grep -q '^crh  *crh-Latn  *\([0-9]*\)/\1  *Crimean Tatar (Latin) — Qırımtatarca ' langs.txt
@@ -22,7 +22,7 @@ test_lists() {
 	grep -q '^uk .*not yet reviewed' langs.txt
 	grep -q '^en  *en  *\([0-9]*\)/\1  *English$' langs.txt
 	bayraq list sizes >sizes.txt
-	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 story-1080x1920; do
+	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 feed-1080x1350 story-1080x1920; do
 		grep -q "^$s " sizes.txt || die "list sizes lacks $s"
 	done
 	bayraq list countries >cc.txt

@@ -15,7 +15,7 @@ test_usage_errors() {
 	expect_exit 2 bayraq render --lang ../locales/en --city Berlin --country DE -o out/
 	one_error "unknown language"
 	expect_exit 2 bayraq render --city Berlin --country DE --size B7 -o out/
-	one_error "unknown size 'B7' (expected A5, A4, A3, A2, A1, A0, letter, legal, tabloid, 18x24in, 24x36in, banner-2x1m, banner-3x1m, square-1080, story-1080x1920, or WxH"
+	one_error "unknown size 'B7' (expected A5, A4, A3, A2, A1, A0, letter, legal, tabloid, 18x24in, 24x36in, banner-2x1m, banner-3x1m, square-1080, feed-1080x1350, story-1080x1920, or WxH"
 	expect_exit 2 bayraq render --city Berlin --country DE --size 100x100furlong -o out/
 	one_error "unknown unit"
 	expect_exit 2 bayraq render --city Berlin --country XX -o out/
@@ -64,7 +64,7 @@ test_missing_glyph() {
 test_no_variant_for_ratio() {
 	mkdir out
 	expect_exit 1 bayraq render --city Berlin --country DE --size 1000x100mm -o out/
-	one_error "design 'liberate-crimea' has no variant near ratio 10:1 (it has 1:2, 1:3, 2:1, 3:1, 1.41:1, 1:1.41, 16:9, 1:1, 9:16)"
+	one_error "design 'liberate-crimea' has no variant near ratio 10:1 (it has 1:2, 1:3, 2:1, 3:1, 4:5, 5:4, 1.41:1, 1:1.41, 16:9, 1:1, 9:16)"
 	no_files out
 }
 

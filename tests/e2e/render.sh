@@ -150,7 +150,7 @@ test_host_flag_ratios() {
 
 # Every named size renders in both orientations, with no white bars.
 test_every_size_both_orientations() {
-	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 story-1080x1920; do
+	for s in A5 A4 A3 A2 A1 A0 letter tabloid 18x24in 24x36in banner-2x1m banner-3x1m square-1080 feed-1080x1350 story-1080x1920; do
 		for o in portrait landscape; do
 			bayraq render --lang en --city Oslo --country NO --size "$s" --orientation "$o" \
 				--dpi 10 -f png -o "$s-$o.png" >/dev/null

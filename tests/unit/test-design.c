@@ -74,7 +74,7 @@ test_pick(void)
 	CHECK(dz != NULL);
 	if (dz == NULL)
 		return;
-	CHECK(dz->variant_count == 9);
+	CHECK(dz->variant_count == 11);
 	v = design_pick(dz, 841.0 / 1189.0, &d);
 	CHECK(v != NULL && strstr(v->path, "poster-portrait") != NULL);
 	/* US 18x24 in is 6% off 1:sqrt2: fitted, not refused. */
@@ -86,6 +86,8 @@ test_pick(void)
 	CHECK(v != NULL && strstr(v->path, "banner-1x3") != NULL);
 	v = design_pick(dz, 1080.0 / 1920.0, &d);
 	CHECK(v != NULL && strstr(v->path, "story") != NULL);
+	v = design_pick(dz, 1080.0 / 1350.0, &d);
+	CHECK(v != NULL && strstr(v->path, "feed-4x5") != NULL);
 	CHECK(d.kind == DIAG_NONE);
 	/* 10:1 is far from everything. */
 	CHECK(design_pick(dz, 10.0, &d) == NULL);

@@ -25,6 +25,8 @@ test_named(void)
 	CHECK_NEAR(p.height_pt, 1000 * 72 / 25.4, 0.01);
 	CHECK(paper_parse(&p, "story-1080x1920", &d) == 0);
 	CHECK(p.width_px == 1080 && p.height_px == 1920);
+	CHECK(paper_parse(&p, "feed-1080x1350", &d) == 0);
+	CHECK(p.width_px == 1080 && p.height_px == 1350);
 	CHECK(paper_parse(&p, "24x36in", &d) == 0);
 	CHECK_NEAR(p.height_pt, 36 * 72, 0.001);
 	CHECK(d.kind == DIAG_NONE);
