@@ -635,8 +635,9 @@ variant_open_window(const struct variant *v, int background, double x, double y,
 	return hd;
 }
 
-void
-variant_release(struct variant *v)
+/* The loaded fields of v released: only its path and viewBox are left. */
+static void
+unload(struct variant *v)
 {
 	size_t i;
 
@@ -647,6 +648,17 @@ variant_release(struct variant *v)
 		g_bytes_unref(v->art_svg);
 	if (v->whole_svg != NULL)
 		g_bytes_unref(v->whole_svg);
+	v->slots = NULL;
+	v->slot_count = 0;
+	v->art_svg = v->whole_svg = NULL;
+	v->has_background = v->has_filters = 0;
+	v->loaded = 0;
+}
+
+void
+variant_release(struct variant *v)
+{
+	unload(v);
 	free(v->path);
 	memset(v, 0, sizeof *v);
 }
@@ -889,26 +901,6 @@ take_load(struct variant *v, struct variant *tmp)
 	v->loaded = 1;
 	free(tmp->path);
 	memset(tmp, 0, sizeof *tmp);
-}
-
-/* The loaded fields of v released: only its path and viewBox are left. */
-static void
-unload(struct variant *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->slot_count; i++)
-		slot_release(&v->slots[i]);
-	free(v->slots);
-	if (v->art_svg != NULL)
-		g_bytes_unref(v->art_svg);
-	if (v->whole_svg != NULL)
-		g_bytes_unref(v->whole_svg);
-	v->slots = NULL;
-	v->slot_count = 0;
-	v->art_svg = v->whole_svg = NULL;
-	v->has_background = v->has_filters = 0;
-	v->loaded = 0;
 }
 
 /* Loads v of dz and runs the check; on failure v is as it was. */

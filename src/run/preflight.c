@@ -1030,12 +1030,18 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	h = (int)ceil(ch * k);
 	x0 = w;
 	y0 = h;
-	if (w < 1 || h < 1)
+	/* Past cairo's largest image (a sliver of a page): not measured. */
+	if (w < 1 || h < 1 || w > 32767 || h > 32767)
 		return INFINITY;
 	a = render_page(page, k, w, h);
 	b = render_page(bare, k, w, h);
 	da = cairo_image_surface_get_data(a);
 	db = cairo_image_surface_get_data(b);
+	if (da == NULL || db == NULL) {
+		cairo_surface_destroy(a);
+		cairo_surface_destroy(b);
+		return INFINITY;
+	}
 	stride = cairo_image_surface_get_stride(a);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
@@ -1157,9 +1163,15 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 	pf->min_text_pt = INFINITY;
 	pf->min_line_pt = INFINITY;
 	for (i = 0; i < pf->pages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, (int)i);
+		/* A damaged file may have fewer pages for poppler than qpdf. */
+		PopplerPage *page =
+			(int)i < poppler_document_get_n_pages(doc)
+				? poppler_document_get_page(doc, (int)i)
+				: NULL;
 		PopplerPage *bare =
-			bare_doc != NULL
+			bare_doc != NULL &&
+					(int)i < poppler_document_get_n_pages(
+							 bare_doc)
 				? poppler_document_get_page(bare_doc, (int)i)
 				: NULL;
 		struct preflight_page *pg = &pf->page[i];
