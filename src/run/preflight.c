@@ -877,6 +877,25 @@ is_white(const unsigned char *px)
 	       (v & 0xff) >= 250;
 }
 
+/* The PDF opened with poppler, or NULL and d set. */
+static PopplerDocument *
+open_poppler(const char *path, struct diag *d)
+{
+	GError *err = NULL;
+	GFile *file = g_file_new_for_path(path);
+	char *uri = g_file_get_uri(file);
+	PopplerDocument *doc = poppler_document_new_from_file(uri, NULL, &err);
+
+	g_free(uri);
+	g_object_unref(file);
+	if (doc == NULL) {
+		diag_set(d, DIAG_FORMAT, "cannot read '%s': %s", path,
+			err != NULL ? err->message : "not a PDF");
+		g_clear_error(&err);
+	}
+	return doc;
+}
+
 /*
  * Renders the bleed strip of one side, plus a little of the trim, at a
  * low resolution: where the pixel just inside the cut is ink and the one
@@ -1136,22 +1155,12 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 static int
 read_layout(struct preflight *pf, const char *path, struct diag *d)
 {
-	GError *err = NULL;
-	GFile *file = g_file_new_for_path(path);
-	char *uri = g_file_get_uri(file);
-	PopplerDocument *doc = NULL, *bare_doc = NULL;
+	PopplerDocument *doc = open_poppler(path, d), *bare_doc = NULL;
 	GBytes *bare_bytes;
 	size_t i;
 
-	doc = poppler_document_new_from_file(uri, NULL, &err);
-	g_free(uri);
-	g_object_unref(file);
-	if (doc == NULL) {
-		diag_set(d, DIAG_FORMAT, "cannot read '%s': %s", path,
-			err != NULL ? err->message : "not a PDF");
-		g_clear_error(&err);
+	if (doc == NULL)
 		return -1;
-	}
 	bare_bytes = text_free_copy(path);
 	if (bare_bytes != NULL) {
 		bare_doc =
@@ -1429,22 +1438,13 @@ int
 preflight_images(const char *path, struct preflight_image **out, size_t *count,
 	struct diag *d)
 {
-	GError *err = NULL;
-	GFile *file = g_file_new_for_path(path);
-	char *uri = g_file_get_uri(file);
-	PopplerDocument *doc = poppler_document_new_from_file(uri, NULL, &err);
+	PopplerDocument *doc = open_poppler(path, d);
 	int i, pages;
 
-	g_free(uri);
-	g_object_unref(file);
 	*out = NULL;
 	*count = 0;
-	if (doc == NULL) {
-		diag_set(d, DIAG_FORMAT, "cannot read '%s': %s", path,
-			err != NULL ? err->message : "not a PDF");
-		g_clear_error(&err);
+	if (doc == NULL)
 		return -1;
-	}
 	pages = poppler_document_get_n_pages(doc);
 	for (i = 0; i < pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
