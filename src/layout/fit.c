@@ -29,6 +29,11 @@
 #define LONE_EDGE_LOSS 0.12
 /* A first or last line of one word narrower than this share of the widest. */
 #define SHORT_LINE (2.0 / 3)
+/*
+ * A first line of one cased word this short is an article or a preposition
+ * torn from its noun ("LA / CRIMÉE, C'EST", "DIE / KRIM IST").
+ */
+#define ARTICLE_LETTERS 3
 /* Beyond this many ways to break a text, pango's own wrapping chooses. */
 #define MAX_CHOICES 600
 
@@ -711,13 +716,39 @@ count_words(const char *p, const char *end)
 	return n;
 }
 
+/*
+ * Whether [p, end) is one word of at most ARTICLE_LETTERS letters in a
+ * script with capitals: one that reads as torn from the next. Scripts
+ * without case (Han, Arabic) have short words that stand alone.
+ */
+static int
+is_article(const char *p, const char *end)
+{
+	size_t letters = 0;
+
+	for (; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_isalpha(c))
+			continue;
+		if (!u_hasBinaryProperty((UChar32)c, UCHAR_CASED))
+			return 0;
+		letters++;
+	}
+	return letters > 0 && letters <= ARTICLE_LETTERS;
+}
+
 /* One way to break a text into lines, and what it is worth. */
 struct choice {
 	guint at[32]; /* byte offsets where lines 2, 3, ... start */
 	size_t lines;
 	double size; /* the largest size at which it fits the box */
 	double score; /* its size, less what its breaks cost */
-	int lone; /* 2: a middle line of one word; 1: a short first or last */
+	/*
+	 * 3: a first line of one short word; 2: a middle line of one word;
+	 * 1: a short first or last one; 0: none
+	 */
+	int lone;
 };
 
 /* Whether the line before a break at p ends a clause: "LA CRIMÉE, /". */
@@ -749,6 +780,7 @@ measure(struct choice *c, PangoLayout *scratch, const char *text,
 	char *forced = text_with_breaks(text, c->at, c->lines - 1);
 	size_t words = count_words(text, text + strlen(text)), i;
 	double widest = 0, narrowest = HUGE_VAL, lone_edge = HUGE_VAL;
+	int article = 0;
 	PangoLayoutIter *it;
 	PangoRectangle ink;
 	const char *line = forced;
@@ -783,6 +815,8 @@ measure(struct choice *c, PangoLayout *scratch, const char *text,
 			c->lone = 2;
 		if (words > c->lines && n == 1 && (i == 0 || i + 1 == c->lines))
 			lone_edge = fmin(lone_edge, li.width);
+		if (n == 1 && i == 0 && c->lines > 1)
+			article = is_article(line, end);
 		line = *end != '\0' ? g_utf8_next_char(end) : end;
 		i++;
 	} while (pango_layout_iter_next_line(it));
@@ -790,6 +824,8 @@ measure(struct choice *c, PangoLayout *scratch, const char *text,
 	c->score = c->size * (1 - BALANCE_LOSS * (1 - narrowest / widest));
 	if (c->lone == 0 && lone_edge < widest * SHORT_LINE)
 		c->lone = 1;
+	if (article)
+		c->lone = 3;
 	for (i = 0; i + 1 < c->lines; i++)
 		if (ends_clause(text, text + c->at[i])) {
 			c->score *= 1 + CLAUSE_GAIN;
@@ -826,10 +862,12 @@ largest_of(const struct choice *c, size_t n, int lone, double min)
 }
 
 /*
- * Of the choices, the best: none with a middle line of one word if that
- * costs at most LONE_MIDDLE_LOSS of the largest size ("DIE / KRIM IST /
- * UKRAINE!" rather than "DIE KRIM / IST / UKRAINE!"), none with a short
- * first or last one if that costs at most LONE_EDGE_LOSS more; of those,
+ * Of the choices, the best: none with a first line of one short word
+ * ("LA / CRIMÉE, C'EST") if that costs at most LONE_MIDDLE_LOSS of the
+ * largest size, then none with a middle line of one word if that costs at
+ * most LONE_MIDDLE_LOSS ("DIE KRIM IST / UKRAINE!" rather than "DIE KRIM
+ * / IST / UKRAINE!"), none with a short first or last one if that costs
+ * at most LONE_EDGE_LOSS more; of those,
  * the fewest lines that lose at most FEWER_LINES_LOSS more (they read
  * better from a distance), all together at most LONE_MIDDLE_LOSS; then
  * the highest score. NULL if none fits at min.
@@ -838,13 +876,15 @@ static const struct choice *
 best_choice(const struct choice *c, size_t n, double min)
 {
 	const struct choice *best = NULL;
-	double largest = largest_of(c, n, 2, min), floor_size;
+	double largest = largest_of(c, n, 3, min), floor_size;
 	int lone = 1;
 	size_t i;
 
 	if (largest <= 0)
 		return NULL;
-	if (largest_of(c, n, 1, min) < largest * (1 - LONE_MIDDLE_LOSS))
+	if (largest_of(c, n, 2, min) < largest * (1 - LONE_MIDDLE_LOSS))
+		lone = 3;
+	else if (largest_of(c, n, 1, min) < largest * (1 - LONE_MIDDLE_LOSS))
 		lone = 2;
 	else if (largest_of(c, n, 0, min) >=
 		 largest_of(c, n, 1, min) * (1 - LONE_EDGE_LOSS))

@@ -189,7 +189,9 @@ text_rules() {
 # "。", and a final quotation mark that closes: "»" but not Danish "»Krim"); a number is not the last word of a line whose next line goes on
 # with its month or unit ("26 / лютого"), nor the first after a word
 # ("Vasario / 26-oji"); no middle line holds one word alone when the text
-# has more words (tokens with a letter or digit) than lines; and each line
+# has more words (tokens with a letter or digit) than lines; no first line
+# is one word of at most 3 letters of a cased script, an article or a
+# preposition torn from its noun ("LA / CRIMÉE, C'EST"); and each line
 # of Chinese, Japanese or Korean in a centred slot is centred on its ink
 # within 2% of the slot's width (a full-width "！" must not push it off:
 # untrimmed, it did by 2-5.6%).
@@ -225,6 +227,10 @@ break_rules() {
 				my $w = () = $t =~ /\S*[\p{L}\p{N}]\S*/g;
 				print "$s: one word alone on line ", $i + 1, " of $n: $t\n"
 					if $i > 0 && $i + 1 < $n && $w == 1 && $words > $n;
+				my @letters = $t =~ /\p{L}/g;
+				print "$s: a short word alone on the first line: $t\n"
+					if $i == 0 && $n > 1 && $w == 1 && @letters && @letters <= 3 &&
+					   !grep { !/\p{Cased}/ } @letters;
 				my $off = $lx{$s}[$i + 1] + $lw{$s}[$i + 1] / 2 - $sx{$s} - $sw{$s} / 2;
 				printf "%s: line %d is %.1f%% of the width off centre: %s\n", $s, $i + 1, 100 * $off / $sw{$s}, $t
 					if $centred && $n > 1 && $t =~ /[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]/ &&

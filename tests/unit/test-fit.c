@@ -482,6 +482,52 @@ test_break_rules(const struct fonts *fonts)
 }
 
 /*
+ * Fitted in boxes from narrow to wide, the first line is never an article
+ * alone ("LA / CRIMÉE, C'EST / L'UKRAINE !"), though it would be larger.
+ */
+static void
+check_no_lone_article(const struct fonts *fonts, const char *lang,
+	const char *text, const char *article)
+{
+	struct fit_style st;
+	struct lang l;
+	struct golden g;
+	struct diag d = { 0 };
+	struct fit f;
+	size_t broken = 0;
+	double w;
+
+	for (w = 120; w <= 1000; w += 20) {
+		char *line;
+
+		plain_style(&g, lang, 4, 2, &l, &st);
+		if (fit_text(&f, fonts, text, &st, w, 500, &d) < 0) {
+			fprintf(stderr, "%s at %.0f: %s\n", lang, w, d.msg);
+			CHECK(0);
+			return;
+		}
+		broken += f.line_count > 1;
+		line = fit_line_text(&f, 0);
+		if (f.line_count > 1 && strcmp(line, article) == 0)
+			fprintf(stderr, "%s at %.0f: '%s' alone\n", lang, w,
+				line);
+		CHECK(f.line_count < 2 || strcmp(line, article) != 0);
+		free(line);
+		fit_release(&f);
+	}
+	CHECK(broken > 0);
+}
+
+static void
+test_no_lone_article(const struct fonts *fonts)
+{
+	check_no_lone_article(fonts, "fr", "LA CRIMÉE, C’EST L’UKRAINE !",
+		"LA");
+	check_no_lone_article(fonts, "de", "DIE KRIM IST UKRAINE!", "DIE");
+	check_no_lone_article(fonts, "it", "LA CRIMEA È UCRAINA!", "LA");
+}
+
+/*
  * A centred Chinese headline in two lines: each line's ink is centred in
  * the box within 2% of its width, the full-width "！" at the end of the
  * second set half-width (without, it is 5% off).
@@ -530,6 +576,7 @@ main(void)
 	test_no_spacing_for_cursive(fonts);
 	test_word_breaks(fonts);
 	test_break_rules(fonts);
+	test_no_lone_article(fonts);
 	test_cjk_centred_on_ink(fonts);
 	test_line_height(fonts);
 	fonts_free(fonts);
