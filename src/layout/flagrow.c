@@ -189,6 +189,100 @@ place_group(struct flagrow_item *items, const size_t *m, size_t count, int axis)
 	}
 }
 
+/* The extent of group g's slots on axis, and whether any flag is in it. */
+static int
+group_extent(const struct flagrow_item *items, size_t n, const size_t *group,
+	size_t g, int axis, double *lo, double *hi)
+{
+	int present = 0;
+	size_t i;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (i = 0; i < n; i++)
+		if (group[i] == g) {
+			*lo = fmin(*lo, start(&items[i], axis));
+			*hi = fmax(*hi,
+				start(&items[i], axis) + length(&items[i], axis));
+			present |= items[i].ratio > 0;
+		}
+	return present;
+}
+
+/*
+ * Whether group h, with a flag in it, is stacked with group g: next to it
+ * across g's axis a, over the same stretch along it, and no further off
+ * than g is deep.
+ */
+static int
+stacked_with(const struct flagrow_item *items, size_t n, const size_t *group,
+	size_t g, size_t h, int a)
+{
+	double ga0, ga1, gs0, gs1, ha0, ha1, hs0, hs1;
+
+	if (h == g || !group_extent(items, n, group, h, a, &ha0, &ha1))
+		return 0;
+	group_extent(items, n, group, g, a, &ga0, &ga1);
+	group_extent(items, n, group, g, !a, &gs0, &gs1);
+	group_extent(items, n, group, h, !a, &hs0, &hs1);
+	return ha1 > ga0 && ha0 < ga1 &&
+	       fmax(hs0 - gs1, gs0 - hs1) <= gs1 - gs0;
+}
+
+/*
+ * A group left empty (a host row of its own, when the host is Ukraine)
+ * would leave a hole: the groups stacked with it move as one, so that
+ * their flags are centred on the stack's slots, as the flags of a row
+ * close up.
+ */
+static void
+close_up_stack(struct flagrow_item *items, size_t n, const size_t *group,
+	const int *group_axis, size_t labels)
+{
+	int *moves = xcalloc(labels, sizeof *moves);
+	size_t g, h, i;
+
+	for (g = 1; g < labels; g++) {
+		int s = !group_axis[g], stacked = 0;
+		double lo, hi, clo = INFINITY, chi = -INFINITY, d;
+
+		if (group_extent(items, n, group, g, group_axis[g], &lo, &hi))
+			continue;
+		group_extent(items, n, group, g, s, &lo, &hi);
+		for (h = 1; h < labels; h++) {
+			double hs0, hs1;
+
+			moves[h] = stacked_with(items, n, group, g, h,
+				group_axis[g]);
+			if (!moves[h])
+				continue;
+			stacked = 1;
+			group_extent(items, n, group, h, s, &hs0, &hs1);
+			lo = fmin(lo, hs0);
+			hi = fmax(hi, hs1);
+		}
+		if (!stacked)
+			continue;
+		for (i = 0; i < n; i++)
+			if (moves[group[i]] && items[i].ratio > 0) {
+				double p = s == 0 ? items[i].x : items[i].y;
+
+				clo = fmin(clo, p);
+				chi = fmax(chi,
+					p + (s == 0 ? items[i].w : items[i].h));
+			}
+		d = (lo + hi) / 2 - (clo + chi) / 2;
+		for (i = 0; i < n; i++)
+			if (moves[group[i]] && items[i].ratio > 0) {
+				if (s == 0)
+					items[i].x += d;
+				else
+					items[i].y += d;
+			}
+	}
+	free(moves);
+}
+
 void
 flagrow_place(struct flagrow_item *items, size_t n)
 {
@@ -215,6 +309,7 @@ flagrow_place(struct flagrow_item *items, size_t n)
 		sort_members(items, m, count, group_axis[g]);
 		place_group(items, m, count, group_axis[g]);
 	}
+	close_up_stack(items, n, group, group_axis, labels);
 	free(m);
 	free(group_axis);
 	free(group);

@@ -24,7 +24,9 @@ struct flagrow_item {
  * each centred across the group's line. They are as large as the group's
  * smallest slot allows across, and as the group's slots reach along.
  * An empty slot (a host flag the same as ua) counts for the group's extent
- * and gap, and the other flags close up.
+ * and gap, and the other flags close up. A group left all empty (a host
+ * row of its own) leaves no hole: the groups stacked with it, next to it
+ * over the same stretch, move as one to centre their flags on the stack.
  */
 void flagrow_place(struct flagrow_item *items, size_t n);
 

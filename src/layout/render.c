@@ -301,6 +301,33 @@ place_flags(struct banner *b)
 	free(items);
 }
 
+/*
+ * A flag's name (a text slot "name-ua" under the "ua" flag) moves with
+ * its flag: by as much as the flag's bottom centre moved from its slot's,
+ * so it stays under a flag that closed up or came out less tall.
+ */
+static void
+follow_flags(struct banner *b)
+{
+	size_t i, j, k = strlen(DESIGN_KEY_NAME);
+
+	for (i = 0; i < b->text_count; i++) {
+		struct placed_text *t = &b->texts[i];
+
+		if (strncmp(t->slot->name, DESIGN_KEY_NAME, k) != 0)
+			continue;
+		for (j = 0; j < b->flag_count; j++) {
+			const struct placed_flag *f = &b->flags[j];
+			const struct slot *s = f->slot;
+
+			if (strcmp(s->name, t->slot->name + k) != 0)
+				continue;
+			t->fit.x += f->x + f->w / 2 - (s->x + s->w / 2);
+			t->fit.y += f->y + f->h - (s->y + s->h);
+		}
+	}
+}
+
 /* The logo in each logo slot, as large as fits, centred; none: empty. */
 static void
 place_logos(struct banner *b, const struct logo *logo)
@@ -362,6 +389,7 @@ render_plan(const struct render_input *in, struct diag *d)
 		if (strcmp(b->texts[i].slot->name, "headline") == 0)
 			b->title = xstrdup(b->texts[i].text);
 	place_flags(b);
+	follow_flags(b);
 	place_logos(b, in->logo);
 	if (b->title == NULL)
 		b->title = xstrdup(HASHTAG);
@@ -744,14 +772,14 @@ draw_art_image(const struct banner *b, cairo_t *cr,
 
 /*
  * bayraq:tone="grey": the flag's own lightness without its colours (a
- * saturation blend with grey, vector in PDF), outlined in black, so that
- * a photocopy shows its stripes and its edge.
+ * saturation blend with grey, vector in PDF), outlined in black where its
+ * shape meets its box, so that a photocopy shows its stripes and its edge.
  */
 static int
 draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
 {
 	RsvgRectangle r = { f->x, f->y, f->w, f->h };
-	cairo_pattern_t *shape = NULL, *grey;
+	cairo_pattern_t *shape = NULL, *grey, *edge;
 	GError *err = NULL;
 	double lw = f->h * GREY_FLAG_OUTLINE;
 	int i;
@@ -778,11 +806,17 @@ draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
 	cairo_save(cr);
 	cairo_set_source(cr, grey);
 	cairo_mask(cr, shape);
+	/* The edge inside the flag's shape: no box around Nepal's pennant. */
+	cairo_push_group(cr);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	cairo_set_line_width(cr, lw);
 	cairo_rectangle(cr, f->x + lw / 2, f->y + lw / 2, f->w - lw, f->h - lw);
 	cairo_stroke(cr);
+	edge = cairo_pop_group(cr);
+	cairo_set_source(cr, edge);
+	cairo_mask(cr, shape);
 	cairo_restore(cr);
+	cairo_pattern_destroy(edge);
 	cairo_pattern_destroy(grey);
 	cairo_pattern_destroy(shape);
 	return 0;

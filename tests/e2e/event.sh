@@ -234,6 +234,19 @@ test_sign_one_colour() {
 				grep -q '^text text-name-host' l.txt || die "no name under the host flag: $(cat l.txt)"
 				bayraq layout --design "$name" --lang "$lang" --city Lviv --country UA --size "$size" >l.txt
 				! grep -q '^text text-name-host' l.txt || die "a name under no host flag"
+				# Nepal's pennant: no box drawn round it (paper at the
+				# top right of its box), and its name right under it.
+				big=$(echo "$size" | awk -F'[x p]' '{ print $1 * 4 "x" $2 * 4 "px" }')
+				bayraq render --design "$name" --lang "$lang" --city Pokhara --country NP --size "$big" \
+					-f png -o np.png >/dev/null
+				bayraq layout --design "$name" --lang "$lang" --city Pokhara --country NP --size "$big" >l.txt
+				set -- $(flag_box l.txt NP)
+				colour_at np.png "$(echo "$1 $3" | awk '{ print int(($1 + $2 * 0.95) / 0.75) }')" \
+					"$(echo "$2 $4" | awk "{ print int((\$1 + \$2 * 0.01) / 0.75) }")" FFFFFF 8
+				awk -v x="$1" -v w="$3" -v b="$(echo "$2 $4" | awk "{ print \$1 + \$2 }")" '$1 == "text" && $2 == "text-name-host" {
+					c = $13 + $15 / 2 - x - w / 2; if (c < 0) c = -c
+					if (c > w * 0.02 || $14 < b || $14 > b + w) { print; exit 1 } }' l.txt >bad.txt ||
+					die "the host's name is not under its flag: $(cat bad.txt)"
 			fi
 		done
 	done

@@ -128,6 +128,19 @@ test_host_ua_empty_slot() {
 		[ "$(grep -ci '^flag [^ ]* ua ' l.txt)" = 1 ] || die "$design/$file: Ukraine twice"
 		! grep -q '^flag [^ ]* UA ' l.txt || die "$design/$file: a host UA flag"
 		grep -q '^flag [^ ]* crh ' l.txt || die "$design/$file: no crh flag"
+		# The two flags are centred where the three slots are (no hole
+		# where the host's row was), within 0.5% of the page.
+		bayraq layout --design "$design" --city Bern --country CH --size "$size" >slots.txt
+		awk -v side="${size%%x*}" 'FNR == 1 { f++ }
+			$1 == "flag" && f == 1 { a = $5; b = $6; c = $5 + $7; d = $6 + $8 }
+			$1 == "flag" && f == 1 && n1++ == 0 { sx0 = a; sy0 = b; sx1 = c; sy1 = d }
+			$1 == "flag" && f == 1 { sx0 = a < sx0 ? a : sx0; sy0 = b < sy0 ? b : sy0; sx1 = c > sx1 ? c : sx1; sy1 = d > sy1 ? d : sy1 }
+			$1 == "flag" && f == 2 { a = $10; b = $11; c = $10 + $12; d = $11 + $13 }
+			$1 == "flag" && f == 2 && n2++ == 0 { fx0 = a; fy0 = b; fx1 = c; fy1 = d }
+			$1 == "flag" && f == 2 { fx0 = a < fx0 ? a : fx0; fy0 = b < fy0 ? b : fy0; fx1 = c > fx1 ? c : fx1; fy1 = d > fy1 ? d : fy1 }
+			END { dx = (fx0 + fx1 - sx0 - sx1) / 2; dy = (fy0 + fy1 - sy0 - sy1) / 2; tol = 0.005 * side * 0.75
+				if (dx > tol || -dx > tol || dy > tol || -dy > tol) { printf "off by %.1f, %.1f pt\n", dx, dy; exit 1 } }' \
+			slots.txt l.txt >bad.txt || die "$design/$file: the flags are not centred on their slots: $(cat bad.txt)"
 	done <variants.txt
 	bayraq render --city Kyiv --country UA --size square-1080 -f png -o ua.png >/dev/null
 	bayraq layout --city Kyiv --country UA --size square-1080 >l.txt

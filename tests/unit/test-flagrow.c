@@ -132,6 +132,35 @@ test_alone(void)
 	CHECK_NEAR(it[1].x + it[1].w, 900, 1e-9);
 }
 
+/*
+ * The sign's flags: ua and crh in a row, the host in a row of its own
+ * under them. With the host's row empty, the first row moves down to the
+ * middle of the two; with the host slot far below, nothing moves.
+ */
+static void
+test_empty_row_stacked(void)
+{
+	struct flagrow_item it[3] = {
+		{ .sx = 44.2, .sy = 185.4, .sw = 85, .sh = 56.7, .ratio = 1.5 },
+		{ .sx = 139.4, .sy = 185.4, .sw = 113.4, .sh = 56.7, .ratio = 2 },
+		{ .sx = 91.8, .sy = 271.6, .sw = 113.4, .sh = 56.7 },
+	};
+
+	flagrow_place(it, 3);
+	CHECK_NEAR(it[0].y, (185.4 + 271.6 + 56.7) / 2 - it[0].h / 2, 1e-9);
+	CHECK_NEAR(it[1].y, it[0].y, 1e-9);
+	CHECK_NEAR(it[0].x, 44.2, 1e-9);
+	CHECK_NEAR(it[2].w, 0, 1e-9);
+	it[2].sy = 400;
+	flagrow_place(it, 3);
+	CHECK_NEAR(it[0].y + it[0].h / 2, 185.4 + 56.7 / 2, 1e-9);
+	it[2].sy = 271.6;
+	it[2].ratio = 1;
+	flagrow_place(it, 3);
+	CHECK_NEAR(it[0].y + it[0].h / 2, 185.4 + 56.7 / 2, 1e-9);
+	CHECK_NEAR(it[2].y, 271.6, 1e-9);
+}
+
 int
 main(void)
 {
@@ -139,5 +168,6 @@ main(void)
 	test_empty_host();
 	test_column();
 	test_alone();
+	test_empty_row_stacked();
 	return check_done("test-flagrow");
 }
