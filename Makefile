@@ -72,12 +72,12 @@ TOOL_BINS := $(OUT)/tests/failrename.so $(OUT)/tests/pnginfo $(OUT)/tests/pngcmp
 BIN := $(OUT)/bayraq
 # The PDF module: what it holds, built position-independent apart.
 MOD := $(OUT)/bayraq-pdf.so
-MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/write/cmyk.c src/write/pdfscan.c \
+MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/write/cmyk.c src/write/pdfscan.c src/write/hairline.c \
             src/write/ghostscript.c src/layout/print.c src/base/diag.c src/base/xalloc.c \
             src/run/pdfmod-table.c
 MOD_OBJS := $(MOD_SRCS:src/%.c=$(OUT)/pic/%.o)
 BIN_OBJS := $(CLI_OBJS) $(filter-out $(OUT)/run/preflight.o $(OUT)/write/pdfpost.o \
-              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o,$(LIB_OBJS)) \
+              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o $(OUT)/write/hairline.o,$(LIB_OBJS)) \
             $(OUT)/run/pdfmod.o
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.

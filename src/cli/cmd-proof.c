@@ -22,6 +22,10 @@ proof_option(enum option_id id, const char *value, void *arg, struct diag *d)
 		a->o.design = value;
 	else if (id == OPT_PROOF_COUNTRY)
 		a->o.country = value;
+	else if (id == OPT_PROOF_SLOGAN)
+		a->o.slogan = value;
+	else if (id == OPT_PROOF_EVENT)
+		a->o.event = value;
 	else if (id == OPT_PROOF_OUTPUT)
 		a->output = value;
 	else if (id == OPT_PROOF_LANGS) {
@@ -35,8 +39,8 @@ proof_option(enum option_id id, const char *value, void *arg, struct diag *d)
 static int
 run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 {
-	struct proof_args a = { { JOB_DEFAULT_DESIGN, NULL, "DE" }, NULL,
-		NULL };
+	struct proof_args a = { { JOB_DEFAULT_DESIGN, NULL, "DE", NULL, NULL },
+		NULL, NULL };
 	struct diag d = { 0 };
 	struct library *lib;
 	char *path;
@@ -66,7 +70,8 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 }
 
 const struct command command_proof = { "proof", run, OPTS_PROOF,
-	"[--design NAME] [--lang TAGS] [-o proof.pdf]",
+	"[--design NAME] [--lang TAGS] [--slogan NAME] [--event TEXT] [-o "
+	"proof.pdf]",
 	"every variant in every language on a PDF, for designers",
 	"Writes a vector PDF with a page per variant of the design: every "
 	"language\n"
@@ -82,4 +87,6 @@ const struct command command_proof = { "proof", run, OPTS_PROOF,
 	"Examples:\n"
 	"  bayraq proof -o out/proof.pdf\n"
 	"  bayraq proof --design liberate-crimea --lang de,uk,ar -o "
-	"out/de-uk-ar.pdf" };
+	"out/de-uk-ar.pdf\n"
+	"  bayraq proof --design sign --slogan prisoners --event \"Sat 22 "
+	"Feb, 14:00, Brandenburger Tor\"" };

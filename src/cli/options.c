@@ -152,6 +152,12 @@ static const struct opt opts[] = {
 		"languages, with commas: de,uk,ar (default: every one)" },
 	{ "country", 'C', "CC", OPTS_PROOF, OPT_PROOF_COUNTRY,
 		"the host flag shown (default DE)" },
+	{ "slogan", 0, "NAME", OPTS_PROOF, OPT_PROOF_SLOGAN,
+		"the message of the slogan slot: day (default), prisoners,\n"
+		"indigenous, persecution or flags" },
+	{ "event", 0, "TEXT", OPTS_PROOF, OPT_PROOF_EVENT,
+		"a date, time and place for the event slot, to see it fit\n"
+		"(default: empty, as a render without --event)" },
 	{ "output", 'o', "FILE", OPTS_PROOF, OPT_PROOF_OUTPUT,
 		"the PDF (default out/DESIGN-proof.pdf)" },
 	{ "lang", 'l', "TAG", OPTS_LIST, OPT_LIST_LANG,

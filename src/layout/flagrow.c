@@ -202,8 +202,8 @@ group_extent(const struct flagrow_item *items, size_t n, const size_t *group,
 	for (i = 0; i < n; i++)
 		if (group[i] == g) {
 			*lo = fmin(*lo, start(&items[i], axis));
-			*hi = fmax(*hi,
-				start(&items[i], axis) + length(&items[i], axis));
+			*hi = fmax(*hi, start(&items[i], axis) +
+						length(&items[i], axis));
 			present |= items[i].ratio > 0;
 		}
 	return present;

@@ -507,20 +507,6 @@ struct gstate {
 	int render_mode; /* Tr: 3 and 7 draw nothing */
 };
 
-static void
-matrix_multiply(const double a[6], const double b[6], double out[6])
-{
-	double r[6];
-
-	r[0] = a[0] * b[0] + a[1] * b[2];
-	r[1] = a[0] * b[1] + a[1] * b[3];
-	r[2] = a[2] * b[0] + a[3] * b[2];
-	r[3] = a[2] * b[1] + a[3] * b[3];
-	r[4] = a[4] * b[0] + a[5] * b[2] + b[4];
-	r[5] = a[4] * b[1] + a[5] * b[3] + b[5];
-	memcpy(out, r, sizeof r);
-}
-
 static void scan_lines(struct lines *l, qpdf_oh res, const unsigned char *p,
 	size_t len, const double ctm[6], int depth);
 
@@ -549,7 +535,7 @@ lines_form(struct lines *l, qpdf_oh res, const char *name, const double ctm[6],
 		for (i = 0; i < 6; i++)
 			fm[i] = qpdf_oh_get_numeric_value(q,
 				qpdf_oh_get_array_item(q, m, i));
-	matrix_multiply(fm, ctm, fctm);
+	pdfscan_matrix_multiply(fm, ctm, fctm);
 	fres = qpdf_oh_get_key(q, dict, "/Resources");
 	if (!qpdf_oh_is_dictionary(q, fres))
 		fres = res;
@@ -595,16 +581,14 @@ line_op(const struct pdfscan_op *op, void *arg)
 	} else if (is_op(op, "Q") && s->sp > 0) {
 		*gs = s->stack[--s->sp];
 	} else if (is_op(op, "cm") && nn == 6) {
-		matrix_multiply(num, gs->ctm, gs->ctm);
+		pdfscan_matrix_multiply(num, gs->ctm, gs->ctm);
 	} else if (is_op(op, "w") && nn >= 1) {
 		gs->width = fabs(num[nn - 1]);
 	} else if (strchr("SsBb", op->op[0]) != NULL &&
 		   (op->op[1] == '\0' ||
 			   (op->op[1] == '*' && op->op[2] == '\0'))) {
-		double k = sqrt(fabs(
-			gs->ctm[0] * gs->ctm[3] - gs->ctm[1] * gs->ctm[2]));
-
-		s->l->min = fmin(s->l->min, gs->width * k);
+		s->l->min = fmin(s->l->min,
+			gs->width * pdfscan_matrix_scale(gs->ctm));
 	} else if (is_op(op, "BT")) {
 		memcpy(s->tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof s->tm);
 	} else if (is_op(op, "Tm") && nn == 6) {
@@ -620,9 +604,9 @@ line_op(const struct pdfscan_op *op, void *arg)
 		   gs->render_mode != 7) {
 		double t[6];
 
-		matrix_multiply(s->tm, gs->ctm, t);
+		pdfscan_matrix_multiply(s->tm, gs->ctm, t);
 		s->l->min_text = fmin(s->l->min_text,
-			gs->font_size * sqrt(fabs(t[0] * t[3] - t[1] * t[2])));
+			gs->font_size * pdfscan_matrix_scale(t));
 	} else if (is_op(op, "Do") && op->name[0] != '\0') {
 		lines_form(s->l, s->res, op->name, gs->ctm, s->depth);
 	}

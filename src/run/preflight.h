@@ -7,9 +7,11 @@
 
 #include "base/diag.h"
 #include "base/limits.h"
+#include "write/hairline.h"
 
 /* The thresholds preflight holds a file to; docs/printing.md lists them. */
-#define PREFLIGHT_HAIRLINE_PT 0.25 /* thinner lines may not print */
+/* Thinner lines may not print; bayraq raises its own to it (hairline.h). */
+#define PREFLIGHT_HAIRLINE_PT HAIRLINE_MIN_PT
 #define PREFLIGHT_SMALL_TEXT_PT 6.0 /* smaller text may not be legible */
 #define PREFLIGHT_WHITE_BLEED_MM 2.0 /* white along a bleed's edge */
 #define PREFLIGHT_INK_FOGRA39 300.0 /* total ink, C + M + Y + K, percent */

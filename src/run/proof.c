@@ -13,6 +13,7 @@
 #include "input/lang.h"
 #include "input/paper.h"
 #include "layout/render.h"
+#include "run/job.h"
 #include "write/output.h"
 #include "write/pdf.h"
 
@@ -84,6 +85,8 @@ cell_plan(struct proof *p, const struct variant *v, struct cell *c)
 	in.flags = p->flags;
 	in.city = c->city;
 	in.country = p->country;
+	in.slogan = p->o->slogan;
+	in.event = p->o->event;
 	/* One point per user unit: the fitted sizes read in the design's. */
 	in.page_w = v->width;
 	in.page_h = v->height;
@@ -415,6 +418,11 @@ proof_write(struct library *lib, const struct proof_opts *o, const char *path,
 	size_t i;
 	int rc;
 
+	if ((o->slogan != NULL &&
+		    job_check_slogan(o->slogan, "--slogan", d) < 0) ||
+		(o->event != NULL &&
+			job_check_text(o->event, "--event", d) < 0))
+		return -1;
 	p.dz = library_design(lib, o->design, d);
 	if (p.dz == NULL)
 		return -1;

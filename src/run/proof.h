@@ -13,6 +13,8 @@ struct proof_opts {
 	const char *design;
 	char **langs; /* NULL-terminated language tags; NULL: every one */
 	const char *country; /* the host flag shown: "DE" */
+	const char *slogan; /* the slogan slot's message; NULL: the default */
+	const char *event; /* the event slot's text; NULL: empty */
 };
 
 /*
@@ -20,8 +22,9 @@ struct proof_opts {
  * language as a labelled thumbnail of the real banner with each text
  * slot's fitted size, then a stress row of long city names. A text that
  * fails, or shrinks below PROOF_COMFORT of the slot's largest size on
- * that variant, is marked red. An unknown design or language fails with
- * DIAG_USAGE; the file is written in full or not at all.
+ * that variant, is marked red. An unknown design, language or slogan, or
+ * an event that is no text (job_check_text()), fails with DIAG_USAGE; the
+ * file is written in full or not at all.
  */
 int proof_write(struct library *lib, const struct proof_opts *o,
 	const char *path, struct diag *d);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "write/hairline.h"
 
 static int
 qpdf_failed(qpdf_data q, const char *what, struct diag *d)
@@ -519,6 +520,8 @@ finish(FILE *fp, const unsigned char *data, size_t len,
 		qpdf_failed(q, "read", d);
 		goto out;
 	}
+	/* Before the marks: a 0.25 pt crop mark is no hairline. */
+	hairline_raise(q, HAIRLINE_MIN_PT);
 	set_catalog_keys(q, o);
 	set_info(q, o);
 	set_page_boxes(q, o);

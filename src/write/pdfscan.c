@@ -2,6 +2,7 @@
 #include "write/pdfscan.h"
 
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 static int
@@ -123,4 +124,24 @@ pdfscan_run(const unsigned char *p, size_t len, pdfscan_fn fn, void *arg)
 		}
 	}
 	return 0;
+}
+
+void
+pdfscan_matrix_multiply(const double a[6], const double b[6], double out[6])
+{
+	double r[6];
+
+	r[0] = a[0] * b[0] + a[1] * b[2];
+	r[1] = a[0] * b[1] + a[1] * b[3];
+	r[2] = a[2] * b[0] + a[3] * b[2];
+	r[3] = a[2] * b[1] + a[3] * b[3];
+	r[4] = a[4] * b[0] + a[5] * b[2] + b[4];
+	r[5] = a[4] * b[1] + a[5] * b[3] + b[5];
+	memcpy(out, r, sizeof r);
+}
+
+double
+pdfscan_matrix_scale(const double m[6])
+{
+	return sqrt(fabs(m[0] * m[3] - m[1] * m[2]));
 }

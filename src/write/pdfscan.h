@@ -31,4 +31,11 @@ struct pdfscan_op {
 typedef int (*pdfscan_fn)(const struct pdfscan_op *op, void *arg);
 int pdfscan_run(const unsigned char *p, size_t len, pdfscan_fn fn, void *arg);
 
+/* out = a x b, PDF matrices [a b c d e f]: what "a cm" does to the CTM b. */
+void pdfscan_matrix_multiply(const double a[6], const double b[6],
+	double out[6]);
+
+/* How much a matrix scales lengths: the root of its determinant. */
+double pdfscan_matrix_scale(const double m[6]);
+
 #endif

@@ -56,7 +56,7 @@ test_country_names() {
 # Each shipped language ICU has names in: its name of Poland finds Poland.
 test_country_names_in_every_language() {
 	n=0
-	for po in $(finished_po); do
+	for po in $(finished_po | sampled); do
 		tag=$(basename "$po" .po)
 		bayraq list countries --lang "$tag" >names.txt 2>/dev/null || continue
 		name=$(awk '$1 == "PL" { sub(/^PL  Poland  /, ""); print }' names.txt)

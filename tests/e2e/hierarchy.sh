@@ -80,12 +80,18 @@ flag_groups() {
 # Flags of every width sit as one group centred on their row (or column),
 # at one height and with equal gaps, in every variant of every design.
 test_flags_centred_as_a_group() {
+	i=0
 	variant_sizes >variants.txt
 	while read -r design file size; do
 		# Layout speaks points; a px size is at 96 dpi.
 		w=$(echo "${size%%x*}" | awk '{ print $1 * 0.75 }')
 		bayraq layout --design "$design" --city Bern --country DE --size "$size" >slots.txt
-		for c in CH NP QA IL PL UA; do
+		# Every host on every variant in debug; under the sanitizers two
+		# a variant, in turn, so each host is still taken.
+		i=$((i + 1))
+		hosts="CH NP QA IL PL UA"
+		[ "$BUILD" = debug ] || hosts=$(echo $hosts | tr ' ' '\n' | awk -v i="$i" 'NR % 3 == i % 3')
+		for c in $hosts; do
 			bayraq layout --design "$design" --city Bern --country "$c" --size "$size" >l.txt
 			flag_groups slots.txt l.txt "$w" >bad.txt
 			[ ! -s bad.txt ] || die "$design/$file, $c: $(cat bad.txt)"

@@ -569,12 +569,21 @@ test_preflight_ink_coverage() {
 }
 
 # bayraq's own --print PDFs pass, at every physical size it names, with
-# marks, finishings, CMYK, turned, and past 200 in.
+# marks, finishings, CMYK, turned, and past 200 in. Each size takes
+# another host flag that strokes lines (coats of arms hold lines of 0.01
+# pt, which bayraq raises to 0.25 pt).
 test_preflight_own_outputs_pass() {
 	bayraq list sizes | awk '$1 != "WxH" && $0 !~ / px,/ { print $1 }' >sizes.txt
 	[ "$(wc -l <sizes.txt)" -ge 5 ] || die "no sizes: $(cat sizes.txt)"
+	bayraq list countries | awk '{ print $1 }' >countries.txt
+	grep -l 'stroke' "$ROOT"/build/flags/package/svg/*.svg | xargs -n 1 basename |
+		sed 's/\.svg$//' | tr a-z A-Z | grep -Fxf countries.txt >stroked.txt
+	[ "$(wc -l <stroked.txt)" -ge "$(wc -l <sizes.txt)" ] || die "flags that stroke: $(cat stroked.txt)"
+	i=0
 	while read -r size; do
-		bayraq render --lang ar --city Київ --country PL --size "$size" --print -f pdf -o s.pdf >/dev/null
+		i=$((i + 1))
+		c=$(sed -n "$(( (i - 1) * $(wc -l <stroked.txt) / $(wc -l <sizes.txt) + 1 ))p" stroked.txt)
+		bayraq render --lang ar --city Київ --country "$c" --size "$size" --print -f pdf -o s.pdf >/dev/null
 		expect_exit 0 bayraq preflight s.pdf
 	done <sizes.txt
 	for args in "--size A2 --orientation landscape --marks" "--size banner-3x1m --marks --finishing pole-pocket" \

@@ -142,7 +142,11 @@ test_empty_row_stacked(void)
 {
 	struct flagrow_item it[3] = {
 		{ .sx = 44.2, .sy = 185.4, .sw = 85, .sh = 56.7, .ratio = 1.5 },
-		{ .sx = 139.4, .sy = 185.4, .sw = 113.4, .sh = 56.7, .ratio = 2 },
+		{ .sx = 139.4,
+			.sy = 185.4,
+			.sw = 113.4,
+			.sh = 56.7,
+			.ratio = 2 },
 		{ .sx = 91.8, .sy = 271.6, .sw = 113.4, .sh = 56.7 },
 	};
 
