@@ -80,7 +80,7 @@ finished_po() {
 # line (the 1st, 5th, ...), as their runs check memory, which a spread of
 # the cases exercises, and would cost minutes more in CI for all of them.
 sampled() {
-	if [ "$BUILD" = debug ]; then
+	if [ "${BUILD:-debug}" = debug ]; then
 		cat
 	else
 		awk 'NR % 4 == 1'

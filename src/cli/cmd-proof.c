@@ -22,9 +22,9 @@ proof_option(enum option_id id, const char *value, void *arg, struct diag *d)
 		a->o.design = value;
 	else if (id == OPT_PROOF_COUNTRY)
 		a->o.country = value;
-	else if (id == OPT_PROOF_SLOGAN)
+	else if (id == OPT_SLOGAN)
 		a->o.slogan = value;
-	else if (id == OPT_PROOF_EVENT)
+	else if (id == OPT_EVENT)
 		a->o.event = value;
 	else if (id == OPT_PROOF_OUTPUT)
 		a->output = value;

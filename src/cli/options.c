@@ -39,10 +39,11 @@ static const struct opt opts[] = {
 		"host country: a code such as DE, DEU, UK or GB-SCT, or a\n"
 		"name in any language (Poland, Polska, Sakartvelo); its flag\n"
 		"goes beside Ukraine's and the Crimean Tatar one" },
-	{ "slogan", 0, "NAME", OPTS_COMMON, OPT_SLOGAN,
+	/* The proof takes them too, to show the organizer's text fit. */
+	{ "slogan", 0, "NAME", OPTS_COMMON | OPTS_PROOF, OPT_SLOGAN,
 		"the message of the design's slogan slot: day (default),\n"
 		"prisoners, indigenous, persecution or flags" },
-	{ "event", 0, "TEXT", OPTS_COMMON, OPT_EVENT,
+	{ "event", 0, "TEXT", OPTS_COMMON | OPTS_PROOF, OPT_EVENT,
 		"date, time and place, as they should be printed (\"Sat 22\n"
 		"Feb, 14:00, Brandenburger Tor\"), where the design has room" },
 	{ "logo", 0, "FILE", OPTS_COMMON, OPT_LOGO,
@@ -152,12 +153,6 @@ static const struct opt opts[] = {
 		"languages, with commas: de,uk,ar (default: every one)" },
 	{ "country", 'C', "CC", OPTS_PROOF, OPT_PROOF_COUNTRY,
 		"the host flag shown (default DE)" },
-	{ "slogan", 0, "NAME", OPTS_PROOF, OPT_PROOF_SLOGAN,
-		"the message of the slogan slot: day (default), prisoners,\n"
-		"indigenous, persecution or flags" },
-	{ "event", 0, "TEXT", OPTS_PROOF, OPT_PROOF_EVENT,
-		"a date, time and place for the event slot, to see it fit\n"
-		"(default: empty, as a render without --event)" },
 	{ "output", 'o', "FILE", OPTS_PROOF, OPT_PROOF_OUTPUT,
 		"the PDF (default out/DESIGN-proof.pdf)" },
 	{ "lang", 'l', "TAG", OPTS_LIST, OPT_LIST_LANG,

@@ -90,7 +90,7 @@ test_flags_centred_as_a_group() {
 		# a variant, in turn, so each host is still taken.
 		i=$((i + 1))
 		hosts="CH NP QA IL PL UA"
-		[ "$BUILD" = debug ] || hosts=$(echo $hosts | tr ' ' '\n' | awk -v i="$i" 'NR % 3 == i % 3')
+		[ "${BUILD:-debug}" = debug ] || hosts=$(echo $hosts | tr ' ' '\n' | awk -v i="$i" 'NR % 3 == i % 3')
 		for c in $hosts; do
 			bayraq layout --design "$design" --city Bern --country "$c" --size "$size" >l.txt
 			flag_groups slots.txt l.txt "$w" >bad.txt

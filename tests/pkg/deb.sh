@@ -12,7 +12,7 @@ make -s dist
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 tar -xzf build/bayraq-*.tar.gz -C "$w"
-(cd "$w"/bayraq-* && PATH=/usr/sbin:/usr/bin:/sbin:/bin dpkg-buildpackage -us -uc -b >"$w/build.log" 2>&1) || {
+(cd "$w"/bayraq-* && PATH=/usr/sbin:/usr/bin:/sbin:/bin dpkg-buildpackage -us -uc -b -j"$(nproc)" >"$w/build.log" 2>&1) || {
 	tail -20 "$w/build.log"
 	echo "deb.sh: dpkg-buildpackage failed" >&2
 	exit 1

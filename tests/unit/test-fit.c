@@ -291,54 +291,74 @@ test_no_spacing_for_cursive(const struct fonts *fonts)
 	fit_release(&spaced);
 }
 
+/* What a width sweep checks in each fit: fit, the box's width, arg. */
+typedef void (*fit_check_fn)(const struct fit *f, const char *lang, double w,
+	void *arg);
+
 /*
- * Fitted in boxes from narrow to wide, no line of text starts inside one of
- * words, and some fits do take more than one line.
+ * Fits text in boxes 500 high and from 120 to 1000 wide, by step, in a
+ * bold style of at most max_lines lines, and hands each fit to check. Some
+ * fits must take more than one line, or the sweep tests nothing.
  */
 static void
-check_never_split(const struct fonts *fonts, const char *lang, const char *text,
-	const char *const *words)
+sweep_widths(const struct fonts *fonts, const char *lang, const char *text,
+	size_t max_lines, double step, fit_check_fn check, void *arg)
 {
 	struct fit_style st;
 	struct lang l;
 	struct golden g;
 	struct diag d = { 0 };
 	struct fit f;
-	size_t broken = 0, i, j;
+	size_t broken = 0;
 	double w;
 
-	for (w = 120; w <= 1000; w += 40) {
-		plain_style(&g, lang, 4, 2, &l, &st);
+	for (w = 120; w <= 1000; w += step) {
+		plain_style(&g, lang, max_lines, 2, &l, &st);
 		if (fit_text(&f, fonts, text, &st, w, 500, &d) < 0) {
 			fprintf(stderr, "%s at %.0f: %s\n", lang, w, d.msg);
 			CHECK(0);
 			return;
 		}
 		broken += f.line_count > 1;
-		for (i = 1; i < f.line_count; i++) {
-			/* The layout's text: its breaks are line separators. */
-			const char *laid = pango_layout_get_text(f.layout);
-			int at =
-				pango_layout_get_line_readonly(f.layout, (int)i)
-					->start_index;
-
-			for (j = 0; words[j] != NULL; j++) {
-				const char *p = strstr(laid, words[j]);
-				int from = (int)(p - laid);
-
-				CHECK(p != NULL);
-				if (p != NULL && at > from &&
-					at < from + (int)strlen(words[j]))
-					fprintf(stderr,
-						"%s: '%s' split at %.0f\n",
-						lang, words[j], w);
-				CHECK(p == NULL || at <= from ||
-					at >= from + (int)strlen(words[j]));
-			}
-		}
+		check(&f, lang, w, arg);
 		fit_release(&f);
 	}
 	CHECK(broken > 0);
+}
+
+/* No line of f starts inside one of the words (NULL-terminated) arg. */
+static void
+not_split(const struct fit *f, const char *lang, double w, void *arg)
+{
+	const char *const *words = arg;
+	/* The layout's text: its breaks are line separators. */
+	const char *laid = pango_layout_get_text(f->layout);
+	size_t i, j;
+
+	for (i = 1; i < f->line_count; i++) {
+		int at = pango_layout_get_line_readonly(f->layout, (int)i)
+				 ->start_index;
+
+		for (j = 0; words[j] != NULL; j++) {
+			const char *p = strstr(laid, words[j]);
+			int from = (int)(p - laid);
+
+			CHECK(p != NULL);
+			if (p != NULL && at > from &&
+				at < from + (int)strlen(words[j]))
+				fprintf(stderr, "%s: '%s' split at %.0f\n",
+					lang, words[j], w);
+			CHECK(p == NULL || at <= from ||
+				at >= from + (int)strlen(words[j]));
+		}
+	}
+}
+
+static void
+check_never_split(const struct fonts *fonts, const char *lang, const char *text,
+	const char *const *words)
+{
+	sweep_widths(fonts, lang, text, 4, 40, not_split, (void *)words);
 }
 
 /* zh, ja and th break between words, ko at spaces; U+200B overrides. */
@@ -417,47 +437,34 @@ test_line_height(const struct fonts *fonts)
 	fit_release(&tight);
 }
 
-/*
- * Fitted in boxes from narrow to wide, no line after the first starts
- * with any of starts[].
- */
+/* No line of f after the first starts with any of arg (NULL-terminated). */
+static void
+no_line_starts(const struct fit *f, const char *lang, double w, void *arg)
+{
+	const char *const *starts = arg;
+	size_t i, j;
+
+	for (i = 1; i < f->line_count; i++) {
+		char *line = fit_line_text(f, i);
+
+		for (j = 0; starts[j] != NULL; j++) {
+			int bad = strncmp(line, starts[j], strlen(starts[j])) ==
+				  0;
+
+			if (bad)
+				fprintf(stderr, "%s at %.0f: line '%s'\n", lang,
+					w, line);
+			CHECK(!bad);
+		}
+		free(line);
+	}
+}
+
 static void
 check_no_line_starts(const struct fonts *fonts, const char *lang,
 	const char *text, const char *const *starts)
 {
-	struct fit_style st;
-	struct lang l;
-	struct golden g;
-	struct diag d = { 0 };
-	struct fit f;
-	size_t broken = 0, i, j;
-	double w;
-
-	for (w = 120; w <= 1000; w += 40) {
-		plain_style(&g, lang, 3, 2, &l, &st);
-		if (fit_text(&f, fonts, text, &st, w, 500, &d) < 0) {
-			fprintf(stderr, "%s at %.0f: %s\n", lang, w, d.msg);
-			CHECK(0);
-			return;
-		}
-		broken += f.line_count > 1;
-		for (i = 1; i < f.line_count; i++) {
-			char *line = fit_line_text(&f, i);
-
-			for (j = 0; starts[j] != NULL; j++) {
-				if (strncmp(line, starts[j],
-					    strlen(starts[j])) == 0)
-					fprintf(stderr,
-						"%s at %.0f: line '%s'\n", lang,
-						w, line);
-				CHECK(strncmp(line, starts[j],
-					      strlen(starts[j])) != 0);
-			}
-			free(line);
-		}
-		fit_release(&f);
-	}
-	CHECK(broken > 0);
+	sweep_widths(fonts, lang, text, 3, 40, no_line_starts, (void *)starts);
 }
 
 /*
@@ -481,6 +488,19 @@ test_break_rules(const struct fonts *fonts)
 		"Vasario 26-oji – Krymo pasipriešinimo diena", lt_day);
 }
 
+/* The first line of f is not the word arg alone, when f has more. */
+static void
+no_lone_article(const struct fit *f, const char *lang, double w, void *arg)
+{
+	char *line = fit_line_text(f, 0);
+	int bad = f->line_count > 1 && strcmp(line, arg) == 0;
+
+	if (bad)
+		fprintf(stderr, "%s at %.0f: '%s' alone\n", lang, w, line);
+	CHECK(!bad);
+	free(line);
+}
+
 /*
  * Fitted in boxes from narrow to wide, the first line is never an article
  * alone ("LA / CRIMÉE, C'EST / L'UKRAINE !"), though it would be larger.
@@ -489,33 +509,8 @@ static void
 check_no_lone_article(const struct fonts *fonts, const char *lang,
 	const char *text, const char *article)
 {
-	struct fit_style st;
-	struct lang l;
-	struct golden g;
-	struct diag d = { 0 };
-	struct fit f;
-	size_t broken = 0;
-	double w;
-
-	for (w = 120; w <= 1000; w += 20) {
-		char *line;
-
-		plain_style(&g, lang, 4, 2, &l, &st);
-		if (fit_text(&f, fonts, text, &st, w, 500, &d) < 0) {
-			fprintf(stderr, "%s at %.0f: %s\n", lang, w, d.msg);
-			CHECK(0);
-			return;
-		}
-		broken += f.line_count > 1;
-		line = fit_line_text(&f, 0);
-		if (f.line_count > 1 && strcmp(line, article) == 0)
-			fprintf(stderr, "%s at %.0f: '%s' alone\n", lang, w,
-				line);
-		CHECK(f.line_count < 2 || strcmp(line, article) != 0);
-		free(line);
-		fit_release(&f);
-	}
-	CHECK(broken > 0);
+	sweep_widths(fonts, lang, text, 4, 20, no_lone_article,
+		(void *)article);
 }
 
 static void
