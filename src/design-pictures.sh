@@ -1,7 +1,8 @@
 #!/bin/sh
 # design-pictures.sh BAYRAQ - the pictures of README.md and designs/README.md,
 # made from what bayraq really draws: a banner of each design family, posters
-# in two more scripts, a design as Inkscape saves it, and a proof page.
+# in two more scripts, a sign and its one-colour twin, a design as Inkscape
+# saves it, and a proof page.
 set -eu
 BAYRAQ=$1
 T=build/pictures
@@ -23,4 +24,8 @@ pdftoppm -r 60 -png -f "$page" -l "$page" -singlefile "$T/proof.pdf" docs/design
 	-o docs/banner-bold-crh.png >/dev/null
 "$BAYRAQ" render --lang ka --city თბილისი --country GE --size 424x600px -f png -o docs/poster-ka.png >/dev/null
 "$BAYRAQ" render --lang ar --city عمان --country JO --size 424x600px -f png -o docs/poster-ar.png >/dev/null
-echo "docs/banner-uk.png docs/banner-bold-crh.png docs/poster-ka.png docs/poster-ar.png docs/design-inkscape.png docs/design-proof.png docs/design-lint.txt"
+"$BAYRAQ" render --design sign --lang pl --city Warszawa --country PL --size 424x600px \
+	--event "sob. 22 lutego, 14:00, Plac Zamkowy" -f png -o docs/sign-pl.png >/dev/null
+"$BAYRAQ" render --design sign-mono --lang es --city Madrid --country ES --size 424x600px \
+	--event "sáb. 22 de febrero, 12:00, Puerta del Sol" -f png -o docs/sign-mono-es.png >/dev/null
+echo "docs/banner-uk.png docs/banner-bold-crh.png docs/poster-ka.png docs/poster-ar.png docs/sign-pl.png docs/sign-mono-es.png docs/design-inkscape.png docs/design-proof.png docs/design-lint.txt"
