@@ -42,11 +42,9 @@ test_slogan_every_language() {
 				echo "$name,$lang,Berlin,DE,$size,pdf,$s,$lang-$s" >>all.csv
 			done
 		done
-		# One row at a time: two workers over 42 languages crash about one
-		# run in fifteen in cairo 1.16's FreeType face cache (a face closed
-		# while another thread subsets it for a PDF); the notes of
-		# 2026-12-07 hold the stacks. test_batch_same_for_j1_and_j2 takes -j 2.
-		bayraq batch all.csv -j 1 -o "out-$name" >log.txt 2>&1 ||
+		# Two workers over every language: cairo 1.16's face cache once
+		# crashed here, one run in fifteen (batch.c's draw_lock).
+		bayraq batch all.csv -j 2 -o "out-$name" >log.txt 2>&1 ||
 			die "$name: $(grep failed log.txt | head -n 5)$(tail -n 1 log.txt)"
 		for po in $(finished_po | sampled); do
 			lang=$(basename "$po" .po)
