@@ -12,11 +12,18 @@ make -s dist
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 tar -xzf build/bayraq-*.tar.gz -C "$w"
-(cd "$w"/bayraq-* && PATH=/usr/sbin:/usr/bin:/sbin:/bin dpkg-buildpackage -us -uc -b -j"$(nproc)" >"$w/build.log" 2>&1) || {
+# Offline, as a Debian builder is: npm and node fail if the build calls them
+# (test_dist_builds_offline checks the same, and leaves it to this in CI).
+mkdir "$w/nonpm"
+printf '#!/bin/sh\necho "npm or node called" >&2\nexit 1\n' >"$w/nonpm/npm"
+cp "$w/nonpm/npm" "$w/nonpm/node"
+chmod +x "$w/nonpm/npm" "$w/nonpm/node"
+(cd "$w"/bayraq-* && PATH=$w/nonpm:/usr/sbin:/usr/bin:/sbin:/bin dpkg-buildpackage -us -uc -b -j"$(nproc)" >"$w/build.log" 2>&1) || {
 	tail -20 "$w/build.log"
 	echo "deb.sh: dpkg-buildpackage failed" >&2
 	exit 1
 }
+! grep -q "npm or node called" "$w/build.log" || { echo "deb.sh: the build called npm or node" >&2; exit 1; }
 deb=$(ls "$w"/bayraq_*_*.deb)
 lintian --fail-on error "$deb" >"$w/lintian.txt" 2>/dev/null || { cat "$w/lintian.txt"; exit 1; }
 sed "s/^/deb.sh: lintian: /" "$w/lintian.txt"
