@@ -1,8 +1,12 @@
 /* fonts.c - a private fontconfig world: Debian's Noto and fonts/. */
 #include "input/fonts.h"
 
+#include <cairo-ft.h>
 #include <dlfcn.h>
+#include <fontconfig/fcfreetype.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <errno.h>
@@ -189,6 +193,93 @@ forget_sorts(FcConfig *config)
 			pp = &e->next;
 		}
 	pthread_mutex_unlock(&sort_lock);
+}
+
+/*
+ * FreeType faces that bayraq opens and keeps. cairo 1.16 keeps at most
+ * ten faces of its own open, and opening an eleventh it closes one that
+ * no thread has locked, reading that font's lock count without its lock:
+ * a thread about to draw with the face it closes reads freed memory (two
+ * batch workers over 42 languages crashed in FreeType, or drew nothing,
+ * about one batch in fifteen). cairo never closes a face it is given in
+ * a pattern's FC_FT_FACE, and locks each font's face while it uses it. So
+ * every font pango asks cairo for (pango makes them all through
+ * cairo_ft_font_face_create_for_pattern(), which this defines over
+ * cairo's own, found with RTLD_NEXT) gets its face from here: opened
+ * once per font file and index, for the life of the process, as cairo
+ * keeps its fonts for that long too. A few dozen fonts at most are drawn,
+ * so a list is enough.
+ */
+struct face {
+	char *file;
+	int index;
+	FT_Face face;
+	struct face *next;
+};
+
+static pthread_mutex_t face_lock = PTHREAD_MUTEX_INITIALIZER;
+static FT_Library face_library;
+static struct face *faces;
+
+/* The face of file's font number index, opened at the first call. */
+static FT_Face
+face_lookup(const char *file, int index)
+{
+	FT_Face out = NULL;
+	struct face *e;
+
+	pthread_mutex_lock(&face_lock);
+	for (e = faces; e != NULL && out == NULL; e = e->next)
+		if (e->index == index && strcmp(e->file, file) == 0)
+			out = e->face;
+	if (out == NULL && (face_library != NULL ||
+				   FT_Init_FreeType(&face_library) == 0)) {
+		FT_Face opened;
+
+		/* On failure cairo opens the file itself, as it would have. */
+		if (FT_New_Face(face_library, file, index, &opened) == 0) {
+			e = xcalloc(1, sizeof *e);
+			e->file = xstrdup(file);
+			e->index = index;
+			e->face = opened;
+			e->next = faces;
+			faces = e;
+			out = opened;
+		}
+	}
+	pthread_mutex_unlock(&face_lock);
+	return out;
+}
+
+typedef cairo_font_face_t *(*face_fn)(FcPattern *pattern);
+
+cairo_font_face_t *
+cairo_ft_font_face_create_for_pattern(FcPattern *pattern)
+{
+	face_fn real = (face_fn)(uintptr_t)dlsym(RTLD_NEXT,
+		"cairo_ft_font_face_create_for_pattern");
+	cairo_font_face_t *out;
+	FcChar8 *file;
+	FcPattern *own;
+	FT_Face face;
+	int index = 0;
+
+	if (real == NULL)
+		return NULL;
+	if (FcPatternGetFTFace(pattern, FC_FT_FACE, 0, &face) ==
+			FcResultMatch ||
+		FcPatternGetString(pattern, FC_FILE, 0, &file) !=
+			FcResultMatch)
+		return real(pattern);
+	(void)FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
+	face = face_lookup((const char *)file, index);
+	if (face == NULL)
+		return real(pattern);
+	own = FcPatternDuplicate(pattern);
+	FcPatternAddFTFace(own, FC_FT_FACE, face);
+	out = real(own);
+	FcPatternDestroy(own);
+	return out;
 }
 
 /*
