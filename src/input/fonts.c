@@ -268,8 +268,7 @@ cairo_ft_font_face_create_for_pattern(FcPattern *pattern)
 		return NULL;
 	if (FcPatternGetFTFace(pattern, FC_FT_FACE, 0, &face) ==
 			FcResultMatch ||
-		FcPatternGetString(pattern, FC_FILE, 0, &file) !=
-			FcResultMatch)
+		FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch)
 		return real(pattern);
 	(void)FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
 	face = face_lookup((const char *)file, index);
