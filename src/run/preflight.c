@@ -514,34 +514,16 @@ static void
 lines_form(struct lines *l, qpdf_oh res, const char *name, const double ctm[6],
 	int depth)
 {
-	qpdf_data q = l->q;
-	qpdf_oh form =
-		qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/XObject"), name);
-	qpdf_oh dict, fres, m;
-	double fm[6] = { 1, 0, 0, 1, 0, 0 }, fctm[6];
+	struct pdfpost_form form;
 	unsigned char *data = NULL;
 	size_t len = 0;
-	int i;
 
 	if (depth > PREFLIGHT_MAX_DEPTH || l->budget-- <= 0 ||
-		!qpdf_oh_is_stream(q, form))
+		!pdfpost_form_find(l->q, res, name, ctm, &form))
 		return;
-	dict = qpdf_oh_get_dict(q, form);
-	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"),
-		    "/Form"))
-		return;
-	m = qpdf_oh_get_key(q, dict, "/Matrix");
-	if (qpdf_oh_is_array(q, m) && qpdf_oh_get_array_n_items(q, m) == 6)
-		for (i = 0; i < 6; i++)
-			fm[i] = qpdf_oh_get_numeric_value(q,
-				qpdf_oh_get_array_item(q, m, i));
-	pdfscan_matrix_multiply(fm, ctm, fctm);
-	fres = qpdf_oh_get_key(q, dict, "/Resources");
-	if (!qpdf_oh_is_dictionary(q, fres))
-		fres = res;
-	if (qpdf_oh_get_stream_data(q, form, qpdf_dl_generalized, NULL, &data,
-		    &len) == QPDF_SUCCESS)
-		scan_lines(l, fres, data, len, fctm, depth + 1);
+	if (qpdf_oh_get_stream_data(l->q, form.stream, qpdf_dl_generalized,
+		    NULL, &data, &len) == QPDF_SUCCESS)
+		scan_lines(l, form.res, data, len, form.ctm, depth + 1);
 	free(data);
 }
 
@@ -556,16 +538,10 @@ struct line_scan {
 };
 
 static int
-is_op(const struct pdfscan_op *op, const char *name)
-{
-	return strcmp(op->op, name) == 0;
-}
-
-static int
 is_text_show(const struct pdfscan_op *op)
 {
-	return is_op(op, "Tj") || is_op(op, "TJ") || is_op(op, "'") ||
-	       is_op(op, "\"");
+	return pdfscan_is_op(op, "Tj") || pdfscan_is_op(op, "TJ") ||
+	       pdfscan_is_op(op, "'") || pdfscan_is_op(op, "\"");
 }
 
 static int
@@ -576,26 +552,24 @@ line_op(const struct pdfscan_op *op, void *arg)
 	const double *num = op->num;
 	size_t nn = op->nums;
 
-	if (is_op(op, "q") && s->sp < 32) {
+	if (pdfscan_is_op(op, "q") && s->sp < 32) {
 		s->stack[s->sp++] = *gs;
-	} else if (is_op(op, "Q") && s->sp > 0) {
+	} else if (pdfscan_is_op(op, "Q") && s->sp > 0) {
 		*gs = s->stack[--s->sp];
-	} else if (is_op(op, "cm") && nn == 6) {
+	} else if (pdfscan_is_op(op, "cm") && nn == 6) {
 		pdfscan_matrix_multiply(num, gs->ctm, gs->ctm);
-	} else if (is_op(op, "w") && nn >= 1) {
+	} else if (pdfscan_is_op(op, "w") && nn >= 1) {
 		gs->width = fabs(num[nn - 1]);
-	} else if (strchr("SsBb", op->op[0]) != NULL &&
-		   (op->op[1] == '\0' ||
-			   (op->op[1] == '*' && op->op[2] == '\0'))) {
+	} else if (pdfscan_is_stroke(op)) {
 		s->l->min = fmin(s->l->min,
 			gs->width * pdfscan_matrix_scale(gs->ctm));
-	} else if (is_op(op, "BT")) {
+	} else if (pdfscan_is_op(op, "BT")) {
 		memcpy(s->tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof s->tm);
-	} else if (is_op(op, "Tm") && nn == 6) {
+	} else if (pdfscan_is_op(op, "Tm") && nn == 6) {
 		memcpy(s->tm, num, sizeof s->tm);
-	} else if (is_op(op, "Tf") && nn >= 1) {
+	} else if (pdfscan_is_op(op, "Tf") && nn >= 1) {
 		gs->font_size = fabs(num[nn - 1]);
-	} else if (is_op(op, "Tr") && nn >= 1) {
+	} else if (pdfscan_is_op(op, "Tr") && nn >= 1) {
 		/* Modes are 0 to 7; anything else draws as 0 would. */
 		gs->render_mode = num[nn - 1] >= 0 && num[nn - 1] <= 7
 					  ? (int)num[nn - 1]
@@ -607,7 +581,7 @@ line_op(const struct pdfscan_op *op, void *arg)
 		pdfscan_matrix_multiply(s->tm, gs->ctm, t);
 		s->l->min_text = fmin(s->l->min_text,
 			gs->font_size * pdfscan_matrix_scale(t));
-	} else if (is_op(op, "Do") && op->name[0] != '\0') {
+	} else if (pdfscan_is_op(op, "Do") && op->name[0] != '\0') {
 		lines_form(s->l, s->res, op->name, gs->ctm, s->depth);
 	}
 	return 0;
