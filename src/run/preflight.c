@@ -1041,14 +1041,13 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	return m * u;
 }
 
-/* Text, images and the bleed of one page, as poppler lays them out. */
+/* Text and the bleed of one page, as poppler lays them out. */
 static void
 read_page_layout(PopplerPage *page, PopplerPage *bare,
 	struct preflight_page *pg)
 {
 	PopplerRectangle *rects = NULL;
 	guint n = 0, i;
-	GList *images, *l;
 	double u = pg->user_unit;
 	double left = pg->trim[0] / u, top = pg->trim[1] / u;
 	double right = pg->trim[2] / u, bottom = pg->trim[3] / u;
@@ -1085,22 +1084,6 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 		if (isfinite(ink))
 			pg->text_margin = ink;
 	}
-	pg->min_ppi = INFINITY;
-	images = poppler_page_get_image_mapping(page);
-	for (l = images; l != NULL; l = l->next) {
-		PopplerImageMapping *m = l->data;
-		cairo_surface_t *img =
-			poppler_page_get_image(page, m->image_id);
-		double w_in = (m->area.x2 - m->area.x1) * u / 72;
-
-		if (img != NULL && w_in > 0)
-			pg->min_ppi = fmin(pg->min_ppi,
-				cairo_image_surface_get_width(img) / w_in);
-		if (img != NULL)
-			cairo_surface_destroy(img);
-		pg->images++;
-	}
-	poppler_page_free_image_mapping(images);
 	/* Less than 1 mm of bleed is reported as missing, not as white. */
 	for (side = 0; side < 4; side++)
 		if (pg->bleed_side[side] >= PAPER_PT(1)) {
@@ -1108,6 +1091,45 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 			pg->white_bleed[side] =
 				white_bleed_side(page, pg, side);
 		}
+}
+
+/*
+ * The raster images of page n as they print: the page's count and least
+ * ppi, and each one in pf's list while it has room.
+ */
+static void
+read_page_images(PopplerPage *page, struct preflight *pf, size_t n)
+{
+	struct preflight_page *pg = &pf->page[n];
+	GList *images = poppler_page_get_image_mapping(page), *l;
+
+	pg->min_ppi = INFINITY;
+	for (l = images; l != NULL; l = l->next) {
+		PopplerImageMapping *m = l->data;
+		cairo_surface_t *img =
+			poppler_page_get_image(page, m->image_id);
+		double w_pt = fabs(m->area.x2 - m->area.x1) * pg->user_unit;
+		double h_pt = fabs(m->area.y2 - m->area.y1) * pg->user_unit;
+		struct preflight_image im;
+
+		pg->images++;
+		if (img == NULL)
+			continue;
+		im.page = n + 1;
+		im.width = cairo_image_surface_get_width(img);
+		im.height = cairo_image_surface_get_height(img);
+		im.w_mm = PAPER_MM(w_pt);
+		im.h_mm = PAPER_MM(h_pt);
+		im.ppi = w_pt > 0 ? im.width / (w_pt / 72) : INFINITY;
+		cairo_surface_destroy(img);
+		pg->min_ppi = fmin(pg->min_ppi, im.ppi);
+		if (pf->image_count < PREFLIGHT_MAX_IMAGES) {
+			pf->image = xreallocarray(pf->image,
+				pf->image_count + 1, sizeof *pf->image);
+			pf->image[pf->image_count++] = im;
+		}
+	}
+	poppler_page_free_image_mapping(images);
 }
 
 static int
@@ -1145,6 +1167,7 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 
 		if (page != NULL) {
 			read_page_layout(page, bare, pg);
+			read_page_images(page, pf, i);
 			g_object_unref(page);
 		} else {
 			pg->text_margin = pg->min_ppi = INFINITY;
@@ -1342,6 +1365,9 @@ preflight_free(struct preflight *pf)
 	pf->page = NULL;
 	free(pf->intent_icc);
 	pf->intent_icc = NULL;
+	free(pf->image);
+	pf->image = NULL;
+	pf->image_count = 0;
 }
 
 int
@@ -1357,61 +1383,5 @@ preflight_check(struct preflight *pf, const char *path, double safe,
 		return -1;
 	read_ink(pf, path);
 	judge(pf);
-	return 0;
-}
-
-/* The images of one page into out, up to PREFLIGHT_MAX_IMAGES in all. */
-static void
-page_images(PopplerPage *page, size_t n, struct preflight_image **out,
-	size_t *count)
-{
-	double u = 1; /* poppler gives points; /UserUnit is rare past A0 */
-	GList *images = poppler_page_get_image_mapping(page), *l;
-
-	for (l = images; l != NULL && *count < PREFLIGHT_MAX_IMAGES;
-		l = l->next) {
-		PopplerImageMapping *m = l->data;
-		cairo_surface_t *img =
-			poppler_page_get_image(page, m->image_id);
-		struct preflight_image *im;
-		double w_pt = fabs(m->area.x2 - m->area.x1) * u;
-		double h_pt = fabs(m->area.y2 - m->area.y1) * u;
-
-		if (img == NULL)
-			continue;
-		*out = xreallocarray(*out, *count + 1, sizeof **out);
-		im = &(*out)[(*count)++];
-		im->page = n;
-		im->width = cairo_image_surface_get_width(img);
-		im->height = cairo_image_surface_get_height(img);
-		im->w_mm = w_pt * 25.4 / 72;
-		im->h_mm = h_pt * 25.4 / 72;
-		im->ppi = w_pt > 0 ? im->width / (w_pt / 72) : INFINITY;
-		cairo_surface_destroy(img);
-	}
-	poppler_page_free_image_mapping(images);
-}
-
-int
-preflight_images(const char *path, struct preflight_image **out, size_t *count,
-	struct diag *d)
-{
-	PopplerDocument *doc = open_poppler(path, d);
-	int i, pages;
-
-	*out = NULL;
-	*count = 0;
-	if (doc == NULL)
-		return -1;
-	pages = poppler_document_get_n_pages(doc);
-	for (i = 0; i < pages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
-
-		if (page == NULL)
-			continue;
-		page_images(page, (size_t)i + 1, out, count);
-		g_object_unref(page);
-	}
-	g_object_unref(doc);
 	return 0;
 }
