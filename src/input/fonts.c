@@ -251,6 +251,19 @@ face_lookup(const char *file, int index)
 	return out;
 }
 
+int
+fonts_face_kept(const void *ft_face)
+{
+	const struct face *e;
+	int kept = 0;
+
+	pthread_mutex_lock(&face_lock);
+	for (e = faces; e != NULL && !kept; e = e->next)
+		kept = (const void *)e->face == ft_face;
+	pthread_mutex_unlock(&face_lock);
+	return kept;
+}
+
 typedef cairo_font_face_t *(*face_fn)(FcPattern *pattern);
 
 cairo_font_face_t *
