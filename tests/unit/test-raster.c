@@ -194,14 +194,22 @@ max_difference(const unsigned char *p, const unsigned char *q, size_t bytes)
 /*
  * A blurred design drawn in tiles across (past RASTER_MAX_SURFACE, made
  * max here) and in strips of rows (of window pixels with their pad) has
- * the pixels of the design drawn in one window, to the bit. The sizes are
- * ones where librsvg's filter surface for the window at the page's far
- * edge came out a pixel wider than the window (render.c, fit_viewport()):
- * the blur's fade there was up to 11/255 darker.
+ * the pixels of the design drawn in one window, within tolerance. The
+ * sizes of blur-crimea are ones where librsvg's filter surface for the
+ * window at the page's far edge came out a pixel wider than the window
+ * (render.c, fit_viewport()): the blur's fade there was up to 11/255
+ * darker; its shapes are rectangles on whole pixels, so now to the bit.
+ * A curve that crosses a tile's left or right edge is anti-aliased
+ * otherwise on that one row of pixels, anywhere along it: cairo's scan
+ * converter cuts the curve's edges at the surface's side, mid-row, and a
+ * row where an edge starts or stops mid-row is sampled in sub-rows
+ * instead of covered exactly (up to 15/255 on the edge's pixels, seen on
+ * blur's circle with an identity filter). The blur spreads that over its
+ * reach: 1/255 at most, here and at A0 sizes.
  */
 static void
 test_blur_tiles(const char *design, size_t w, size_t h, size_t max,
-	double window)
+	double window, int tolerance)
 {
 	struct paths paths = test_paths("tests/data/designs");
 	struct library *lib = library_new(&paths);
@@ -226,10 +234,10 @@ test_blur_tiles(const char *design, size_t w, size_t h, size_t max,
 	CHECK(draws >= 3);
 	CHECK(window == 0 || draws >= 6);
 	diff = max_difference(whole, tiled, w * h * 4);
-	if (diff != 0)
+	if (diff > tolerance)
 		fprintf(stderr, "%s at %s in tiles of %zu: off by %d\n", design,
 			size, max, diff);
-	CHECK(diff == 0);
+	CHECK(diff <= tolerance);
 	free(whole);
 	free(tiled);
 	banner_free(b);
@@ -324,9 +332,11 @@ main(void)
 	CHECK(art_draws("liberate-crimea", &bands) == 38);
 	CHECK(bands == 38);
 	test_clones_draw_the_same();
-	test_blur_tiles("blur-crimea", 2917, 972, 1024, 0);
-	test_blur_tiles("blur-crimea", 2851, 950, 1000, 0);
-	test_blur_tiles("blur-crimea", 3077, 1026, 1000, 1);
+	test_blur_tiles("blur-crimea", 2917, 972, 1024, 0, 0);
+	test_blur_tiles("blur-crimea", 2851, 950, 1000, 0, 0);
+	test_blur_tiles("blur-crimea", 3077, 1026, 1000, 1, 0);
+	test_blur_tiles("blur", 1000, 1000, 600, 0, 1);
+	test_blur_tiles("blur", 1187, 1187, 700, 1, 1);
 	test_small_images_one_thread();
 	test_library_clone_shares();
 	return check_done("test-raster");
