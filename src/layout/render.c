@@ -864,12 +864,58 @@ render_draw(const struct banner *b, cairo_t *cr,
 }
 
 /*
- * The window x0, y0, x1, y1 of the page in the background's units: the
- * background is stretched over the page (draw_background()).
+ * librsvg 2.54 makes a filter's surfaces ceil(the viewport's size in
+ * pixels) wide and high from the device origin, and a blur's three box
+ * passes each stop at that edge: what spreads past it in one pass is lost
+ * to the next. It takes the size as ((x + width) - x) times the matrix
+ * (draw_tree(), size_for_temporary_surface()), which for a window of
+ * 4907 pixels may come out 4907.0000000000009: its surfaces are then a
+ * pixel wider than the window, and at the page's far edge the blur keeps
+ * one more column of its fade than the page drawn in other windows (up to
+ * 10/255 darker, 240 pixels in, at 20079 pixels across). So the viewport
+ * is narrowed by ulps until librsvg's own sum is at most the window's
+ * pixels.
+ */
+static void
+fit_viewport(cairo_t *cr, const size_t px[2], RsvgRectangle *vp)
+{
+	cairo_matrix_t m;
+
+	cairo_get_matrix(cr, &m);
+	for (;;) {
+		double w = (vp->x + vp->width) - vp->x;
+		double h = (vp->y + vp->height) - vp->y;
+		int wide = w * m.xx + h * m.xy > (double)px[0];
+		int high = w * m.yx + h * m.yy > (double)px[1];
+
+		if (!wide && !high)
+			break;
+		if (wide)
+			vp->width = nextafter(vp->width, 0);
+		if (high)
+			vp->height = nextafter(vp->height, 0);
+	}
+}
+
+/* The window's size in whole device pixels, before any transform of ours. */
+static void
+window_pixels(cairo_t *cr, const double win[4], size_t px[2])
+{
+	double w = win[2] - win[0], h = win[3] - win[1];
+
+	cairo_user_to_device_distance(cr, &w, &h);
+	px[0] = (size_t)lround(fabs(w));
+	px[1] = (size_t)lround(fabs(h));
+}
+
+/*
+ * The window x0, y0, x1, y1 of the page (px[0] x px[1] pixels) in the
+ * background's units: the background is stretched over the page
+ * (draw_background()).
  */
 static int
 window_background(const struct banner *b, cairo_t *cr, const double win[4],
-	struct diag *d)
+	const size_t px[2], struct diag *d)
 {
 	double sx = b->page_w / b->v->width, sy = b->page_h / b->v->height;
 	RsvgRectangle vp = { win[0] / sx, win[1] / sy, (win[2] - win[0]) / sx,
@@ -878,14 +924,18 @@ window_background(const struct banner *b, cairo_t *cr, const double win[4],
 	GError *err = NULL;
 	gboolean ok;
 
-	h = variant_open_window(b->v, 1, vp.x, vp.y, vp.width, vp.height, d);
-	if (h == NULL)
-		return -1;
 	cairo_save(cr);
 	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
 	cairo_clip(cr);
 	cairo_push_group(cr);
 	cairo_scale(cr, sx, sy);
+	fit_viewport(cr, px, &vp);
+	h = variant_open_window(b->v, 1, vp.x, vp.y, vp.width, vp.height, d);
+	if (h == NULL) {
+		cairo_pattern_destroy(cairo_pop_group(cr));
+		cairo_restore(cr);
+		return -1;
+	}
 	ok = rsvg_handle_render_layer(h, cr, "#background", &vp, &err);
 	cairo_pop_group_to_source(cr);
 	cairo_paint(cr);
@@ -903,17 +953,20 @@ render_draw_art_window(const struct banner *b, cairo_t *cr, const double win[4],
 		(win[3] - win[1]) / b->scale };
 	RsvgHandle *h;
 	GError *err = NULL;
+	size_t px[2];
 	int rc = 0;
 
 	((struct banner *)b)->art_draws++;
+	window_pixels(cr, win, px);
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_rectangle(cr, 0, 0, b->page_w, b->page_h);
 	cairo_fill(cr);
 	if (b->v->has_background)
-		rc = window_background(b, cr, win, d);
+		rc = window_background(b, cr, win, px, d);
 	cairo_translate(cr, b->off_x, b->off_y);
 	cairo_scale(cr, b->scale, b->scale);
+	fit_viewport(cr, px, &vp);
 	h = rc == 0 ? variant_open_window(b->v, 0, vp.x, vp.y, vp.width,
 			      vp.height, d)
 		    : NULL;

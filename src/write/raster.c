@@ -42,6 +42,15 @@ struct pool {
 	pthread_cond_t changed;
 };
 
+/* The widest tile: RASTER_MAX_SURFACE, or less in tests, for many tiles. */
+static size_t
+max_surface(const struct raster_job *job)
+{
+	return job->max_surface > 0 && job->max_surface < RASTER_MAX_SURFACE
+		       ? job->max_surface
+		       : RASTER_MAX_SURFACE;
+}
+
 size_t
 raster_band_rows(size_t width)
 {
@@ -67,6 +76,7 @@ art_plan(struct art *a, const struct raster_job *job)
 	double reach = banner_filter_reach(job->banner);
 	double scale = fmax((double)job->width / banner_width(job->banner),
 		(double)job->height / banner_height(job->banner));
+	size_t max = max_surface(job);
 	double padded;
 
 	memset(a, 0, sizeof *a);
@@ -74,17 +84,15 @@ art_plan(struct art *a, const struct raster_job *job)
 		return;
 	/* Two pixels more than the reach: the edges' anti-aliasing. */
 	a->pad = reach < 0 ? 0 : (size_t)ceil(reach * scale) + 2;
-	padded = RASTER_ART_WINDOW_PIXELS /
-		 (double)(job->width < RASTER_MAX_SURFACE ? job->width
-							  : RASTER_MAX_SURFACE);
-	a->windowed = reach >= 0 &&
-		      2 * a->pad + RASTER_BAND_ROWS < RASTER_MAX_SURFACE;
+	padded = (job->window_pixels > 0 ? job->window_pixels
+					 : RASTER_ART_WINDOW_PIXELS) /
+		 (double)(job->width < max ? job->width : max);
+	a->windowed = reach >= 0 && 2 * a->pad + RASTER_BAND_ROWS < max;
 	if (a->windowed) {
 		a->rows = padded > 2.0 * a->pad + 4 * RASTER_BAND_ROWS
 				  ? (size_t)padded - 2 * a->pad
 				  : 4 * RASTER_BAND_ROWS;
-	} else if (job->width <= RASTER_MAX_SURFACE &&
-		   job->height <= RASTER_MAX_SURFACE &&
+	} else if (job->width <= max && job->height <= max &&
 		   (double)job->width * (double)job->height * 4 <=
 			   RASTER_ART_BYTES) {
 		a->rows = job->height;
@@ -156,8 +164,8 @@ draw_strip(struct art *a, const struct raster_job *job, const struct banner *b,
 {
 	size_t y0 = k * a->rows;
 	size_t y1 = y0 + a->rows < job->height ? y0 + a->rows : job->height;
-	size_t tile = a->windowed ? RASTER_MAX_SURFACE - 2 * a->pad
-				  : RASTER_MAX_SURFACE;
+	size_t max = max_surface(job);
+	size_t tile = a->windowed ? max - 2 * a->pad : max;
 	size_t x0, i;
 	unsigned char *data;
 
@@ -214,15 +222,14 @@ draw_band(const struct banner *b, const struct pool *p, unsigned char *data,
 {
 	double sx = (double)width / banner_width(b);
 	double sy = (double)height / banner_height(b);
-	size_t x0;
+	size_t x0, max = max_surface(p->job);
 	int rc = 0;
 
 	if (p->art.strips != NULL && art_rows((struct art *)&p->art, p->job, b,
 					     data, stride, y0, n, d) < 0)
 		return -1;
-	for (x0 = 0; x0 < width && rc == 0; x0 += RASTER_MAX_SURFACE) {
-		size_t w = width - x0 < RASTER_MAX_SURFACE ? width - x0
-							   : RASTER_MAX_SURFACE;
+	for (x0 = 0; x0 < width && rc == 0; x0 += max) {
+		size_t w = width - x0 < max ? width - x0 : max;
 		cairo_surface_t *s =
 			cairo_image_surface_create_for_data(data + x0 * 4,
 				CAIRO_FORMAT_RGB24, (int)w, (int)n,

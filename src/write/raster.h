@@ -74,6 +74,8 @@ struct raster_job {
 	size_t width, height; /* in pixels */
 	size_t jobs; /* threads at most; small images take fewer */
 	size_t band_rows; /* RASTER_BAND_ROWS unless testing */
+	size_t max_surface; /* 0: RASTER_MAX_SURFACE; smaller in tests */
+	double window_pixels; /* 0: RASTER_ART_WINDOW_PIXELS; ditto */
 	raster_band_fn band;
 	raster_take_fn take;
 	void (*drop)(void *arg, void *result); /* results never taken */
