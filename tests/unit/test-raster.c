@@ -351,26 +351,21 @@ vm_flags_of(const void *addr, char *flags, size_t size)
 
 /*
  * A large cairo image surface, as librsvg makes for a blur, is marked for
- * huge pages (VmFlags "hg"); a small one is left alone.
+ * huge pages (VmFlags "hg"). (Whether a small one is left alone cannot be
+ * seen: it may come from heap a freed large strip marked before.)
  */
 static void
 test_big_surfaces_on_huge_pages(void)
 {
 	cairo_surface_t *big = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
 		2048, BIGPAGES_MIN_BYTES / 2048 / 4 + 1024);
-	cairo_surface_t *small =
-		cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 256, 256);
 	char flags[256];
 
 	CHECK(vm_flags_of(cairo_image_surface_get_data(big) +
 				  BIGPAGES_MIN_BYTES / 2,
 		      flags, sizeof flags) == 0);
 	CHECK(strstr(flags, " hg") != NULL);
-	CHECK(vm_flags_of(cairo_image_surface_get_data(small), flags,
-		      sizeof flags) == 0);
-	CHECK(strstr(flags, " hg") == NULL);
 	cairo_surface_destroy(big);
-	cairo_surface_destroy(small);
 }
 
 int
