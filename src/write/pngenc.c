@@ -5,6 +5,7 @@
 #include <isa-l/igzip_lib.h>
 #include <math.h>
 #if defined(__x86_64__) || defined(__i386__)
+#include <nmmintrin.h>
 #include <tmmintrin.h>
 #define PNGENC_SSSE3 1
 #endif
@@ -286,7 +287,7 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
 
 /*
  * Where isa-l's stream state lies changes the bytes it writes. Its level 1
- * in SSE4.2 and AVX2 (isa-l 2.30 to at least 2.31,
+ * in SSE4.2 and AVX2 (isa-l 2.30, and still in 2.32:
  * igzip_icf_body_h1_gr_bt.asm, .write_first_byte) hashes a register that
  * still holds the state's address where it means a stream's third to sixth
  * bytes: the third byte's position is filed in the hash bucket of bits 16
@@ -298,41 +299,31 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
  */
 #define STATE_BUCKET 0
 
-/* isa-l's hash of a word: the crc32 instruction (CRC-32C) from 0. */
-static uint32_t
-crc32c_word(uint32_t v)
+#if defined(__x86_64__) && defined(MAP_FIXED_NOREPLACE)
+/* isa-l's hash of a word there: SSE4.2's crc32 (CRC-32C) from 0. */
+__attribute__((target("sse4.2"))) static uint32_t
+isal_hash(uint32_t v)
 {
-	int i;
-
-	for (i = 0; i < 32; i++)
-		v = (v >> 1) ^ (0x82f63b78u & (0u - (v & 1)));
-	return v;
-}
-
-static size_t
-state_size(void)
-{
-	long page = sysconf(_SC_PAGESIZE);
-	size_t p = page > 0 ? (size_t)page : 4096;
-
-	return (sizeof(struct isal_zstream) + p - 1) / p * p;
+	return _mm_crc32_u32(0, v);
 }
 
 /*
  * A mapping for the state at an address 64 KiB aligned whose bucket is
  * STATE_BUCKET (one such address in 8192): from the address the kernel
  * would choose, where there is room, down to the first of them that is
- * free. NULL if a few tries found none.
+ * free. NULL if a few tries found none. Without SSE4.2 isa-l runs its C
+ * code, which has no such bug, and the state may lie anywhere.
  */
 static void *
 state_place(size_t size)
 {
-#if defined(__x86_64__) && defined(MAP_FIXED_NOREPLACE)
-	void *probe =
-		mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	void *probe;
 	uintptr_t x;
 	int tries = 0;
 
+	if (!__builtin_cpu_supports("sse4.2"))
+		return NULL;
+	probe = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (probe == MAP_FAILED)
 		return NULL;
 	x = (uintptr_t)probe >> 16;
@@ -340,7 +331,7 @@ state_place(size_t size)
 	while (--x > 16 && tries < 64) {
 		void *want = (void *)(x << 16), *got;
 
-		if ((crc32c_word((uint32_t)x) & (IGZIP_LVL1_HASH_SIZE - 1)) !=
+		if ((isal_hash((uint32_t)x) & (IGZIP_LVL1_HASH_SIZE - 1)) !=
 			STATE_BUCKET)
 			continue;
 		got = mmap(want, size, PROT_READ | PROT_WRITE,
@@ -352,10 +343,24 @@ state_place(size_t size)
 			munmap(got, size);
 		tries++;
 	}
-#else
-	(void)size;
-#endif
 	return NULL;
+}
+#else
+static void *
+state_place(size_t size)
+{
+	(void)size;
+	return NULL;
+}
+#endif
+
+static size_t
+state_size(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t p = page > 0 ? (size_t)page : 4096;
+
+	return (sizeof(struct isal_zstream) + p - 1) / p * p;
 }
 
 /*
