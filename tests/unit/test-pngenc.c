@@ -146,6 +146,7 @@ static void
 encode_deep(struct deep *d, size_t depth)
 {
 	volatile unsigned char pad[64 * 1024];
+	struct png_scratch sc = { 0 };
 	struct diag dg = { 0 };
 	size_t y, i;
 
@@ -155,12 +156,16 @@ encode_deep(struct deep *d, size_t depth)
 		d->rc |= pad[0] != (unsigned char)depth;
 		return;
 	}
+	/* As png.c does: one scratch for the bands, each band its own. */
 	for (y = 0, i = 0; y < d->h; y += d->band, i++) {
 		size_t n = d->h - y < d->band ? d->h - y : d->band;
 
-		d->rc |= pngenc_band(&d->out[i], d->data + y * d->w * 4,
-			d->w * 4, d->w, n, PNG_DEFAULT, y + n == d->h, &dg);
+		memset(&d->out[i], 0, sizeof d->out[i]);
+		d->rc |= pngenc_band_reuse(&d->out[i], &sc,
+			d->data + y * d->w * 4, d->w * 4, d->w, n, PNG_DEFAULT,
+			y + n == d->h, &dg);
 	}
+	png_scratch_release(&sc);
 }
 
 /*
