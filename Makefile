@@ -3,7 +3,7 @@
 BUILD ?= debug
 OUT   := build/$(BUILD)
 VERSION := 0.1.0
-PKGS  := cairo cairo-pdf cairo-svg cairo-ft freetype2 pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n lcms2
+PKGS  := cairo cairo-pdf cairo-svg cairo-ft freetype2 pixman-1 pangocairo pangoft2 librsvg-2.0 fontconfig libxml-2.0 json-glib-1.0 zlib gio-2.0 libqpdf poppler-glib libtiff-4 libisal libmicrohttpd icu-uc icu-i18n lcms2
 WARN  := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
          -Wvla -Wwrite-strings -Wpointer-arith -Wundef $(if $(filter 0,$(WERROR)),,-Werror)
 CFLAGS_debug   := -Og -g3

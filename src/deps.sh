@@ -5,7 +5,7 @@ set -u
 # What building needs; what a built bayraq needs to run; what the tests use.
 build="gcc make pkg-config libcairo2-dev libpango1.0-dev librsvg2-dev
 libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
-libfreetype-dev libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
+libfreetype-dev libpixman-1-dev libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
 argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev liblcms2-dev"
 run="fonts-noto-core fonts-noto-cjk fonts-roboto-unhinted icc-profiles-free libmicrohttpd12
 libicu72 liblcms2-2 iso-codes"

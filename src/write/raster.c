@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "write/bigpages.h"
 
 struct band_slot {
 	int ready, failed;
@@ -165,6 +166,7 @@ draw_strip(struct art *a, const struct raster_job *job, const struct banner *b,
 		a->strips[i].data = NULL;
 	}
 	data = xmalloc(job->width * 4 * (y1 - y0));
+	bigpages_advise(data, job->width * 4 * (y1 - y0));
 	for (x0 = 0; x0 < job->width; x0 += tile) {
 		size_t box[4] = { x0, y0,
 			x0 + tile < job->width ? x0 + tile : job->width, y1 };

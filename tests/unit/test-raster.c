@@ -3,7 +3,13 @@
 #include "write/raster.h"
 #include "layout/render.h"
 
+#include <cairo.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "write/bigpages.h"
 
 #include "check.h"
 
@@ -243,6 +249,54 @@ test_library_clone_shares(void)
 	library_free(c);
 }
 
+/* The VmFlags of the mapping that holds addr, from /proc/self/smaps. */
+static int
+vm_flags_of(const void *addr, char *flags, size_t size)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	int inside = 0, found = 0;
+
+	while (f != NULL && !found && fgets(line, sizeof line, f) != NULL) {
+		unsigned long lo, hi;
+
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 &&
+			strchr(line, '-') < strchr(line, ' '))
+			inside = (uintptr_t)addr >= lo && (uintptr_t)addr < hi;
+		else if (inside && strncmp(line, "VmFlags:", 8) == 0) {
+			snprintf(flags, size, "%s", line + 8);
+			found = 1;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	return found ? 0 : -1;
+}
+
+/*
+ * A large cairo image surface, as librsvg makes for a blur, is marked for
+ * huge pages (VmFlags "hg"); a small one is left alone.
+ */
+static void
+test_big_surfaces_on_huge_pages(void)
+{
+	cairo_surface_t *big = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+		2048, BIGPAGES_MIN_BYTES / 2048 / 4 + 1024);
+	cairo_surface_t *small =
+		cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 256, 256);
+	char flags[256];
+
+	CHECK(vm_flags_of(cairo_image_surface_get_data(big) +
+				  BIGPAGES_MIN_BYTES / 2,
+		      flags, sizeof flags) == 0);
+	CHECK(strstr(flags, " hg") != NULL);
+	CHECK(vm_flags_of(cairo_image_surface_get_data(small), flags,
+		      sizeof flags) == 0);
+	CHECK(strstr(flags, " hg") == NULL);
+	cairo_surface_destroy(big);
+	cairo_surface_destroy(small);
+}
+
 int
 main(void)
 {
@@ -256,6 +310,7 @@ main(void)
 	CHECK(art_draws("liberate-crimea", &bands) == 38);
 	CHECK(bands == 38);
 	test_clones_draw_the_same();
+	test_big_surfaces_on_huge_pages();
 	test_small_images_one_thread();
 	test_library_clone_shares();
 	return check_done("test-raster");
