@@ -5,11 +5,14 @@
 #include <isa-l/igzip_lib.h>
 #include <math.h>
 #if defined(__x86_64__) || defined(__i386__)
+#include <nmmintrin.h>
 #include <tmmintrin.h>
 #define PNGENC_SSSE3 1
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "base/xalloc.h"
@@ -282,16 +285,118 @@ deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
 	return 0;
 }
 
+/*
+ * Where isa-l's stream state lies changes the bytes it writes. Its level 1
+ * in SSE4.2 and AVX2 (isa-l 2.30, and still in 2.32:
+ * igzip_icf_body_h1_gr_bt.asm, .write_first_byte) hashes a register that
+ * still holds the state's address where it means a stream's third to sixth
+ * bytes: the third byte's position is filed in the hash bucket of bits 16
+ * to 47 of that address, and that bucket is looked up for a match there.
+ * Every bucket gives valid deflate, but the bucket changes which matches
+ * are found later. With the state on the stack, which ASLR moves, one
+ * large PNG in five had other bytes from the same pixels. The state
+ * therefore lies at an address whose bucket is always STATE_BUCKET.
+ */
+#define STATE_BUCKET 0
+
+#if defined(__x86_64__) && defined(MAP_FIXED_NOREPLACE)
+/* isa-l's hash of a word there: SSE4.2's crc32 (CRC-32C) from 0. */
+__attribute__((target("sse4.2"))) static uint32_t
+isal_hash(uint32_t v)
+{
+	return _mm_crc32_u32(0, v);
+}
+
+/*
+ * A mapping for the state at an address 64 KiB aligned whose bucket is
+ * STATE_BUCKET (one such address in 8192): from the address the kernel
+ * would choose, where there is room, down to the first of them that is
+ * free. NULL if a few tries found none. Without SSE4.2 isa-l runs its C
+ * code, which has no such bug, and the state may lie anywhere.
+ */
+static void *
+state_place(size_t size)
+{
+	void *probe;
+	uintptr_t x;
+	int tries = 0;
+
+	if (!__builtin_cpu_supports("sse4.2"))
+		return NULL;
+	probe = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (probe == MAP_FAILED)
+		return NULL;
+	x = (uintptr_t)probe >> 16;
+	munmap(probe, size);
+	while (--x > 16 && tries < 64) {
+		void *want = (void *)(x << 16), *got;
+
+		if ((isal_hash((uint32_t)x) & (IGZIP_LVL1_HASH_SIZE - 1)) !=
+			STATE_BUCKET)
+			continue;
+		got = mmap(want, size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
+			0);
+		if (got == want)
+			return got;
+		if (got != MAP_FAILED) /* a kernel before 4.17: elsewhere */
+			munmap(got, size);
+		tries++;
+	}
+	return NULL;
+}
+#else
+static void *
+state_place(size_t size)
+{
+	(void)size;
+	return NULL;
+}
+#endif
+
+static size_t
+state_size(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t p = page > 0 ? (size_t)page : 4096;
+
+	return (sizeof(struct isal_zstream) + p - 1) / p * p;
+}
+
+/*
+ * The state's memory, placed; where no placed address is free (never seen),
+ * anywhere, and the bytes may then differ as they did before.
+ */
+static struct isal_zstream *
+state_new(struct diag *d)
+{
+	size_t size = state_size();
+	void *p = state_place(size);
+
+	if (p == NULL)
+		p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		diag_set(d, DIAG_LIB, "cannot map memory for isa-l");
+		return NULL;
+	}
+	return p;
+}
+
 /* isa-l's deflate: several times zlib's speed, at level 0 or 1. */
 static int
 deflate_isal(struct png_band *b, struct png_scratch *sc, unsigned char *in,
 	size_t len, int level, int last, struct diag *d)
 {
-	struct isal_zstream s;
+	struct isal_zstream *s;
 	size_t buf_size = level == 0 ? 0 : ISAL_DEF_LVL1_DEFAULT;
 	unsigned char *level_buf = NULL;
 	size_t room = 0;
 	int rc = COMP_OK;
+
+	if (sc->stream == NULL && (sc->stream = state_new(d)) == NULL)
+		return -1;
+	s = sc->stream;
 
 	if (buf_size > 0 && sc->level_buf == NULL)
 		sc->level_buf = xmalloc(ISAL_DEF_LVL1_DEFAULT);
@@ -307,29 +412,29 @@ deflate_isal(struct png_band *b, struct png_scratch *sc, unsigned char *in,
 
 	/*
 	 * Cleared, with the history buffer inside it: isa-l reads some of
-	 * it before writing it, and the bytes must not depend on what the
-	 * stack held.
+	 * it before writing it, and the bytes must not depend on what an
+	 * earlier band left.
 	 */
-	memset(&s, 0, sizeof s);
-	isal_deflate_init(&s);
-	s.level = (uint32_t)level;
-	s.level_buf = level_buf;
-	s.level_buf_size = (uint32_t)buf_size;
-	s.gzip_flag = IGZIP_DEFLATE;
-	s.flush = FULL_FLUSH;
-	s.end_of_stream = (uint16_t)last;
-	s.next_in = in;
-	s.avail_in = (uint32_t)len;
+	memset(s, 0, sizeof *s);
+	isal_deflate_init(s);
+	s->level = (uint32_t)level;
+	s->level_buf = level_buf;
+	s->level_buf_size = (uint32_t)buf_size;
+	s->gzip_flag = IGZIP_DEFLATE;
+	s->flush = FULL_FLUSH;
+	s->end_of_stream = (uint16_t)last;
+	s->next_in = in;
+	s->avail_in = (uint32_t)len;
 	do {
 		size_t avail = band_grow(b, &room, len / 4 + 65536);
 
-		s.next_out = b->data + b->len;
-		s.avail_out = (uint32_t)avail;
-		rc = isal_deflate(&s);
-		b->len += avail - s.avail_out;
+		s->next_out = b->data + b->len;
+		s->avail_out = (uint32_t)avail;
+		rc = isal_deflate(s);
+		b->len += avail - s->avail_out;
 	} while (rc == COMP_OK &&
-		 (s.avail_in > 0 || s.avail_out == 0 ||
-			 (last && s.internal_state.state != ZSTATE_END)));
+		 (s->avail_in > 0 || s->avail_out == 0 ||
+			 (last && s->internal_state.state != ZSTATE_END)));
 	if (rc != COMP_OK)
 		return diag_set(d, DIAG_LIB, "isa-l's deflate failed (%d)", rc);
 	return 0;
@@ -372,6 +477,8 @@ png_scratch_release(struct png_scratch *sc)
 {
 	free(sc->raw);
 	free(sc->level_buf);
+	if (sc->stream != NULL)
+		munmap(sc->stream, state_size());
 	memset(sc, 0, sizeof *sc);
 }
 

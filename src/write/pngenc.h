@@ -45,11 +45,14 @@ int pngenc_band(struct png_band *out, const unsigned char *rows, size_t stride,
 
 void png_band_release(struct png_band *b);
 
+struct isal_zstream;
+
 /* Memory pngenc_band_reuse() keeps between bands: one per thread. */
 struct png_scratch {
 	unsigned char *raw; /* the filtered rows */
 	size_t cap;
 	unsigned char *level_buf; /* isa-l's */
+	struct isal_zstream *stream; /* isa-l's state, mapped where it must */
 };
 
 /*
