@@ -208,14 +208,16 @@ $(OUT)/pic/%.o: src/%.c
 	$(Q)$(CC) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
 
 # Each module exports its table only (its .map) and needs only its own
-# libraries (--as-needed drops the others of LDLIBS).
+# libraries (--as-needed drops the others of LDLIBS), and libc even when
+# it calls nothing of it (bayraq-serve.so): Debian's policy (lintian's
+# library-not-linked-against-libc).
 $(MOD): $(MOD_OBJS) src/run/pdfmod.map
 $(SERVE_MOD): $(SERVE_MOD_OBJS) src/cli/http.map
 $(TIFF_MOD): $(TIFF_MOD_OBJS) src/write/tiffmod.map
 $(MODS):
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) -shared $(LDFLAGS) -Wl,--version-script=$(filter %.map,$^) -Wl,--as-needed \
-		-o $@ $(filter %.o,$^) $(LDLIBS)
+		-o $@ $(filter %.o,$^) $(LDLIBS) -Wl,--no-as-needed -lc
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
