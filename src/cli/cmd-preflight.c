@@ -50,15 +50,12 @@ print_size(const char *name, const double box[4])
 
 /* Each image's resolution as it prints, in words a non-printer reads. */
 static void
-print_images(const char *path)
+print_images(const struct preflight *pf)
 {
-	struct preflight_image *im = NULL;
-	struct diag d = { 0 };
-	size_t i, n = 0;
+	const struct preflight_image *im = pf->image;
+	size_t i;
 
-	if (preflight_images(path, &im, &n, &d) < 0)
-		return; /* preflight_check() said why already */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < pf->image_count; i++)
 		printf("%-12s page %zu: %d x %d px printed %.0f x %.0f mm, "
 		       "%.0f ppi%s\n",
 			i == 0 ? "image ppi" : "", im[i].page, im[i].width,
@@ -66,7 +63,6 @@ print_images(const char *path)
 			im[i].ppi < PREFLIGHT_MIN_PPI
 				? " (too few pixels: it will print blurry)"
 				: "");
-	free(im);
 }
 
 static void
@@ -106,7 +102,7 @@ print_report(const char *path, const struct preflight *pf)
 			pf->images, pf->min_ppi);
 	else
 		printf("%-12s none (all vector)\n", "images");
-	print_images(path);
+	print_images(pf);
 	if (pf->has_text)
 		printf("%-12s nearest %.1f mm from the trim (safe margin "
 		       "%.1f mm), smallest %.1f pt\n",

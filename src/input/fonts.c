@@ -251,6 +251,19 @@ face_lookup(const char *file, int index)
 	return out;
 }
 
+int
+fonts_face_kept(const void *ft_face)
+{
+	const struct face *e;
+	int kept = 0;
+
+	pthread_mutex_lock(&face_lock);
+	for (e = faces; e != NULL && !kept; e = e->next)
+		kept = (const void *)e->face == ft_face;
+	pthread_mutex_unlock(&face_lock);
+	return kept;
+}
+
 typedef cairo_font_face_t *(*face_fn)(FcPattern *pattern);
 
 cairo_font_face_t *
@@ -268,8 +281,7 @@ cairo_ft_font_face_create_for_pattern(FcPattern *pattern)
 		return NULL;
 	if (FcPatternGetFTFace(pattern, FC_FT_FACE, 0, &face) ==
 			FcResultMatch ||
-		FcPatternGetString(pattern, FC_FILE, 0, &file) !=
-			FcResultMatch)
+		FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch)
 		return real(pattern);
 	(void)FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
 	face = face_lookup((const char *)file, index);

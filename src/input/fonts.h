@@ -33,4 +33,11 @@ struct fonts *fonts_clone(const struct fonts *f, struct diag *d);
  */
 PangoContext *fonts_context_new(const struct fonts *f);
 
+/*
+ * Whether ft_face (an FT_Face) is one of the faces bayraq opens and keeps,
+ * which cairo never closes: every font pango makes on any thread draws
+ * with one (see fonts.c). For the tests.
+ */
+int fonts_face_kept(const void *ft_face);
+
 #endif

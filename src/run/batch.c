@@ -1020,18 +1020,6 @@ take_row(struct shared *sh)
 	return sh->next < sh->b->row_count ? sh->next++ : sh->b->row_count;
 }
 
-/*
- * Rows draw one at a time. cairo 1.16 keeps at most 10 FreeType faces
- * open and, opening an eleventh, closes one another thread may be using
- * (it reads the face's lock count without its lock): two workers over 42
- * languages crashed in FT_Get_First_Char, or failed with "error occurred
- * in libfreetype", about one batch in fifteen. A row opens the faces it
- * needs while it plans, alone; its own band threads then find them open.
- * So -j sets how many workers take rows, but one draws at a time, until
- * bayraq owns its FreeType faces (cairo never closes those).
- */
-static pthread_mutex_t draw_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static void *
 worker(void *arg)
 {
@@ -1050,9 +1038,7 @@ worker(void *arg)
 		if (i >= sh->b->row_count)
 			break;
 		row = &sh->b->rows[i];
-		pthread_mutex_lock(&draw_lock);
 		rc = job_run(row->job, lib, NULL, NULL, &d);
-		pthread_mutex_unlock(&draw_lock);
 		pthread_mutex_lock(&sh->lock);
 		if (rc < 0)
 			fail_row(row, d.msg);

@@ -12,5 +12,4 @@ const struct pdfmod bayraq_pdf_module = {
 	preflight_problem_line,
 	pdfpost_write,
 	cmyk_convert,
-	preflight_images,
 };

@@ -28,17 +28,6 @@ preflight_check(struct preflight *pf, const char *path, double safe,
 	return mod->preflight_check(pf, path, safe, ink_limit, d);
 }
 
-int
-preflight_images(const char *path, struct preflight_image **out, size_t *count,
-	struct diag *d)
-{
-	const struct pdfmod *mod = module(d);
-
-	*out = NULL;
-	*count = 0;
-	return mod == NULL ? -1 : mod->preflight_images(path, out, count, d);
-}
-
 void
 preflight_free(struct preflight *pf)
 {

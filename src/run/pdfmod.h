@@ -22,11 +22,10 @@
 #include "base/module.h"
 
 struct preflight;
-struct preflight_image;
 struct pdfpost_opts;
 
 /* Changes whenever the table does: a stale module is refused. */
-#define PDFMOD_VERSION 4
+#define PDFMOD_VERSION 5
 
 struct pdfmod {
 	struct module_head head; /* PDFMOD_VERSION, sizeof (struct pdfmod) */
@@ -40,8 +39,6 @@ struct pdfmod {
 	int (*cmyk_convert)(const unsigned char *data, size_t len,
 		const char *srgb_icc, const char *cmyk_icc, unsigned char **out,
 		size_t *out_len, struct diag *d);
-	int (*preflight_images)(const char *path, struct preflight_image **out,
-		size_t *count, struct diag *d);
 };
 
 /* The module's one exported symbol (run/pdfmod-table.c). */

@@ -514,34 +514,16 @@ static void
 lines_form(struct lines *l, qpdf_oh res, const char *name, const double ctm[6],
 	int depth)
 {
-	qpdf_data q = l->q;
-	qpdf_oh form =
-		qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/XObject"), name);
-	qpdf_oh dict, fres, m;
-	double fm[6] = { 1, 0, 0, 1, 0, 0 }, fctm[6];
+	struct pdfpost_form form;
 	unsigned char *data = NULL;
 	size_t len = 0;
-	int i;
 
 	if (depth > PREFLIGHT_MAX_DEPTH || l->budget-- <= 0 ||
-		!qpdf_oh_is_stream(q, form))
+		!pdfpost_form_find(l->q, res, name, ctm, &form))
 		return;
-	dict = qpdf_oh_get_dict(q, form);
-	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"),
-		    "/Form"))
-		return;
-	m = qpdf_oh_get_key(q, dict, "/Matrix");
-	if (qpdf_oh_is_array(q, m) && qpdf_oh_get_array_n_items(q, m) == 6)
-		for (i = 0; i < 6; i++)
-			fm[i] = qpdf_oh_get_numeric_value(q,
-				qpdf_oh_get_array_item(q, m, i));
-	pdfscan_matrix_multiply(fm, ctm, fctm);
-	fres = qpdf_oh_get_key(q, dict, "/Resources");
-	if (!qpdf_oh_is_dictionary(q, fres))
-		fres = res;
-	if (qpdf_oh_get_stream_data(q, form, qpdf_dl_generalized, NULL, &data,
-		    &len) == QPDF_SUCCESS)
-		scan_lines(l, fres, data, len, fctm, depth + 1);
+	if (qpdf_oh_get_stream_data(l->q, form.stream, qpdf_dl_generalized,
+		    NULL, &data, &len) == QPDF_SUCCESS)
+		scan_lines(l, form.res, data, len, form.ctm, depth + 1);
 	free(data);
 }
 
@@ -556,16 +538,10 @@ struct line_scan {
 };
 
 static int
-is_op(const struct pdfscan_op *op, const char *name)
-{
-	return strcmp(op->op, name) == 0;
-}
-
-static int
 is_text_show(const struct pdfscan_op *op)
 {
-	return is_op(op, "Tj") || is_op(op, "TJ") || is_op(op, "'") ||
-	       is_op(op, "\"");
+	return pdfscan_is_op(op, "Tj") || pdfscan_is_op(op, "TJ") ||
+	       pdfscan_is_op(op, "'") || pdfscan_is_op(op, "\"");
 }
 
 static int
@@ -576,26 +552,24 @@ line_op(const struct pdfscan_op *op, void *arg)
 	const double *num = op->num;
 	size_t nn = op->nums;
 
-	if (is_op(op, "q") && s->sp < 32) {
+	if (pdfscan_is_op(op, "q") && s->sp < 32) {
 		s->stack[s->sp++] = *gs;
-	} else if (is_op(op, "Q") && s->sp > 0) {
+	} else if (pdfscan_is_op(op, "Q") && s->sp > 0) {
 		*gs = s->stack[--s->sp];
-	} else if (is_op(op, "cm") && nn == 6) {
+	} else if (pdfscan_is_op(op, "cm") && nn == 6) {
 		pdfscan_matrix_multiply(num, gs->ctm, gs->ctm);
-	} else if (is_op(op, "w") && nn >= 1) {
+	} else if (pdfscan_is_op(op, "w") && nn >= 1) {
 		gs->width = fabs(num[nn - 1]);
-	} else if (strchr("SsBb", op->op[0]) != NULL &&
-		   (op->op[1] == '\0' ||
-			   (op->op[1] == '*' && op->op[2] == '\0'))) {
+	} else if (pdfscan_is_stroke(op)) {
 		s->l->min = fmin(s->l->min,
 			gs->width * pdfscan_matrix_scale(gs->ctm));
-	} else if (is_op(op, "BT")) {
+	} else if (pdfscan_is_op(op, "BT")) {
 		memcpy(s->tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof s->tm);
-	} else if (is_op(op, "Tm") && nn == 6) {
+	} else if (pdfscan_is_op(op, "Tm") && nn == 6) {
 		memcpy(s->tm, num, sizeof s->tm);
-	} else if (is_op(op, "Tf") && nn >= 1) {
+	} else if (pdfscan_is_op(op, "Tf") && nn >= 1) {
 		gs->font_size = fabs(num[nn - 1]);
-	} else if (is_op(op, "Tr") && nn >= 1) {
+	} else if (pdfscan_is_op(op, "Tr") && nn >= 1) {
 		/* Modes are 0 to 7; anything else draws as 0 would. */
 		gs->render_mode = num[nn - 1] >= 0 && num[nn - 1] <= 7
 					  ? (int)num[nn - 1]
@@ -607,7 +581,7 @@ line_op(const struct pdfscan_op *op, void *arg)
 		pdfscan_matrix_multiply(s->tm, gs->ctm, t);
 		s->l->min_text = fmin(s->l->min_text,
 			gs->font_size * pdfscan_matrix_scale(t));
-	} else if (is_op(op, "Do") && op->name[0] != '\0') {
+	} else if (pdfscan_is_op(op, "Do") && op->name[0] != '\0') {
 		lines_form(s->l, s->res, op->name, gs->ctm, s->depth);
 	}
 	return 0;
@@ -1067,14 +1041,13 @@ ink_margin(PopplerPage *page, PopplerPage *bare,
 	return m * u;
 }
 
-/* Text, images and the bleed of one page, as poppler lays them out. */
+/* Text and the bleed of one page, as poppler lays them out. */
 static void
 read_page_layout(PopplerPage *page, PopplerPage *bare,
 	struct preflight_page *pg)
 {
 	PopplerRectangle *rects = NULL;
 	guint n = 0, i;
-	GList *images, *l;
 	double u = pg->user_unit;
 	double left = pg->trim[0] / u, top = pg->trim[1] / u;
 	double right = pg->trim[2] / u, bottom = pg->trim[3] / u;
@@ -1111,22 +1084,6 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 		if (isfinite(ink))
 			pg->text_margin = ink;
 	}
-	pg->min_ppi = INFINITY;
-	images = poppler_page_get_image_mapping(page);
-	for (l = images; l != NULL; l = l->next) {
-		PopplerImageMapping *m = l->data;
-		cairo_surface_t *img =
-			poppler_page_get_image(page, m->image_id);
-		double w_in = (m->area.x2 - m->area.x1) * u / 72;
-
-		if (img != NULL && w_in > 0)
-			pg->min_ppi = fmin(pg->min_ppi,
-				cairo_image_surface_get_width(img) / w_in);
-		if (img != NULL)
-			cairo_surface_destroy(img);
-		pg->images++;
-	}
-	poppler_page_free_image_mapping(images);
 	/* Less than 1 mm of bleed is reported as missing, not as white. */
 	for (side = 0; side < 4; side++)
 		if (pg->bleed_side[side] >= PAPER_PT(1)) {
@@ -1134,6 +1091,45 @@ read_page_layout(PopplerPage *page, PopplerPage *bare,
 			pg->white_bleed[side] =
 				white_bleed_side(page, pg, side);
 		}
+}
+
+/*
+ * The raster images of page n as they print: the page's count and least
+ * ppi, and each one in pf's list while it has room.
+ */
+static void
+read_page_images(PopplerPage *page, struct preflight *pf, size_t n)
+{
+	struct preflight_page *pg = &pf->page[n];
+	GList *images = poppler_page_get_image_mapping(page), *l;
+
+	pg->min_ppi = INFINITY;
+	for (l = images; l != NULL; l = l->next) {
+		PopplerImageMapping *m = l->data;
+		cairo_surface_t *img =
+			poppler_page_get_image(page, m->image_id);
+		double w_pt = fabs(m->area.x2 - m->area.x1) * pg->user_unit;
+		double h_pt = fabs(m->area.y2 - m->area.y1) * pg->user_unit;
+		struct preflight_image im;
+
+		pg->images++;
+		if (img == NULL)
+			continue;
+		im.page = n + 1;
+		im.width = cairo_image_surface_get_width(img);
+		im.height = cairo_image_surface_get_height(img);
+		im.w_mm = PAPER_MM(w_pt);
+		im.h_mm = PAPER_MM(h_pt);
+		im.ppi = w_pt > 0 ? im.width / (w_pt / 72) : INFINITY;
+		cairo_surface_destroy(img);
+		pg->min_ppi = fmin(pg->min_ppi, im.ppi);
+		if (pf->image_count < PREFLIGHT_MAX_IMAGES) {
+			pf->image = xreallocarray(pf->image,
+				pf->image_count + 1, sizeof *pf->image);
+			pf->image[pf->image_count++] = im;
+		}
+	}
+	poppler_page_free_image_mapping(images);
 }
 
 static int
@@ -1171,6 +1167,7 @@ read_layout(struct preflight *pf, const char *path, struct diag *d)
 
 		if (page != NULL) {
 			read_page_layout(page, bare, pg);
+			read_page_images(page, pf, i);
 			g_object_unref(page);
 		} else {
 			pg->text_margin = pg->min_ppi = INFINITY;
@@ -1368,6 +1365,9 @@ preflight_free(struct preflight *pf)
 	pf->page = NULL;
 	free(pf->intent_icc);
 	pf->intent_icc = NULL;
+	free(pf->image);
+	pf->image = NULL;
+	pf->image_count = 0;
 }
 
 int
@@ -1383,61 +1383,5 @@ preflight_check(struct preflight *pf, const char *path, double safe,
 		return -1;
 	read_ink(pf, path);
 	judge(pf);
-	return 0;
-}
-
-/* The images of one page into out, up to PREFLIGHT_MAX_IMAGES in all. */
-static void
-page_images(PopplerPage *page, size_t n, struct preflight_image **out,
-	size_t *count)
-{
-	double u = 1; /* poppler gives points; /UserUnit is rare past A0 */
-	GList *images = poppler_page_get_image_mapping(page), *l;
-
-	for (l = images; l != NULL && *count < PREFLIGHT_MAX_IMAGES;
-		l = l->next) {
-		PopplerImageMapping *m = l->data;
-		cairo_surface_t *img =
-			poppler_page_get_image(page, m->image_id);
-		struct preflight_image *im;
-		double w_pt = fabs(m->area.x2 - m->area.x1) * u;
-		double h_pt = fabs(m->area.y2 - m->area.y1) * u;
-
-		if (img == NULL)
-			continue;
-		*out = xreallocarray(*out, *count + 1, sizeof **out);
-		im = &(*out)[(*count)++];
-		im->page = n;
-		im->width = cairo_image_surface_get_width(img);
-		im->height = cairo_image_surface_get_height(img);
-		im->w_mm = w_pt * 25.4 / 72;
-		im->h_mm = h_pt * 25.4 / 72;
-		im->ppi = w_pt > 0 ? im->width / (w_pt / 72) : INFINITY;
-		cairo_surface_destroy(img);
-	}
-	poppler_page_free_image_mapping(images);
-}
-
-int
-preflight_images(const char *path, struct preflight_image **out, size_t *count,
-	struct diag *d)
-{
-	PopplerDocument *doc = open_poppler(path, d);
-	int i, pages;
-
-	*out = NULL;
-	*count = 0;
-	if (doc == NULL)
-		return -1;
-	pages = poppler_document_get_n_pages(doc);
-	for (i = 0; i < pages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
-
-		if (page == NULL)
-			continue;
-		page_images(page, (size_t)i + 1, out, count);
-		g_object_unref(page);
-	}
-	g_object_unref(doc);
 	return 0;
 }

@@ -50,6 +50,19 @@ struct preflight_problem {
 	size_t page_count;
 };
 
+/* One raster image as it prints. */
+struct preflight_image {
+	size_t page; /* 1-based */
+	int width, height; /* pixels */
+	double w_mm, h_mm; /* its printed size, /UserUnit applied */
+	double ppi; /* pixels per inch across, at that size */
+};
+
+/* Below this, an image looks blurry or blocky in print (docs/printing.md). */
+#define PREFLIGHT_MIN_PPI 150.0
+/* The images struct preflight lists, at most. */
+#define PREFLIGHT_MAX_IMAGES 1000
+
 /* The first page's boxes and the document's least values (the report). */
 struct preflight {
 	size_t pages;
@@ -73,6 +86,9 @@ struct preflight {
 	char colour_spaces[160]; /* "DeviceRGB (with DefaultRGB), ICCBased" */
 	size_t images;
 	double min_ppi; /* of raster images at their printed size */
+	/* Each raster image poppler can read, page by page, in print. */
+	struct preflight_image *image; /* image_count of them */
+	size_t image_count;
 	int has_text;
 	double text_margin; /* nearest text to the trim edge, in points */
 	double min_text_pt; /* smallest text on any page; or INFINITY */
@@ -108,26 +124,5 @@ void preflight_free(struct preflight *pf);
  */
 void preflight_problem_line(const struct preflight *pf, size_t i, char *buf,
 	size_t size);
-
-/* One raster image as it prints. */
-struct preflight_image {
-	size_t page; /* 1-based */
-	int width, height; /* pixels */
-	double w_mm, h_mm; /* its printed size, /UserUnit applied */
-	double ppi; /* pixels per inch across, at that size */
-};
-
-/* Below this, an image looks blurry or blocky in print (docs/printing.md). */
-#define PREFLIGHT_MIN_PPI 150.0
-
-/*
- * Every raster image of the PDF at path, page by page, with its ppi at the
- * size it prints, read with poppler. *out is the caller's, for free(); at
- * most PREFLIGHT_MAX_IMAGES are listed. -1 with DIAG_FORMAT if the file
- * cannot be read.
- */
-#define PREFLIGHT_MAX_IMAGES 1000
-int preflight_images(const char *path, struct preflight_image **out,
-	size_t *count, struct diag *d);
 
 #endif

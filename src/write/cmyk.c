@@ -76,12 +76,6 @@ struct content {
 	size_t sp;
 };
 
-static int
-is_op(const struct pdfscan_op *op, const char *name)
-{
-	return strcmp(op->op, name) == 0;
-}
-
 static void
 copy_op(struct content *ct, const struct pdfscan_op *op)
 {
@@ -115,31 +109,32 @@ content_op(const struct pdfscan_op *op, void *arg)
 	int *space = stroke ? &ct->rgb_stroke[ct->sp] : &ct->rgb_fill[ct->sp];
 
 	ct->end = op->end;
-	if (is_op(op, "q") && ct->sp + 1 < 32) {
+	if (pdfscan_is_op(op, "q") && ct->sp + 1 < 32) {
 		ct->rgb_fill[ct->sp + 1] = ct->rgb_fill[ct->sp];
 		ct->rgb_stroke[ct->sp + 1] = ct->rgb_stroke[ct->sp];
 		ct->sp++;
 		copy_op(ct, op);
-	} else if (is_op(op, "Q")) {
+	} else if (pdfscan_is_op(op, "Q")) {
 		if (ct->sp > 0)
 			ct->sp--;
 		copy_op(ct, op);
-	} else if (is_op(op, "rg") || is_op(op, "RG")) {
+	} else if (pdfscan_is_op(op, "rg") || pdfscan_is_op(op, "RG")) {
 		colour(ct, op, 3, stroke ? "K" : "k");
-	} else if (is_op(op, "g") || is_op(op, "G")) {
+	} else if (pdfscan_is_op(op, "g") || pdfscan_is_op(op, "G")) {
 		colour(ct, op, 1, stroke ? "K" : "k");
-	} else if (is_op(op, "cs") || is_op(op, "CS")) {
+	} else if (pdfscan_is_op(op, "cs") || pdfscan_is_op(op, "CS")) {
 		*space = strcmp(op->name, "/DeviceRGB") == 0;
 		if (*space)
 			g_string_append_printf(ct->out, " /DeviceCMYK %s",
 				op->op);
 		else
 			copy_op(ct, op);
-	} else if ((is_op(op, "sc") || is_op(op, "scn") || is_op(op, "SC") ||
-			   is_op(op, "SCN")) &&
+	} else if ((pdfscan_is_op(op, "sc") || pdfscan_is_op(op, "scn") ||
+			   pdfscan_is_op(op, "SC") ||
+			   pdfscan_is_op(op, "SCN")) &&
 		   *space) {
 		colour(ct, op, 3, op->op);
-	} else if (is_op(op, "BI")) {
+	} else if (pdfscan_is_op(op, "BI")) {
 		const char *s = (const char *)ct->p + op->start;
 		size_t n = op->end - op->start;
 

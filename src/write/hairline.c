@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "write/pdfpost.h"
 #include "write/pdfscan.h"
 
 /* Forms within forms followed, and form uses in all: shared forms stay cheap.
@@ -57,24 +58,11 @@ struct walk {
 };
 
 static int
-is_op(const struct pdfscan_op *op, const char *name)
-{
-	return strcmp(op->op, name) == 0;
-}
-
-static int
-is_stroke(const struct pdfscan_op *op)
-{
-	return strchr("SsBb", op->op[0]) != NULL &&
-	       (op->op[1] == '\0' || (op->op[1] == '*' && op->op[2] == '\0'));
-}
-
-static int
 list_w(const struct pdfscan_op *op, void *arg)
 {
 	GArray *wops = arg;
 
-	if (is_op(op, "w")) {
+	if (pdfscan_is_op(op, "w")) {
 		struct wop w = { op->start, op->end,
 			op->nums > 0 ? op->num[op->nums - 1] : 1, 0 };
 
@@ -124,34 +112,17 @@ static void
 enter_form(struct walk *w, const char *name)
 {
 	struct fix *f = w->f;
-	qpdf_oh form = qpdf_oh_get_key(f->q,
-		qpdf_oh_get_key(f->q, w->res, "/XObject"), name);
-	qpdf_oh dict, res, m;
-	double fm[6] = { 1, 0, 0, 1, 0, 0 };
+	struct pdfpost_form form;
 	struct gstate gs = w->gs;
 	struct stream *s;
-	int i;
 
 	if (w->depth >= MAX_DEPTH || f->budget-- <= 0 ||
-		!qpdf_oh_is_stream(f->q, form))
+		!pdfpost_form_find(f->q, w->res, name, w->gs.ctm, &form))
 		return;
-	dict = qpdf_oh_get_dict(f->q, form);
-	if (!qpdf_oh_is_name_and_equals(f->q,
-		    qpdf_oh_get_key(f->q, dict, "/Subtype"), "/Form"))
-		return;
-	m = qpdf_oh_get_key(f->q, dict, "/Matrix");
-	if (qpdf_oh_is_array(f->q, m) &&
-		qpdf_oh_get_array_n_items(f->q, m) == 6)
-		for (i = 0; i < 6; i++)
-			fm[i] = qpdf_oh_get_numeric_value(f->q,
-				qpdf_oh_get_array_item(f->q, m, i));
-	pdfscan_matrix_multiply(fm, w->gs.ctm, gs.ctm);
-	res = qpdf_oh_get_key(f->q, dict, "/Resources");
-	if (!qpdf_oh_is_dictionary(f->q, res))
-		res = w->res;
-	s = stream_lookup(f, form);
+	memcpy(gs.ctm, form.ctm, sizeof gs.ctm);
+	s = stream_lookup(f, form.stream);
 	if (s != NULL)
-		walk_stream(f, s, res, &gs, w->depth + 1);
+		walk_stream(f, s, form.res, &gs, w->depth + 1);
 }
 
 static int
@@ -160,13 +131,13 @@ walk_op(const struct pdfscan_op *op, void *arg)
 	struct walk *w = arg;
 	struct gstate *gs = &w->gs;
 
-	if (is_op(op, "q") && w->sp < MAX_STACK) {
+	if (pdfscan_is_op(op, "q") && w->sp < MAX_STACK) {
 		w->stack[w->sp++] = *gs;
-	} else if (is_op(op, "Q") && w->sp > 0) {
+	} else if (pdfscan_is_op(op, "Q") && w->sp > 0) {
 		*gs = w->stack[--w->sp];
-	} else if (is_op(op, "cm") && op->nums == 6) {
+	} else if (pdfscan_is_op(op, "cm") && op->nums == 6) {
 		pdfscan_matrix_multiply(op->num, gs->ctm, gs->ctm);
-	} else if (is_op(op, "w")) {
+	} else if (pdfscan_is_op(op, "w")) {
 		if (w->next_w < w->s->wops->len) {
 			gs->ws = w->s;
 			gs->wi = w->next_w;
@@ -175,14 +146,14 @@ walk_op(const struct pdfscan_op *op, void *arg)
 					.width;
 		}
 		w->next_w++;
-	} else if (is_stroke(op) && gs->ws != NULL) {
+	} else if (pdfscan_is_stroke(op) && gs->ws != NULL) {
 		double k = pdfscan_matrix_scale(gs->ctm);
 		struct wop *o =
 			&g_array_index(gs->ws->wops, struct wop, gs->wi);
 
 		if (k > 0 && gs->width * k < w->f->min)
 			o->need = MAX(o->need, w->f->min / k);
-	} else if (is_op(op, "Do") && op->name[0] != '\0') {
+	} else if (pdfscan_is_op(op, "Do") && op->name[0] != '\0') {
 		enter_form(w, op->name);
 	}
 	return 0;

@@ -12,6 +12,7 @@
 
 #include "base/xalloc.h"
 #include "write/hairline.h"
+#include "write/pdfscan.h"
 
 static int
 qpdf_failed(qpdf_data q, const char *what, struct diag *d)
@@ -196,6 +197,34 @@ pdfpost_dict_values(qpdf_data q, qpdf_oh dict, size_t *n)
 			qpdf_oh_get_key(q, dict, qpdf_oh_dict_next_key(q));
 	}
 	return values;
+}
+
+int
+pdfpost_form_find(qpdf_data q, qpdf_oh res, const char *name,
+	const double ctm[6], struct pdfpost_form *form)
+{
+	qpdf_oh dict, m;
+	double fm[6] = { 1, 0, 0, 1, 0, 0 };
+	int i;
+
+	form->stream =
+		qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/XObject"), name);
+	if (!qpdf_oh_is_stream(q, form->stream))
+		return 0;
+	dict = qpdf_oh_get_dict(q, form->stream);
+	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"),
+		    "/Form"))
+		return 0;
+	m = qpdf_oh_get_key(q, dict, "/Matrix");
+	if (qpdf_oh_is_array(q, m) && qpdf_oh_get_array_n_items(q, m) == 6)
+		for (i = 0; i < 6; i++)
+			fm[i] = qpdf_oh_get_numeric_value(q,
+				qpdf_oh_get_array_item(q, m, i));
+	pdfscan_matrix_multiply(fm, ctm, form->ctm);
+	form->res = qpdf_oh_get_key(q, dict, "/Resources");
+	if (!qpdf_oh_is_dictionary(q, form->res))
+		form->res = res;
+	return 1;
 }
 
 static char *

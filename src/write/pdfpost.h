@@ -16,6 +16,21 @@
  */
 qpdf_oh *pdfpost_dict_values(qpdf_data q, qpdf_oh dict, size_t *n);
 
+/* A form XObject as "/Name Do" draws it. */
+struct pdfpost_form {
+	qpdf_oh stream; /* the form's content */
+	qpdf_oh res; /* its /Resources, or the drawing stream's without them */
+	double ctm[6]; /* its /Matrix times the CTM at the Do */
+};
+
+/*
+ * The form XObject name (with its slash) of the resources res, drawn with
+ * the CTM ctm, into *form. 1, or 0 when name is missing or not a form (an
+ * image, say).
+ */
+int pdfpost_form_find(qpdf_data q, qpdf_oh res, const char *name,
+	const double ctm[6], struct pdfpost_form *form);
+
 /* A rectangle in PDF user space: origin at the bottom left, points. */
 struct pdf_box {
 	double x0, y0, x1, y1;

@@ -126,6 +126,19 @@ pdfscan_run(const unsigned char *p, size_t len, pdfscan_fn fn, void *arg)
 	return 0;
 }
 
+int
+pdfscan_is_op(const struct pdfscan_op *op, const char *name)
+{
+	return strcmp(op->op, name) == 0;
+}
+
+int
+pdfscan_is_stroke(const struct pdfscan_op *op)
+{
+	return strchr("SsBb", op->op[0]) != NULL &&
+	       (op->op[1] == '\0' || (op->op[1] == '*' && op->op[2] == '\0'));
+}
+
 void
 pdfscan_matrix_multiply(const double a[6], const double b[6], double out[6])
 {

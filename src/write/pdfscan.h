@@ -31,6 +31,12 @@ struct pdfscan_op {
 typedef int (*pdfscan_fn)(const struct pdfscan_op *op, void *arg);
 int pdfscan_run(const unsigned char *p, size_t len, pdfscan_fn fn, void *arg);
 
+/* Whether op is the operator name ("q", "Do", "'"). */
+int pdfscan_is_op(const struct pdfscan_op *op, const char *name);
+
+/* Whether op strokes a path: S, s, B, B*, b or b*. */
+int pdfscan_is_stroke(const struct pdfscan_op *op);
+
 /* out = a x b, PDF matrices [a b c d e f]: what "a cm" does to the CTM b. */
 void pdfscan_matrix_multiply(const double a[6], const double b[6],
 	double out[6]);

@@ -43,7 +43,7 @@ test_slogan_every_language() {
 			done
 		done
 		# Two workers over every language: cairo 1.16's face cache once
-		# crashed here, one run in fifteen (batch.c's draw_lock).
+		# crashed here, one run in fifteen, before fonts.c kept the faces.
 		bayraq batch all.csv -j 2 -o "out-$name" >log.txt 2>&1 ||
 			die "$name: $(grep failed log.txt | head -n 5)$(tail -n 1 log.txt)"
 		for po in $(finished_po | sampled); do
