@@ -42,12 +42,15 @@ PROFILES := $(ICC)/FOGRA39.icc $(ICC)/GRACoL.icc
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-# qpdf, poppler and lcms2 (with the nss they pull in) load only when a
-# PDF is finished or preflighted: the program dlopens $(MOD), which holds
-# preflight.c and pdfpost.c (src/run/pdfmod.h); a render's start-up never
-# pays for them. Tests and tools link everything.
-PDF_PKGS := libqpdf poppler-glib lcms2
-BIN_LIBS := $(shell pkg-config --libs $(filter-out $(PDF_PKGS),$(PKGS)) 2>/dev/null)
+# Libraries a render never calls are modules the program dlopens when
+# first used (src/base/module.h), so a render's start-up never pays for
+# them: qpdf, poppler and lcms2 (with the nss they pull in) when a PDF is
+# finished or preflighted ($(MOD), src/run/pdfmod.h); libmicrohttpd (with
+# gnutls) for bayraq serve ($(SERVE_MOD), src/cli/http.h); libtiff for
+# -f tiff ($(TIFF_MOD), src/write/tiffmod.h). Tests and tools link
+# everything.
+MOD_PKGS := libqpdf poppler-glib lcms2 libmicrohttpd libtiff-4
+BIN_LIBS := $(shell pkg-config --libs $(filter-out $(MOD_PKGS),$(PKGS)) 2>/dev/null)
 
 CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) \
            -DBAYRAQ_VERSION='"$(VERSION)"' $(CPPFLAGS) $(XCFLAGS)
@@ -55,8 +58,8 @@ LDFLAGS += $(LDFLAGS_$(BUILD))
 LDLIBS  += $(PKG_LIBS) -lgettextpo -lcsv -lpthread -lm
 
 # src/<room>/*.c: the library; src/cli/*.c: the command line.
-LIB_SRCS := $(filter-out src/run/pdfmod%,$(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c))
-CLI_SRCS := $(wildcard src/cli/*.c)
+LIB_SRCS := $(filter-out src/run/pdfmod% src/write/tiffmod%,$(wildcard src/base/*.c src/input/*.c src/layout/*.c src/write/*.c src/run/*.c))
+CLI_SRCS := $(filter-out src/cli/http-table.c,$(wildcard src/cli/*.c))
 CLI_OBJS := $(CLI_SRCS:src/%.c=$(OUT)/%.o) $(OUT)/cli/web-assets.o
 # bayraq serve's page: src/cli/web/*, compiled in as C arrays.
 WEB_FILES := $(sort $(wildcard src/cli/web/*))
@@ -76,9 +79,17 @@ MOD_SRCS := src/run/preflight.c src/write/pdfpost.c src/write/cmyk.c src/write/p
             src/write/ghostscript.c src/layout/print.c src/base/diag.c src/base/xalloc.c \
             src/run/pdfmod-table.c
 MOD_OBJS := $(MOD_SRCS:src/%.c=$(OUT)/pic/%.o)
+# The web server's module: libmicrohttpd's entry points, nothing more.
+SERVE_MOD := $(OUT)/bayraq-serve.so
+SERVE_MOD_OBJS := $(OUT)/pic/cli/http-table.o
+# The TIFF module: the encoder on libtiff.
+TIFF_MOD := $(OUT)/bayraq-tiff.so
+TIFF_MOD_OBJS := $(addprefix $(OUT)/pic/,write/tiffenc.o write/tiffmod-table.o base/diag.o base/xalloc.o)
+MODS := $(MOD) $(SERVE_MOD) $(TIFF_MOD)
 BIN_OBJS := $(CLI_OBJS) $(filter-out $(OUT)/run/preflight.o $(OUT)/write/pdfpost.o \
-              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o $(OUT)/write/hairline.o,$(LIB_OBJS)) \
-            $(OUT)/run/pdfmod.o
+              $(OUT)/write/cmyk.o $(OUT)/write/pdfscan.o $(OUT)/write/hairline.o \
+              $(OUT)/write/ghostscript.o $(OUT)/write/tiffenc.o,$(LIB_OBJS)) \
+            $(OUT)/run/pdfmod.o $(OUT)/write/tiffmod.o
 
 # Tests are pinned: only our fonts, a fixed locale and a fixed date.
 # G_SLICE=always-malloc: GLib 2.74's slice magazines pass memory between
@@ -93,7 +104,7 @@ TEST_ENV := LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1772064000 XDG_CACHE_HOME=$(CURDIR)
 .PHONY: all deps flags demo test-bins check check-threads check-errors refs bench format format-check clean fuzz fuzz-build \
         install uninstall dist man design-pictures pot po
 
-all: $(BIN) $(MOD) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
+all: $(BIN) $(MODS) $(FLAGSET)/countries.json $(PROFILES) build/bayraq.1
 	@ln -sfn $(BUILD)/bayraq build/bayraq
 
 # The man page, from the command table's own help: never out of step.
@@ -114,7 +125,7 @@ BASHDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 install: all
 	install -d $(BINDIR) $(MODDIR) $(SHAREDIR)/flags $(SHAREDIR)/icc $(SHAREDIR)/fonts $(MANDIR) $(BASHDIR)
 	install -m 755 $(BIN) $(BINDIR)/bayraq
-	install -m 644 $(MOD) $(MODDIR)/bayraq-pdf.so
+	install -m 644 $(MODS) $(MODDIR)/
 	cp -R designs locales $(SHAREDIR)/
 	cp -R fonts/. $(SHAREDIR)/fonts/
 	cp -R $(FLAGSET)/svg $(FLAGSET)/countries.json $(FLAGSET)/package.json $(SHAREDIR)/flags/
@@ -196,10 +207,17 @@ $(OUT)/pic/%.o: src/%.c
 	@$(if $(Q),echo "  CC      $< (module)")
 	$(Q)$(CC) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
 
+# Each module exports its table only (its .map) and needs only its own
+# libraries (--as-needed drops the others of LDLIBS), and libc even when
+# it calls nothing of it (bayraq-serve.so): Debian's policy (lintian's
+# library-not-linked-against-libc).
 $(MOD): $(MOD_OBJS) src/run/pdfmod.map
+$(SERVE_MOD): $(SERVE_MOD_OBJS) src/cli/http.map
+$(TIFF_MOD): $(TIFF_MOD_OBJS) src/write/tiffmod.map
+$(MODS):
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) -shared $(LDFLAGS) -Wl,--version-script=src/run/pdfmod.map -Wl,--as-needed \
-		-o $@ $(MOD_OBJS) $(LDLIBS)
+	$(Q)$(CC) -shared $(LDFLAGS) -Wl,--version-script=$(filter %.map,$^) -Wl,--as-needed \
+		-o $@ $(filter %.o,$^) $(LDLIBS) -Wl,--no-as-needed -lc
 
 $(OUT)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/check.h | $(OUT)/tests
 	@$(if $(Q),echo "  TEST    $@")
@@ -315,4 +333,5 @@ format-check:
 clean:
 	rm -rf build/debug build/release build/asan build/tsan build/fuzz build/ubsan-clang build/test
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(MOD_OBJS:.o=.d) $(OUT)/run/pdfmod.d
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(MOD_OBJS:.o=.d) $(SERVE_MOD_OBJS:.o=.d) $(TIFF_MOD_OBJS:.o=.d) \
+         $(OUT)/run/pdfmod.d $(OUT)/write/tiffmod.d

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -12,6 +11,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/http.h"
 #include "cli/options.h"
 #include "cli/serve.h"
 
@@ -109,12 +109,12 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 static void
 add_headers(struct MHD_Response *res, const char *type)
 {
-	MHD_add_response_header(res, "Content-Type", type);
-	MHD_add_response_header(res, "Content-Security-Policy", CSP);
-	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(res, "X-Frame-Options", "DENY");
-	MHD_add_response_header(res, "Cache-Control", "no-store");
+	http_add_response_header(res, "Content-Type", type);
+	http_add_response_header(res, "Content-Security-Policy", CSP);
+	http_add_response_header(res, "X-Content-Type-Options", "nosniff");
+	http_add_response_header(res, "Referrer-Policy", "no-referrer");
+	http_add_response_header(res, "X-Frame-Options", "DENY");
+	http_add_response_header(res, "Cache-Control", "no-store");
 }
 
 /* Answers with a copy of body. */
@@ -122,17 +122,17 @@ static enum MHD_Result
 reply(struct MHD_Connection *c, unsigned status, const char *type,
 	const void *body, size_t size)
 {
-	struct MHD_Response *res = MHD_create_response_from_buffer(size,
-		(void *)body, MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *res =
+		http_create_response(size, (void *)body, MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result rc;
 
 	add_headers(res, type);
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-		MHD_add_response_header(res, "Allow", "GET, HEAD");
+		http_add_response_header(res, "Allow", "GET, HEAD");
 	if (status == MHD_HTTP_SERVICE_UNAVAILABLE)
-		MHD_add_response_header(res, "Retry-After", SERVE_RETRY_AFTER);
-	rc = MHD_queue_response(c, status, res);
-	MHD_destroy_response(res);
+		http_add_response_header(res, "Retry-After", SERVE_RETRY_AFTER);
+	rc = http_queue_response(c, status, res);
+	http_destroy_response(res);
 	return rc;
 }
 
@@ -200,15 +200,14 @@ reply_failed(struct server *s, struct MHD_Connection *c,
 	enum MHD_Result rc;
 
 	atomic_fetch_add(r->status == 400 ? &s->refused : &s->failed, 1);
-	res = MHD_create_response_from_buffer(strlen(text), text,
-		MHD_RESPMEM_MUST_FREE);
+	res = http_create_response(strlen(text), text, MHD_RESPMEM_MUST_FREE);
 	add_headers(res, "text/plain; charset=utf-8");
 	if (r->field != NULL)
-		MHD_add_response_header(res, "X-Bayraq-Field", r->field);
-	MHD_add_response_header(res, "X-Bayraq-Kind",
+		http_add_response_header(res, "X-Bayraq-Field", r->field);
+	http_add_response_header(res, "X-Bayraq-Kind",
 		r->diag.kind == DIAG_FIT ? "fit" : "usage");
-	rc = MHD_queue_response(c, r->status, res);
-	MHD_destroy_response(res);
+	rc = http_queue_response(c, r->status, res);
+	http_destroy_response(res);
 	return rc;
 }
 
@@ -243,7 +242,7 @@ render_route(struct server *s, struct MHD_Connection *c, int preview)
 	enum MHD_Result rc;
 	int ran;
 
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_value, &q);
+	http_connection_values(c, MHD_GET_ARGUMENT_KIND, query_value, &q);
 	if (q.error[0] != '\0') {
 		serve_request_free(req);
 		atomic_fetch_add(&s->refused, 1);
@@ -262,20 +261,19 @@ render_route(struct server *s, struct MHD_Connection *c, int preview)
 		serve_request_free(req);
 		return rc;
 	}
-	res = MHD_create_response_from_buffer(r->size, r->body,
-		MHD_RESPMEM_MUST_FREE);
+	res = http_create_response(r->size, r->body, MHD_RESPMEM_MUST_FREE);
 	r->body = NULL;
 	add_headers(res, r->type);
 	if (!preview) {
 		char *cd =
 			g_strdup_printf("attachment; filename=\"%s\"", r->name);
 
-		MHD_add_response_header(res, "Content-Disposition", cd);
+		http_add_response_header(res, "Content-Disposition", cd);
 		g_free(cd);
 	}
 	serve_request_free(req);
-	rc = MHD_queue_response(c, MHD_HTTP_OK, res);
-	MHD_destroy_response(res);
+	rc = http_queue_response(c, MHD_HTTP_OK, res);
+	http_destroy_response(res);
 	return rc;
 }
 
@@ -283,7 +281,7 @@ render_route(struct server *s, struct MHD_Connection *c, int preview)
 static enum MHD_Result
 picture_route(struct server *s, struct MHD_Connection *c, int flag)
 {
-	const char *key = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+	const char *key = http_connection_value(c, MHD_GET_ARGUMENT_KIND,
 		flag ? "country" : "design");
 	const unsigned char *png = NULL;
 	struct diag d = { 0 };
@@ -311,13 +309,12 @@ picture_route(struct server *s, struct MHD_Connection *c, int flag)
 		atomic_fetch_add(&s->failed, 1);
 		return reply_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, d.msg);
 	}
-	res = MHD_create_response_from_buffer(size, (void *)png,
-		MHD_RESPMEM_PERSISTENT);
+	res = http_create_response(size, (void *)png, MHD_RESPMEM_PERSISTENT);
 	add_headers(res, "image/png");
 	/* The same for the whole life of the process. */
-	MHD_add_response_header(res, "Cache-Control", "private, max-age=3600");
-	rc = MHD_queue_response(c, MHD_HTTP_OK, res);
-	MHD_destroy_response(res);
+	http_add_response_header(res, "Cache-Control", "private, max-age=3600");
+	rc = http_queue_response(c, MHD_HTTP_OK, res);
+	http_destroy_response(res);
 	return rc;
 }
 
@@ -332,20 +329,19 @@ asset_route(struct MHD_Connection *c, const char *name, const char *type)
 static enum MHD_Result
 page_route(struct server *s, struct MHD_Connection *c)
 {
-	const char *ui =
-		MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "ui");
-	const char *accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-		"Accept-Language");
+	const char *ui = http_connection_value(c, MHD_GET_ARGUMENT_KIND, "ui");
+	const char *accept =
+		http_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
 	size_t size;
 	const char *html = serve_page(s->pages, ui, accept, &size);
-	struct MHD_Response *res = MHD_create_response_from_buffer(size,
-		(void *)html, MHD_RESPMEM_PERSISTENT);
+	struct MHD_Response *res = http_create_response(size, (void *)html,
+		MHD_RESPMEM_PERSISTENT);
 	enum MHD_Result rc;
 
 	add_headers(res, "text/html; charset=utf-8");
-	MHD_add_response_header(res, "Vary", "Accept-Language");
-	rc = MHD_queue_response(c, MHD_HTTP_OK, res);
-	MHD_destroy_response(res);
+	http_add_response_header(res, "Vary", "Accept-Language");
+	rc = http_queue_response(c, MHD_HTTP_OK, res);
+	http_destroy_response(res);
 	return rc;
 }
 
@@ -353,11 +349,11 @@ page_route(struct server *s, struct MHD_Connection *c)
 static int
 has_body(struct MHD_Connection *c)
 {
-	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	const char *len = http_connection_value(c, MHD_HEADER_KIND,
 		MHD_HTTP_HEADER_CONTENT_LENGTH);
 
 	return (len != NULL && strcmp(len, "0") != 0) ||
-	       MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	       http_connection_value(c, MHD_HEADER_KIND,
 		       MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL;
 }
 
@@ -448,7 +444,6 @@ serve(struct server *s, const struct serve_args *a, sigset_t *stop)
 	struct sockaddr_storage ss;
 	unsigned flags =
 		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
-	const union MHD_DaemonInfo *info;
 	struct MHD_Daemon *daemon;
 	int sig;
 
@@ -457,8 +452,8 @@ serve(struct server *s, const struct serve_args *a, sigset_t *stop)
 			"--bind takes an IP address such as 127.0.0.1 or "
 			"0.0.0.0, not '%.40s'",
 			a->bind);
-	daemon = MHD_start_daemon(flags, (uint16_t)a->port, NULL, NULL,
-		on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	daemon = http_start_daemon(flags, (uint16_t)a->port, on_request, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_MEMORY_LIMIT,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_CONNECTIONS,
@@ -472,7 +467,6 @@ serve(struct server *s, const struct serve_args *a, sigset_t *stop)
 			g_strerror(errno ? errno : EADDRINUSE));
 		return 1;
 	}
-	info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
 	if (!is_loopback(a->bind))
 		fprintf(stderr,
 			"bayraq: warning: serving on %s, not only on this "
@@ -481,10 +475,11 @@ serve(struct server *s, const struct serve_args *a, sigset_t *stop)
 			a->bind);
 	printf("bayraq: serving http://%s%s%s:%u/ (Ctrl-C stops)\n",
 		strchr(a->bind, ':') ? "[" : "", a->bind,
-		strchr(a->bind, ':') ? "]" : "", (unsigned)info->port);
+		strchr(a->bind, ':') ? "]" : "",
+		(unsigned)http_daemon_port(daemon));
 	fflush(stdout);
 	sigwait(stop, &sig);
-	MHD_stop_daemon(daemon);
+	http_stop_daemon(daemon);
 	/* Counts only: never a city, an event text or an address. */
 	fprintf(stderr,
 		"bayraq: served %zu requests: %zu renders, %zu refused (400), "
@@ -514,6 +509,8 @@ run(int argc, char **argv, const struct command *cmd, const struct cli *cli)
 			argv[first]);
 	if (a.queue == 0)
 		a.queue = 4 * a.workers;
+	if (http_load(&d) < 0)
+		return cli_fail(&d);
 	lib = library_new(cli->paths);
 	s.pages = serve_pages_new(lib, &d);
 	s.tmp = g_dir_make_tmp("bayraq-serve-XXXXXX", NULL);

@@ -6,8 +6,7 @@
 #include "write/pdfpost.h"
 
 const struct pdfmod bayraq_pdf_module = {
-	PDFMOD_VERSION,
-	sizeof(struct pdfmod),
+	{ PDFMOD_VERSION, sizeof(struct pdfmod) },
 	preflight_check,
 	preflight_free,
 	preflight_problem_line,

@@ -2,80 +2,17 @@
  */
 #include "run/pdfmod.h"
 
-#include <dlfcn.h>
-#include <glib.h>
-#include <pthread.h>
 #include <string.h>
 
 #include "run/preflight.h"
 #include "write/cmyk.h"
 #include "write/pdfpost.h"
 
-/*
- * The module, once loaded, for the life of the process: dlopen()'s own
- * state is per process, so this is too (a failed load is tried again).
- */
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static const struct pdfmod *loaded;
-
-/* Beside the program (the build tree), or PREFIX/lib/bayraq (installed). */
-static const struct pdfmod *
-open_module(struct diag *d)
-{
-	char *exe = g_file_read_link("/proc/self/exe", NULL);
-	char *bin = exe != NULL ? g_path_get_dirname(exe) : g_get_current_dir();
-	char *paths[2] = { g_build_filename(bin, PDFMOD_FILE, NULL),
-		g_build_filename(bin, "..", "lib", "bayraq", PDFMOD_FILE,
-			NULL) };
-	const struct pdfmod *mod = NULL;
-	size_t i;
-
-	for (i = 0; i < 2 && mod == NULL; i++) {
-		void *h;
-
-		if (!g_file_test(paths[i], G_FILE_TEST_EXISTS) && i == 0)
-			continue;
-		h = dlopen(paths[i], RTLD_NOW | RTLD_LOCAL);
-		if (h == NULL) {
-			const char *why = dlerror();
-
-			/* dlerror() names the file. */
-			diag_set(d, DIAG_LIB,
-				"cannot load the PDF libraries; reinstall "
-				"bayraq (%s)",
-				why != NULL ? why : paths[i]);
-			break;
-		}
-		mod = dlsym(h, "bayraq_pdf_module");
-		if (mod == NULL || mod->version != PDFMOD_VERSION ||
-			mod->size != sizeof *mod) {
-			diag_set(d, DIAG_LIB,
-				"'%s' is not this bayraq's PDF module; "
-				"reinstall bayraq",
-				paths[i]);
-			mod = NULL;
-			dlclose(h);
-			break;
-		}
-	}
-	g_free(paths[0]);
-	g_free(paths[1]);
-	g_free(bin);
-	g_free(exe);
-	return mod;
-}
-
 static const struct pdfmod *
 module(struct diag *d)
 {
-	const struct pdfmod *mod;
-
-	pthread_mutex_lock(&lock);
-	if (loaded == NULL)
-		loaded = open_module(d);
-	mod = loaded;
-	pthread_mutex_unlock(&lock);
-	return mod;
+	return module_load(PDFMOD_FILE, "bayraq_pdf_module", PDFMOD_VERSION,
+		sizeof(struct pdfmod), "PDF libraries", d);
 }
 
 int

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "base/diag.h"
+#include "base/module.h"
 
 struct preflight;
 struct pdfpost_opts;
@@ -27,8 +28,7 @@ struct pdfpost_opts;
 #define PDFMOD_VERSION 5
 
 struct pdfmod {
-	int version; /* PDFMOD_VERSION */
-	size_t size; /* sizeof (struct pdfmod) */
+	struct module_head head; /* PDFMOD_VERSION, sizeof (struct pdfmod) */
 	int (*preflight_check)(struct preflight *pf, const char *path,
 		double safe, double ink_limit, struct diag *d);
 	void (*preflight_free)(struct preflight *pf);

@@ -18,12 +18,13 @@ A="--lang de --city Berlin --country DE"
 export BAYRAQ_DATADIR=$PWD BAYRAQ_FLAGSET=$PWD/build/flags/package BAYRAQ_ICCDIR=$PWD/build/icc
 "$BIN" render $A --size A2 -f svg -o "$W/a2.svg" >/dev/null
 
-# stat NAME CMD...: appends "WALL CPU" in ms (CPU: user + system, children).
+# stat NAME CMD...: appends "WALL CPU" in ms (CPU: user + system), to the
+# millisecond (OUT/tests/runstat: GNU time's are in steps of 10 ms, too
+# coarse for a process of 50 ms).
 stat() {
 	name=$1
 	shift
-	/usr/bin/env time -f '%e %U %S' -o "$W/t" "$@" >/dev/null 2>&1
-	awk '{ printf "%.1f %.1f\n", $1 * 1000, ($2 + $3) * 1000 }' "$W/t" >>"$W/$name"
+	"$OUT/tests/runstat" "$@" 2>/dev/null | awk '{ printf "%.1f %.1f\n", $1 * 1000, $4 * 1000 }' >>"$W/$name"
 }
 median() { sort -n -k"$2" "$W/$1" | awk -v n="$RUNS" -v k="$2" 'NR == int((n + 1) / 2) { print $k }'; }
 line() { # label name [baseline]
@@ -38,8 +39,8 @@ line() { # label name [baseline]
 		printf '  %-30s %7.1f ms %7.1f ms CPU\n' "$1" "$w" "$c"
 	fi
 }
-if ! /usr/bin/env time -f '' true 2>/dev/null; then
-	echo "preview: GNU time is not installed (apt-get install time): no preview bench"
+if [ ! -x "$OUT/tests/runstat" ]; then
+	echo "preview: no $OUT/tests/runstat (make BUILD=release $OUT/tests/runstat): no preview bench"
 	exit 0
 fi
 # Interleaved: a machine that slows down slows all three alike.

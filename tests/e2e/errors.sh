@@ -160,3 +160,32 @@ test_missing_pdf_module() {
 	expect_exit 1 bin/bayraq preflight "$ROOT/tests/data/preflight/$(ls "$ROOT/tests/data/preflight" | grep '\.pdf$' | head -1)"
 	one_error "reinstall bayraq"
 }
+
+# libtiff is a module too (src/write/tiffmod.h): without it, -f tiff fails
+# with one line and leaves nothing; a PNG is not touched by it.
+test_missing_tiff_module() {
+	mkdir bin out
+	cp "$ROOT/$BAYRAQ" bin/bayraq
+	export BAYRAQ_DATADIR=$ROOT BAYRAQ_FLAGSET=$ROOT/build/flags/package BAYRAQ_ICCDIR=$ROOT/build/icc
+	expect_exit 1 bin/bayraq render --city Berlin --country DE --size A5 --dpi 20 -f tiff -o out/
+	one_error "cannot load the TIFF library; reinstall bayraq (.*bayraq-tiff.so"
+	no_files out
+	expect_exit 1 bin/bayraq render --city Berlin --country DE --size A5 --dpi 20 -f png,tiff -o out/
+	one_error "cannot load the TIFF library; reinstall bayraq"
+	no_files out
+}
+
+# So is libmicrohttpd (src/cli/http.h), for bayraq serve only: without it,
+# serve stops before it listens, with one line; a module that is not this
+# program's (another table) is refused, not called.
+test_missing_serve_module() {
+	mkdir bin
+	cp "$ROOT/$BAYRAQ" bin/bayraq
+	export BAYRAQ_DATADIR=$ROOT BAYRAQ_FLAGSET=$ROOT/build/flags/package BAYRAQ_ICCDIR=$ROOT/build/icc
+	expect_exit 1 bin/bayraq serve --port 0
+	one_error "cannot load the web server library; reinstall bayraq (.*bayraq-serve.so"
+	[ ! -s stdout ] || die "serve printed: $(cat stdout)"
+	cp "$(dirname "$ROOT/$BAYRAQ")/bayraq-tiff.so" bin/bayraq-serve.so
+	expect_exit 1 bin/bayraq serve --port 0
+	one_error "bin/bayraq-serve.so' is not this bayraq's module; reinstall bayraq"
+}

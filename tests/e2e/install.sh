@@ -21,6 +21,7 @@ test_install_and_run_elsewhere() {
 		env -u BAYRAQ_DATADIR -u BAYRAQ_FLAGSET -u BAYRAQ_ICCDIR "$bin" render --lang uk \
 			--city Київ --country PL --size A3 --print -f pdf -o kyiv.pdf >/dev/null
 		"$bin" preflight kyiv.pdf >/dev/null
+		"$bin" render --city Oslo --country NO --size A5 --dpi 20 -f tiff -o oslo.tiff >/dev/null
 		"$bin" list languages | grep -q '^uk '
 		"$bin" list countries | grep -q '^PL '
 		# Names from Debian's iso-codes and ICU, not from the source tree.
@@ -28,6 +29,19 @@ test_install_and_run_elsewhere() {
 		"$bin" layout --city Tbilisi --country Sakartvelo --size A4 | grep -q '^flag flag-host GE '
 	) || die "the installed bayraq failed"
 	has_text elsewhere/kyiv.pdf "$(msgstr_of uk city | sed 's/{city}/Київ/')"
+	"$ROOT/$TOOLS/tiff2png" elsewhere/oslo.tiff oslo.png
+	# serve's module is installed too: it starts and stops.
+	env -u BAYRAQ_DATADIR -u BAYRAQ_FLAGSET -u BAYRAQ_ICCDIR "$bin" serve --port 0 >serve.out 2>serve.err &
+	pid=$!
+	n=0
+	until grep -q '^bayraq: serving http' serve.out; do
+		kill -0 "$pid" 2>/dev/null || die "the installed serve did not start: $(cat serve.err)"
+		n=$((n + 1))
+		[ "$n" -lt 600 ] || { kill "$pid"; die "the installed serve printed no address"; }
+		sleep 0.05
+	done
+	kill "$pid"
+	wait "$pid" || die "the installed serve failed: $(cat serve.err)"
 	# It never reads the source tree.
 	if command -v strace >/dev/null 2>&1; then
 		# LeakSanitizer cannot run under ptrace.

@@ -30,6 +30,16 @@ sed "s/^/deb.sh: lintian: /" "$w/lintian.txt"
 apt-get -o DPkg::Lock::Timeout=600 install -y -q "$deb" >/dev/null
 (cd /tmp && bayraq render --lang uk --city Київ --country PL --size A4 -f pdf -o "$w/kyiv.pdf" >/dev/null)
 pdfinfo "$w/kyiv.pdf" | grep -q 'A4'
+# The modules (src/base/module.h) are in the package, and what they link is
+# in its Depends (dh_shlibdeps reads them too): TIFF and serve work.
+for m in pdf serve tiff; do
+	dpkg -L bayraq | grep -qx "/usr/lib/bayraq/bayraq-$m.so" || { echo "deb.sh: bayraq-$m.so is not in the package" >&2; exit 1; }
+done
+dpkg-deb -f "$deb" Depends | grep -q 'libmicrohttpd' || { echo "deb.sh: Depends lacks libmicrohttpd" >&2; exit 1; }
+(cd /tmp && bayraq render --city Oslo --country NO --size A5 --dpi 20 -f tiff -o "$w/oslo.tiff" >/dev/null)
+[ -s "$w/oslo.tiff" ]
+(cd /tmp && timeout -s INT 3 bayraq serve --port 0 >"$w/serve.out" 2>&1) || true
+grep -q '^bayraq: serving http' "$w/serve.out" || { cat "$w/serve.out"; echo "deb.sh: the installed serve did not start" >&2; exit 1; }
 man -w bayraq >/dev/null
 apt-get -o DPkg::Lock::Timeout=600 remove -y -q bayraq >/dev/null
 [ ! -e /usr/share/bayraq ] || { echo "deb.sh: /usr/share/bayraq left after dpkg -r" >&2; exit 1; }
