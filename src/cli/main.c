@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
@@ -135,6 +136,15 @@ main(int argc, char **argv)
 	cmd = cli_command(argv[1]);
 	if (cmd == NULL)
 		return unknown_command(argv[1]);
+	/*
+	 * libgettextpo finds where each character of a PO file ends by
+	 * calling iconv once a character (gettext 0.21), two thirds of its
+	 * time. Its old-format input reads a byte at a time instead, which
+	 * for UTF-8 is the same: no byte of a multibyte UTF-8 character is
+	 * an ASCII quote or backslash, and bayraq refuses texts that are
+	 * not UTF-8. Set here, before any thread reads the environment.
+	 */
+	setenv("OLD_PO_FILE_INPUT", "1", 0);
 	signal(SIGINT, on_fatal_signal);
 	signal(SIGTERM, on_fatal_signal);
 	signal(SIGHUP, on_fatal_signal);

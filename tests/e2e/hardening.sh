@@ -41,6 +41,10 @@ test_bad_po_files() {
 	mkdir out
 	expect_exit 1 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --lang l1 --city Paris --country FR -o out/
 	one_error "data/locales/l1.po:[0-9]*: the translation of 'city' is not UTF-8 text (save the file as UTF-8"
+	# Declared UTF-8 but not: refused as well (the reader takes bytes).
+	sed 's/^msgstr "{city} stands with Crimea"/msgstr "{city} \xff"/' "$ROOT/locales/en.po" >data/locales/l2.po
+	expect_exit 1 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --lang l2 --city Paris --country FR -o out/
+	one_error "data/locales/l2.po:[0-9]*: the translation of 'city' is not UTF-8 text (save the file as UTF-8"
 	# A FIFO posing as a language is never opened (it would block).
 	mkfifo data/locales/fifo.po
 	expect_exit 2 timeout 10 env BAYRAQ_DATADIR=data "$ROOT/$BAYRAQ" render --lang fifo --city Paris --country FR -o out/
