@@ -359,7 +359,7 @@ test_big_surfaces_on_huge_pages(void)
 {
 	cairo_surface_t *big = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
 		2048, BIGPAGES_MIN_BYTES / 2048 / 4 + 1024);
-	char flags[256];
+	char flags[512];
 
 	CHECK(vm_flags_of(cairo_image_surface_get_data(big) +
 				  BIGPAGES_MIN_BYTES / 2,
