@@ -3,6 +3,11 @@
 # $BAYRAQ is the binary, $TOOLS the test tools, $ROOT the source tree.
 ROOT=$(pwd)
 export ROOT
+# Images of a megapixel and more on several threads, as they were before a
+# thread had to be worth 64 Mi pixels (raster.h): the tests' images are
+# small, and the threads are what they test.
+BAYRAQ_THREAD_PIXELS=1048576
+export BAYRAQ_THREAD_PIXELS
 
 die() {
 	echo "$*" >&2

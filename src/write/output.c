@@ -65,6 +65,9 @@ formats_raster_job(struct raster_job *rj, const struct banner *b,
 	rj->width = opts->px_w;
 	rj->height = opts->px_h;
 	rj->jobs = opts->jobs;
+	/* For tests and measuring: pixels a thread is worth (raster.h). */
+	if (getenv("BAYRAQ_THREAD_PIXELS") != NULL)
+		rj->thread_pixels = atof(getenv("BAYRAQ_THREAD_PIXELS"));
 	rj->band_rows = opts->band_rows ? opts->band_rows
 					: raster_band_rows(opts->px_w);
 	rj->band = band;

@@ -395,7 +395,9 @@ raster_threads(const struct raster_job *job)
 	size_t bands = (job->height + job->band_rows - 1) / job->band_rows;
 	double pixels = (double)job->width * (double)job->height;
 	size_t jobs = job->jobs < 1 ? 1 : job->jobs;
-	size_t worth = 1 + (size_t)(pixels / RASTER_PIXELS_PER_THREAD);
+	double per = job->thread_pixels > 0 ? job->thread_pixels
+					    : RASTER_PIXELS_PER_THREAD;
+	size_t worth = 1 + (size_t)(pixels / per);
 
 	if (jobs > worth)
 		jobs = worth;

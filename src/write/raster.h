@@ -49,10 +49,15 @@
 size_t raster_band_rows(size_t width);
 
 /*
- * A thread beyond the first is worth its banner_clone() only with this
- * many pixels for it to draw.
+ * A thread beyond the first is worth its banner_clone() (a font
+ * configuration, layouts shaped again, the design parsed again) and the
+ * memory traffic of two threads only with this many pixels for it to
+ * draw. Measured on 2 cores (make bench): -j 2 took 1.08x the time of
+ * -j 1 at 8.7 Mpx, 1.09x at 35 Mpx, 1.0x at 62 Mpx, 0.97x at 70 Mpx and
+ * 0.84x at 139 Mpx. BAYRAQ_THREAD_PIXELS sets another figure (the tests
+ * use less, to draw small images on several threads).
  */
-#define RASTER_PIXELS_PER_THREAD (2.0 * 1024 * 1024)
+#define RASTER_PIXELS_PER_THREAD (64.0 * 1024 * 1024)
 
 /*
  * Work done on a band by the thread that drew it (compressing it), with
@@ -76,6 +81,7 @@ struct raster_job {
 	size_t band_rows; /* RASTER_BAND_ROWS unless testing */
 	size_t max_surface; /* 0: RASTER_MAX_SURFACE; smaller in tests */
 	double window_pixels; /* 0: RASTER_ART_WINDOW_PIXELS; ditto */
+	double thread_pixels; /* 0: RASTER_PIXELS_PER_THREAD */
 	raster_band_fn band;
 	raster_take_fn take;
 	void (*drop)(void *arg, void *result); /* results never taken */
@@ -86,8 +92,8 @@ struct raster_job {
 
 /*
  * The threads raster_run() starts: job->jobs at most, one per band at
- * most, and one per RASTER_PIXELS_PER_THREAD at most, so that a small
- * image is never slower for the threads it was given.
+ * most, and one per job->thread_pixels (RASTER_PIXELS_PER_THREAD) at most,
+ * so that an image is never slower for the threads it was given.
  */
 size_t raster_threads(const struct raster_job *job);
 

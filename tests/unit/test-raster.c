@@ -172,6 +172,7 @@ draw_tiled(const struct banner *b, size_t w, size_t h, size_t jobs, size_t max,
 	rj.band_rows = 64;
 	rj.max_surface = max;
 	rj.window_pixels = window;
+	rj.thread_pixels = 1024 * 1024; /* threads for small images too */
 	*threads = raster_threads(&rj);
 	CHECK(raster_run(&rj, &d) == 0);
 	CHECK(img.filled == w * h * 4);
@@ -295,9 +296,16 @@ test_small_images_one_thread(void)
 	CHECK(raster_threads(&rj) == 1);
 	raster_init(&rj, NULL, 2480, 3508, keep_nothing, take_nothing, NULL);
 	rj.jobs = 2;
-	CHECK(raster_threads(&rj) == 2);
+	CHECK(raster_threads(&rj) == 1); /* 8.7 Mpx: a clone costs more */
+	raster_init(&rj, NULL, 9933, 14043, keep_nothing, take_nothing, NULL);
+	rj.jobs = 2;
+	CHECK(raster_threads(&rj) == 2); /* A0 at 300 dpi, 139 Mpx */
 	rj.jobs = 64;
-	CHECK(raster_threads(&rj) == 5); /* 8.7 Mpx: one per 2 Mpx */
+	CHECK(raster_threads(&rj) == 3); /* one per 64 Mi pixels */
+	raster_init(&rj, NULL, 2480, 3508, keep_nothing, take_nothing, NULL);
+	rj.jobs = 64;
+	rj.thread_pixels = 2.0 * 1024 * 1024;
+	CHECK(raster_threads(&rj) == 5); /* 8.7 Mpx: one per 2 Mi pixels */
 	rj.width = 200000;
 	rj.height = 32;
 	CHECK(raster_threads(&rj) == 2); /* two bands of 16 rows */
