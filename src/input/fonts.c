@@ -59,12 +59,23 @@ struct sorted {
 	int nsets; /* the configuration's anew for each sort */
 	FcBool trim;
 	FcPattern *key; /* the pattern without sizes */
+	/*
+	 * A sort's fonts, or a match's one font. A set, even of one: only
+	 * FcFontSetDestroy() lets go of a font of fontconfig's cache from
+	 * within fontconfig. FcPatternDestroy() would unlock fontconfig's
+	 * cache lock in a tail call from here, which ThreadSanitizer (told to
+	 * ignore fontconfig's own locking, tests/tsan.supp) takes for an
+	 * unlock of a lock never taken.
+	 */
 	FcFontSet *fonts;
+	int match;
 	struct sorted *next;
 };
 
 typedef FcFontSet *(*sort_fn)(FcConfig *config, FcFontSet **sets, int nsets,
 	FcPattern *p, FcBool trim, FcCharSet **csp, FcResult *result);
+typedef FcPattern *(*match_fn)(FcConfig *config, FcFontSet **sets, int nsets,
+	FcPattern *p, FcResult *result);
 
 static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct sorted *sort_cache;
@@ -112,41 +123,88 @@ copy_set(const FcFontSet *set)
 	return out;
 }
 
+/* Whether the caches answer for these fonts: one or two sets, no sizes. */
+static int
+cacheable(FcFontSet **sets, int nsets)
+{
+	return nsets >= 1 && nsets <= 2 && sets[0] != NULL &&
+	       (nsets < 2 || sets[1] != NULL) && sizeless(sets, nsets);
+}
+
+/* p without its sizes, which no font without a size is compared on. */
+static FcPattern *
+sizeless_key(FcPattern *p)
+{
+	FcPattern *key = FcPatternDuplicate(p);
+
+	FcPatternDel(key, FC_SIZE);
+	FcPatternDel(key, FC_PIXEL_SIZE);
+	FcPatternDel(key, FC_SCALE);
+	FcPatternDel(key, FC_MATRIX);
+	FcPatternDel(key, FC_DPI);
+	return key;
+}
+
+/* The cached sort (match 0) or match (1) of these, under sort_lock. */
+static const struct sorted *
+cached(FcConfig *config, FcFontSet **sets, int nsets, FcBool trim,
+	const FcPattern *key, int match)
+{
+	const struct sorted *e;
+
+	for (e = sort_cache; e != NULL; e = e->next)
+		if (e->match == match && e->config == config &&
+			e->nsets == nsets && same_fonts(e->sets[0], sets[0]) &&
+			(nsets < 2 || same_fonts(e->sets[1], sets[1])) &&
+			e->trim == trim && FcPatternEqual(e->key, key))
+			return e;
+	return NULL;
+}
+
+/* A new entry of the cache, under sort_lock. Takes ownership of key. */
+static struct sorted *
+remember(FcConfig *config, FcFontSet **sets, int nsets, FcBool trim,
+	FcPattern *key)
+{
+	struct sorted *e = xcalloc(1, sizeof *e);
+
+	e->config = config;
+	e->sets[0] = copy_set(sets[0]);
+	e->sets[1] = nsets > 1 ? copy_set(sets[1]) : NULL;
+	e->nsets = nsets;
+	e->trim = trim;
+	e->key = key;
+	e->next = sort_cache;
+	sort_cache = e;
+	return e;
+}
+
 FcFontSet *
 FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
 	FcBool trim, FcCharSet **csp, FcResult *result)
 {
 	sort_fn real = (sort_fn)(uintptr_t)dlsym(RTLD_NEXT, "FcFontSetSort");
 	FcFontSet *out = NULL;
+	const struct sorted *hit;
 	FcPattern *key;
-	struct sorted *e;
 
 	if (real == NULL) {
 		*result = FcResultNoMatch;
 		return NULL;
 	}
 	/* A character set asked for, or fonts with sizes: not cached. */
-	if (csp != NULL || nsets < 1 || nsets > 2 || sets[0] == NULL ||
-		(nsets > 1 && sets[1] == NULL) || !sizeless(sets, nsets))
+	if (csp != NULL || !cacheable(sets, nsets))
 		return real(config, sets, nsets, p, trim, csp, result);
-	key = FcPatternDuplicate(p);
-	FcPatternDel(key, FC_SIZE);
-	FcPatternDel(key, FC_PIXEL_SIZE);
-	FcPatternDel(key, FC_SCALE);
-	FcPatternDel(key, FC_MATRIX);
-	FcPatternDel(key, FC_DPI);
+	key = sizeless_key(p);
 	/*
 	 * pango sorts on a pool of threads, a dozen sorts at once for one
 	 * fitting: the lock is held over a sort, so the others wait for it
 	 * and take it from the cache.
 	 */
 	pthread_mutex_lock(&sort_lock);
-	for (e = sort_cache; e != NULL && out == NULL; e = e->next)
-		if (e->config == config && e->nsets == nsets &&
-			same_fonts(e->sets[0], sets[0]) &&
-			(nsets < 2 || same_fonts(e->sets[1], sets[1])) &&
-			e->trim == trim && FcPatternEqual(e->key, key))
-			out = copy_set(e->fonts);
+	hit = cached(config, sets, nsets, trim, key, 0);
+	if (hit != NULL)
+		out = copy_set(hit->fonts);
 	if (out != NULL) {
 		pthread_mutex_unlock(&sort_lock);
 		FcPatternDestroy(key);
@@ -159,16 +217,82 @@ FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
 		FcPatternDestroy(key);
 		return NULL;
 	}
-	e = xcalloc(1, sizeof *e);
-	e->config = config;
-	e->sets[0] = copy_set(sets[0]);
-	e->sets[1] = nsets > 1 ? copy_set(sets[1]) : NULL;
-	e->nsets = nsets;
-	e->trim = trim;
-	e->key = key;
-	e->fonts = copy_set(out);
-	e->next = sort_cache;
-	sort_cache = e;
+	remember(config, sets, nsets, trim, key)->fonts = copy_set(out);
+	pthread_mutex_unlock(&sort_lock);
+	return out;
+}
+
+/* The font of sets that fontconfig's match m was prepared from, or NULL. */
+static FcPattern *
+matched_font(FcFontSet **sets, int nsets, FcPattern *m)
+{
+	FcChar8 *file, *f;
+	int index, k, i, j;
+
+	if (FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch ||
+		FcPatternGetInteger(m, FC_INDEX, 0, &index) != FcResultMatch)
+		return NULL;
+	for (i = 0; i < nsets; i++)
+		for (j = 0; j < sets[i]->nfont; j++) {
+			FcPattern *font = sets[i]->fonts[j];
+
+			if (FcPatternGetInteger(font, FC_INDEX, 0, &k) ==
+					FcResultMatch &&
+				k == index &&
+				FcPatternGetString(font, FC_FILE, 0, &f) ==
+					FcResultMatch &&
+				strcmp((const char *)f, (const char *)file) ==
+					0)
+				return font;
+		}
+	return NULL;
+}
+
+/*
+ * The best font, cached as the sort is: pango matches each pattern too,
+ * on its pool of threads beside the sort, and a match scores every font
+ * as a sort does (a dozen matches, a quarter of a small render). The
+ * font chosen does not depend on the sizes either, for the same reason;
+ * the answer is fontconfig's own preparation of that font for p, as
+ * FcFontSetMatch() makes it once it has chosen.
+ */
+FcPattern *
+FcFontSetMatch(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
+	FcResult *result)
+{
+	match_fn real = (match_fn)(uintptr_t)dlsym(RTLD_NEXT, "FcFontSetMatch");
+	const struct sorted *hit;
+	struct sorted *e;
+	FcPattern *key, *out, *best;
+
+	if (real == NULL) {
+		*result = FcResultNoMatch;
+		return NULL;
+	}
+	if (config == NULL || !cacheable(sets, nsets))
+		return real(config, sets, nsets, p, result);
+	key = sizeless_key(p);
+	pthread_mutex_lock(&sort_lock);
+	hit = cached(config, sets, nsets, FcFalse, key, 1);
+	if (hit != NULL) {
+		out = FcFontRenderPrepare(config, p, hit->fonts->fonts[0]);
+		pthread_mutex_unlock(&sort_lock);
+		FcPatternDestroy(key);
+		*result = out != NULL ? FcResultMatch : FcResultNoMatch;
+		return out;
+	}
+	out = real(config, sets, nsets, p, result);
+	best = out != NULL ? matched_font(sets, nsets, out) : NULL;
+	if (best == NULL) {
+		pthread_mutex_unlock(&sort_lock);
+		FcPatternDestroy(key);
+		return out;
+	}
+	e = remember(config, sets, nsets, FcFalse, key);
+	e->match = 1;
+	e->fonts = FcFontSetCreate();
+	FcPatternReference(best);
+	FcFontSetAdd(e->fonts, best);
 	pthread_mutex_unlock(&sort_lock);
 	return out;
 }
@@ -324,6 +448,7 @@ fonts_on(FcConfig *cfg)
 	f->config = cfg;
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
 	return f;
 }
 

@@ -1,7 +1,10 @@
 /* test-fit.c - shrink-to-fit against golden sizes and line breaks (tests/fit).
  */
 #include <dirent.h>
+#include <dlfcn.h>
 #include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <stdint.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +182,63 @@ check_faces_kept(const struct fit *f, const char *path)
 	CHECK(runs > 0);
 }
 
+/* The pattern pango makes for st at a pixel size, near enough. */
+static FcPattern *
+pattern_for(const struct fit_style *st, double size)
+{
+	FcPattern *p = FcPatternCreate();
+	char **families = g_strsplit(st->families, ",", -1), **f;
+
+	for (f = families; *f != NULL; f++)
+		FcPatternAddString(p, FC_FAMILY,
+			(const FcChar8 *)g_strstrip(*f));
+	g_strfreev(families);
+	FcPatternAddDouble(p, FC_WEIGHT,
+		FcWeightFromOpenTypeDouble(st->weight));
+	FcPatternAddString(p, FC_LANG, (const FcChar8 *)st->lang);
+	FcPatternAddDouble(p, FC_PIXEL_SIZE, size);
+	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	return p;
+}
+
+typedef FcPattern *(*match_fn)(FcConfig *config, FcFontSet **sets, int nsets,
+	FcPattern *p, FcResult *result);
+
+/*
+ * fonts.c answers fontconfig's matches from a cache without the sizes: at
+ * each size it must give what fontconfig itself gives, the same font
+ * prepared for that size. The goldens span the scripts and weights.
+ */
+static void
+check_match_cached(const struct fit_style *st, const char *path)
+{
+	match_fn real = (match_fn)(uintptr_t)dlsym(RTLD_NEXT, "FcFontSetMatch");
+	/* Current: fonts.c makes the first configuration so. */
+	FcConfig *cfg = FcConfigGetCurrent();
+	FcFontSet *sets[1] = { FcConfigGetFonts(cfg, FcSetSystem) };
+	FcPattern *small = pattern_for(st, 13.5), *big = pattern_for(st, 77);
+	FcPattern *first, *cached, *own;
+	FcResult r;
+
+	CHECK(real != NULL && real != FcFontSetMatch);
+	if (real == NULL || sets[0] == NULL)
+		return;
+	first = FcFontSetMatch(cfg, sets, 1, small, &r);
+	cached = FcFontSetMatch(cfg, sets, 1, big, &r);
+	own = real(cfg, sets, 1, big, &r);
+	CHECK(first != NULL && cached != NULL && own != NULL);
+	if (cached != NULL && own != NULL && !FcPatternEqual(cached, own))
+		fprintf(stderr, "%s: the cached match is not fontconfig's\n",
+			path);
+	CHECK(cached != NULL && own != NULL && FcPatternEqual(cached, own));
+	FcPatternDestroy(first);
+	FcPatternDestroy(cached);
+	FcPatternDestroy(own);
+	FcPatternDestroy(small);
+	FcPatternDestroy(big);
+}
+
 static void
 check_golden(const struct fonts *fonts, const char *path)
 {
@@ -198,6 +258,7 @@ check_golden(const struct fonts *fonts, const char *path)
 		return;
 	}
 	check_faces_kept(&f, path);
+	check_match_cached(&st, path);
 	if (getenv("BAYRAQ_UPDATE_FIT") != NULL)
 		write_golden(path, &f);
 	CHECK_NEAR(f.size, g.size, SIZE_TOLERANCE);
