@@ -448,7 +448,6 @@ fonts_on(FcConfig *cfg)
 	f->config = cfg;
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
 	return f;
 }
 
@@ -526,7 +525,6 @@ fonts_context_new(const struct fonts *f)
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
-	pango_cairo_context_set_resolution(ctx, 72.0);
 	pango_context_set_round_glyph_positions(ctx, FALSE);
 	return ctx;
 }
