@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/unorm2.h>
@@ -39,7 +40,18 @@ struct flags {
 	struct country *countries; /* sorted by code */
 	size_t count;
 	char **codes; /* borrowed from countries; NULL-terminated */
-	GHashTable *by_code; /* "POL", "UK", "GB-SCT" -> index + 1 */
+	GHashTable *by_code; /* "PL", "UK", "GB-SCT" -> index + 1 */
+
+	/*
+	 * iso-codes' names and alpha-3 codes, read by the first call that
+	 * needs them (under iso_lock), then read-only: a PNG of a banner
+	 * names no country, and parsing iso-codes with json-glib was an
+	 * eighth of a small render.
+	 */
+	char *iso_dir;
+	int iso_ready;
+	GHashTable *by_alpha3; /* "POL" -> index + 1 */
+	pthread_mutex_t iso_lock;
 	char **langs; /* also indexed in Latin letters */
 
 	/*
@@ -72,6 +84,8 @@ static const struct {
 static const char russia_refused[] =
 	"the flag of the Russian Federation is never a host flag on these "
 	"banners; give the country you demonstrate in, or UA";
+
+static struct flags *iso_named(const struct flags *cfl);
 
 static int
 cmp_country(const void *a, const void *b)
@@ -345,7 +359,7 @@ index_more_names(struct flags *fl)
 static struct flags *
 named(const struct flags *cfl, int stage)
 {
-	struct flags *fl = (struct flags *)cfl;
+	struct flags *fl = iso_named(cfl);
 	int i;
 
 	pthread_mutex_lock(&fl->names_lock);
@@ -532,9 +546,6 @@ index_codes(struct flags *fl)
 		fl->codes[i] = c->code;
 		g_hash_table_insert(fl->by_code, c->code,
 			GSIZE_TO_POINTER(i + 1));
-		if (c->alpha3 != NULL)
-			g_hash_table_insert(fl->by_code, c->alpha3,
-				GSIZE_TO_POINTER(i + 1));
 	}
 	for (i = 0; i < sizeof code_aliases / sizeof code_aliases[0]; i++) {
 		ssize_t k = code_index(fl, code_aliases[i].code);
@@ -545,6 +556,51 @@ index_codes(struct flags *fl)
 				(char *)code_aliases[i].alias,
 				GSIZE_TO_POINTER((size_t)k + 1));
 	}
+}
+
+/* Missing iso-codes fail at once, though they are read later. */
+static int
+iso_readable(const char *iso_dir, const char *part, struct diag *d)
+{
+	char *path = xasprintf("%s/iso_%s.json", iso_dir, part);
+	int rc = 0;
+
+	if (access(path, R_OK) != 0)
+		rc = diag_set(d, DIAG_IO,
+			"cannot read the country names '%s' (install Debian's "
+			"iso-codes)",
+			path);
+	free(path);
+	return rc;
+}
+
+/*
+ * The names and alpha-3 codes from iso-codes, read once by whichever
+ * thread asks first. Should iso-codes have broken since flags_new()
+ * found them, the flag set's own names stand.
+ */
+static struct flags *
+iso_named(const struct flags *cfl)
+{
+	struct flags *fl = (struct flags *)cfl;
+	struct diag ignored = { 0 };
+	size_t i;
+
+	pthread_mutex_lock(&fl->iso_lock);
+	if (!fl->iso_ready) {
+		(void)(read_iso(fl, fl->iso_dir, "3166-1", &ignored) == 0 &&
+			read_iso(fl, fl->iso_dir, "3166-3", &ignored) == 0);
+		name_others(fl);
+		fl->by_alpha3 = g_hash_table_new(g_str_hash, g_str_equal);
+		for (i = 0; i < fl->count; i++)
+			if (fl->countries[i].alpha3 != NULL)
+				g_hash_table_insert(fl->by_alpha3,
+					fl->countries[i].alpha3,
+					GSIZE_TO_POINTER(i + 1));
+		fl->iso_ready = 1;
+	}
+	pthread_mutex_unlock(&fl->iso_lock);
+	return fl;
 }
 
 struct flags *
@@ -558,12 +614,13 @@ flags_new(const char *own_dir, const char *set_dir, const char *iso_dir,
 	fl->own_dir = xstrdup(own_dir);
 	fl->set_dir = xstrdup(set_dir);
 	fl->langs = g_strdupv((char **)langs);
-	if (read_set(fl, d) < 0 || read_iso(fl, iso_dir, "3166-1", d) < 0 ||
-		read_iso(fl, iso_dir, "3166-3", d) < 0) {
+	pthread_mutex_init(&fl->iso_lock, NULL);
+	fl->iso_dir = xstrdup(iso_dir);
+	if (read_set(fl, d) < 0 || iso_readable(iso_dir, "3166-1", d) < 0 ||
+		iso_readable(iso_dir, "3166-3", d) < 0) {
 		flags_free(fl);
 		return NULL;
 	}
-	name_others(fl);
 	index_codes(fl);
 	return fl;
 }
@@ -594,8 +651,12 @@ flags_free(struct flags *fl)
 		utrans_close(fl->latin);
 	if (fl->by_code != NULL)
 		g_hash_table_destroy(fl->by_code);
+	if (fl->by_alpha3 != NULL)
+		g_hash_table_destroy(fl->by_alpha3);
+	free(fl->iso_dir);
 	pthread_mutex_destroy(&fl->names_lock);
 	pthread_mutex_destroy(&fl->latin_lock);
+	pthread_mutex_destroy(&fl->iso_lock);
 	g_strfreev(fl->langs);
 	free(fl->codes);
 	free(fl->countries);
@@ -631,6 +692,8 @@ find_code(const struct flags *fl, const char *text)
 	}
 	up[n] = '\0';
 	hit = g_hash_table_lookup(fl->by_code, up);
+	if (hit == NULL && n == 3)
+		hit = g_hash_table_lookup(iso_named(fl)->by_alpha3, up);
 	return hit == NULL ? -1 : (ssize_t)GPOINTER_TO_SIZE(hit) - 1;
 }
 
@@ -767,8 +830,9 @@ flags_host(const struct flags *fl, const char *text, char code[FLAGS_CODE_SIZE],
 }
 
 const char *
-flags_country_name(const struct flags *fl, const char *code)
+flags_country_name(const struct flags *cfl, const char *code)
 {
+	const struct flags *fl = iso_named(cfl);
 	ssize_t i = code_index(fl, code);
 
 	return i < 0 ? NULL : fl->countries[i].name;
@@ -792,9 +856,10 @@ copy_utf8(char *buf, const char *s, size_t size)
 }
 
 int
-flags_country_local_name(const struct flags *fl, const char *code,
+flags_country_local_name(const struct flags *cfl, const char *code,
 	const char *lang, char *buf, size_t size)
 {
+	const struct flags *fl = iso_named(cfl);
 	ssize_t i = code_index(fl, code);
 	char loc[64], *name = NULL;
 	UErrorCode e = U_ZERO_ERROR;

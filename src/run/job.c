@@ -177,9 +177,28 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 	fl = library_flags(lib, d);
 	if (fl == NULL || flags_host(fl, o->country, job->code, d) < 0)
 		return -1;
-	job->subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", o->city,
-		flags_country_name(fl, job->code));
 	return 0;
+}
+
+/*
+ * A PDF's subject names the country in English, from iso-codes, which
+ * are read for it alone: a job of PNGs has none.
+ */
+static void
+name_subject(struct job *job, struct library *lib)
+{
+	struct diag ignored = { 0 };
+	const struct flags *fl = library_flags(lib, &ignored);
+	int vector = job->has_tiles;
+	size_t i;
+
+	for (i = 0; i < job->file_count; i++)
+		vector |= job->files[i].w != NULL && !job->files[i].w->raster;
+	if (!vector || fl == NULL)
+		return;
+	job->subject = xasprintf("#LIBERATECRIMEA banner: %s, %s", job->city,
+		flags_country_name(fl, job->code));
+	job->out.subject = job->subject;
 }
 
 static int
@@ -479,7 +498,6 @@ fill_output_opts(struct job *job, const struct job_opts *o,
 	paper_pixels(&job->paper, o->dpi, &out->px_w, &out->px_h);
 	out->vector_ppi = o->dpi_given ? o->dpi : JOB_VECTOR_ART_PPI;
 	out->software = SOFTWARE;
-	out->subject = job->subject;
 	out->sheet = &job->sheet;
 	job->intent_icc = xasprintf("%s/%s.icc", paths->icc,
 		print_intent_name(job->sheet.intent));
@@ -578,6 +596,7 @@ job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 	fill_output_opts(job, o, lib);
 	if (name_outputs(job, o, d) < 0)
 		goto fail;
+	name_subject(job, lib);
 	for (i = 0; i < job->file_count; i++)
 		if (check_output(job, job->files[i].path, library_paths(lib),
 			    d) < 0 ||
@@ -781,7 +800,8 @@ job_options_text(const struct job *job)
 
 	g_string_append_printf(t,
 		"design=%s\nlang=%s\ncity=%s\ncountry=%s\nsubject=%s\n",
-		job->design, job->lang, job->city, job->code, job->subject);
+		job->design, job->lang, job->city, job->code,
+		job->subject != NULL ? job->subject : "");
 	g_string_append_printf(t, "slogan=%s\nevent=%s%s\nlogo=%s\n",
 		job->slogan, job->event != NULL ? "+" : "-",
 		job->event != NULL ? job->event : "",
