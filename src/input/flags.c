@@ -409,12 +409,31 @@ lower_code(const char *code)
 	return g_ascii_strdown(code, -1);
 }
 
+/* The file names in the set's svg/: one listing, not a stat per flag. */
+static GHashTable *
+svg_names(const char *set_dir)
+{
+	GHashTable *names =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	char *path = xasprintf("%s/svg", set_dir);
+	GDir *dir = g_dir_open(path, 0, NULL);
+	const char *name;
+
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL)
+		g_hash_table_add(names, g_strdup(name));
+	if (dir != NULL)
+		g_dir_close(dir);
+	free(path);
+	return names;
+}
+
 /* countries.json maps "PL" to "Poland"; only codes with an SVG count. */
 static int
 read_set(struct flags *fl, struct diag *d)
 {
 	char *path = xasprintf("%s/countries.json", fl->set_dir);
 	JsonParser *p = json_parser_new();
+	GHashTable *svgs;
 	JsonObject *obj;
 	GList *members, *it;
 	int rc;
@@ -422,6 +441,7 @@ read_set(struct flags *fl, struct diag *d)
 	rc = load_json(p, path, "the flag set", "run 'make flags'", d);
 	if (rc < 0)
 		goto out;
+	svgs = svg_names(fl->set_dir);
 	obj = json_node_get_object(json_parser_get_root(p));
 	members = json_object_get_members(obj);
 	fl->countries =
@@ -429,11 +449,11 @@ read_set(struct flags *fl, struct diag *d)
 	for (it = members; it != NULL; it = it->next) {
 		const char *code = it->data;
 		char *lower = lower_code(code);
-		char *svg = xasprintf("%s/svg/%s.svg", fl->set_dir, lower);
+		char *svg = xasprintf("%s.svg", lower);
 		struct country *c = &fl->countries[fl->count];
 
 		if (strlen(code) < FLAGS_CODE_SIZE &&
-			g_file_test(svg, G_FILE_TEST_EXISTS)) {
+			g_hash_table_contains(svgs, svg)) {
 			c->code = g_ascii_strup(code, -1);
 			c->alt[1] = g_strdup(
 				json_object_get_string_member_with_default(obj,
@@ -445,6 +465,7 @@ read_set(struct flags *fl, struct diag *d)
 		free(svg);
 	}
 	g_list_free(members);
+	g_hash_table_destroy(svgs);
 	qsort(fl->countries, fl->count, sizeof *fl->countries, cmp_country);
 out:
 	g_object_unref(p);

@@ -123,12 +123,16 @@ copy_set(const FcFontSet *set)
 	return out;
 }
 
-/* Whether the caches answer for these fonts: one or two sets, no sizes. */
+/*
+ * Whether the caches may answer for these fonts: one or two sets. They
+ * must hold no font with a size too, which is checked on a miss only: an
+ * entry is made for such fonts alone, and the check reads every font.
+ */
 static int
 cacheable(FcFontSet **sets, int nsets)
 {
 	return nsets >= 1 && nsets <= 2 && sets[0] != NULL &&
-	       (nsets < 2 || sets[1] != NULL) && sizeless(sets, nsets);
+	       (nsets < 2 || sets[1] != NULL);
 }
 
 /* p without its sizes, which no font without a size is compared on. */
@@ -211,6 +215,11 @@ FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
 		*result = out->nfont > 0 ? FcResultMatch : FcResultNoMatch;
 		return out;
 	}
+	if (!sizeless(sets, nsets)) {
+		pthread_mutex_unlock(&sort_lock);
+		FcPatternDestroy(key);
+		return real(config, sets, nsets, p, trim, csp, result);
+	}
 	out = real(config, sets, nsets, p, trim, NULL, result);
 	if (out == NULL) {
 		pthread_mutex_unlock(&sort_lock);
@@ -282,7 +291,9 @@ FcFontSetMatch(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
 		return out;
 	}
 	out = real(config, sets, nsets, p, result);
-	best = out != NULL ? matched_font(sets, nsets, out) : NULL;
+	best = out != NULL && sizeless(sets, nsets)
+		       ? matched_font(sets, nsets, out)
+		       : NULL;
 	if (best == NULL) {
 		pthread_mutex_unlock(&sort_lock);
 		FcPatternDestroy(key);
