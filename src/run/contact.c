@@ -34,8 +34,10 @@ caption(cairo_t *cr, const struct contact *c, const char *text, double x,
 	PangoLayout *layout = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_from_string(
 		"Noto Sans,Noto Sans Arabic,Noto Sans Hebrew,Noto Sans "
-		"Georgian,Noto Sans CJK JP 8");
+		"Georgian,Noto Sans CJK JP");
 
+	/* Absolute, in points: the contexts keep the font map's 96 dpi. */
+	pango_font_description_set_absolute_size(fd, 8 * PANGO_SCALE);
 	pango_layout_set_font_description(layout, fd);
 	pango_layout_set_width(layout, (int)(w * PANGO_SCALE));
 	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);

@@ -102,8 +102,10 @@ caption_layout(const struct proof *p, PangoContext *ctx, const char *text,
 	PangoLayout *layout = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_from_string(
 		"Noto Sans,Noto Sans Arabic,Noto Sans Hebrew,Noto Sans "
-		"Georgian,Noto Sans CJK JP 6.5");
+		"Georgian,Noto Sans CJK JP");
 
+	/* Absolute, in points: the contexts keep the font map's 96 dpi. */
+	pango_font_description_set_absolute_size(fd, 6.5 * PANGO_SCALE);
 	(void)p;
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
