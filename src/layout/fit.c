@@ -1077,6 +1077,31 @@ fit_release(struct fit *f)
 }
 
 void
+fit_share_baseline(struct fit *const *fits, size_t n, double h)
+{
+	double top = 0, bottom = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		PangoRectangle ink;
+		double base, up, down;
+
+		pango_layout_get_extents(fits[i]->layout, &ink, NULL);
+		base = (double)pango_layout_get_baseline(fits[i]->layout) /
+		       PANGO_SCALE;
+		up = (double)ink.y / PANGO_SCALE - base;
+		down = (double)(ink.y + ink.height) / PANGO_SCALE - base;
+		top = i == 0 ? up : fmin(top, up);
+		bottom = i == 0 ? down : fmax(bottom, down);
+	}
+	for (i = 0; i < n; i++)
+		fits[i]->y =
+			(h - (bottom - top)) / 2 - top -
+			(double)pango_layout_get_baseline(fits[i]->layout) /
+				PANGO_SCALE;
+}
+
+void
 fit_clone(struct fit *out, const struct fit *src, const struct fonts *fonts)
 {
 	*out = *src;

@@ -51,6 +51,13 @@ int fit_text(struct fit *out, const struct fonts *fonts, const char *text,
 void fit_release(struct fit *f);
 
 /*
+ * Puts fits of one line each on one baseline, each in its own box of
+ * height h: the union of their inks is centred as one fit's ink is, so
+ * labels side by side line up whatever their letters reach.
+ */
+void fit_share_baseline(struct fit *const *fits, size_t n, double h);
+
+/*
  * The fitted text laid out again on fonts (another thread's), at the size
  * and line breaks already found: no fitting, the same result. Reads only
  * the plain fields of src, never its layout, so it is safe while another

@@ -230,6 +230,57 @@ plan_texts(struct banner *b, const struct render_input *in, struct diag *d)
 	return 0;
 }
 
+static int
+is_name(const struct slot *s)
+{
+	return strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) == 0;
+}
+
+/*
+ * The flags' names are one set of labels: each at the size the longest
+ * of them allows, and those of one line in boxes of one height on one
+ * baseline. Fitted one by one, "UKRAINE" came out larger than "UNITED
+ * KINGDOM" beside it, and their baselines apart.
+ */
+static int
+plan_names(struct banner *b, const struct render_input *in, struct diag *d)
+{
+	struct fit **row;
+	double least = 0, h = 0;
+	size_t i, n = 0;
+
+	for (i = 0; i < b->text_count; i++)
+		if (is_name(b->texts[i].slot))
+			least = least == 0 ? b->texts[i].fit.size
+					   : fmin(least, b->texts[i].fit.size);
+	for (i = 0; i < b->text_count && least > 0; i++) {
+		struct placed_text *t = &b->texts[i];
+		const struct slot *s = t->slot;
+
+		if (!is_name(s) || t->fit.size <= least)
+			continue;
+		fit_release(&t->fit);
+		free(t->text);
+		t->text = NULL;
+		if (plan_text(t, s, in, least, d) < 0)
+			return -1;
+	}
+	row = xcalloc(b->text_count + 1, sizeof *row);
+	for (i = 0; i < b->text_count; i++) {
+		struct placed_text *t = &b->texts[i];
+
+		if (!is_name(t->slot) || t->fit.line_count != 1 ||
+			(n > 0 && t->slot->h != h))
+			continue;
+		h = t->slot->h;
+		row[n++] = &t->fit;
+	}
+	if (n > 1)
+		fit_share_baseline(row, n, h);
+	free(row);
+	return 0;
+}
+
 /* Ukraine's flag is always there: a Ukrainian host adds no second one. */
 static int
 host_is_ua(const struct slot *s, const struct render_input *in)
@@ -379,7 +430,7 @@ render_plan(const struct render_input *in, struct diag *d)
 	b->lang = xstrdup(in->lang->tag);
 	b->texts = xcalloc(v->slot_count, sizeof *b->texts);
 	b->flags = xcalloc(v->slot_count, sizeof *b->flags);
-	if (plan_texts(b, in, d) < 0)
+	if (plan_texts(b, in, d) < 0 || plan_names(b, in, d) < 0)
 		goto fail;
 	for (i = 0; i < v->slot_count; i++)
 		if (v->slots[i].kind == SLOT_FLAG &&

@@ -258,6 +258,35 @@ test_every_design_language_ratio() {
 	done
 }
 
+# The flags' names are one set of labels: in every design that has them,
+# every variant and every language, one size for all (a hundredth of a
+# point apart at most, from rounding), however long one country's name.
+# A country with a long name in most languages makes the sizes differ.
+test_flag_names_one_size() {
+	found=0
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		name=$(basename "$dir")
+		for svg in "$dir"*.svg; do
+			grep -q 'bayraq:text="name-' "$svg" || continue
+			size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "$svg" | head -n 1 |
+				awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 2400 / m + 0.5, $4 * 2400 / m + 0.5 }')
+			for po in $(finished_po); do
+				lang=$(basename "$po" .po)
+				bayraq layout --design "$name" --lang "$lang" --city Tbilisi \
+					--country GB --size "$size" >layout.txt ||
+					die "$name, $size, $lang: $(cat stderr)"
+				awk '$1 == "text" && $2 ~ /^text-name-/ { print $4 }' layout.txt >sizes.txt
+				[ "$(wc -l <sizes.txt)" -ge 2 ] || die "$name, $size, $lang: names: $(cat sizes.txt)"
+				sort -n sizes.txt | awk 'NR == 1 { lo = $1 } { hi = $1 }
+					END { exit !(hi - lo <= lo * 0.01) }' ||
+					die "$name, $size, $lang: the flags' names differ in size: $(tr '\n' ' ' <sizes.txt)"
+				found=$((found + 1))
+			done
+		done
+	done
+	[ "$found" -gt 0 ] || die "no design has flags' names"
+}
+
 # The checks that depend on the page look at the sizes where a render picks
 # the variant: with a 1:√2 and a letter-ratio variant in one folder, the
 # letter one serves letter and 18x24in, not the A sizes; alone, it serves

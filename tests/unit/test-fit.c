@@ -6,6 +6,7 @@
 #include <fontconfig/fontconfig.h>
 #include <stdint.h>
 #include <pango/pangocairo.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -650,6 +651,53 @@ test_cjk_centred_on_ink(const struct fonts *fonts)
 	fit_release(&f);
 }
 
+/*
+ * Labels side by side: one with descenders, one without, each fitted
+ * and placed on its own ink, then put on one baseline with the union of
+ * their inks centred in the box.
+ */
+static void
+test_shared_baseline(const struct fonts *fonts)
+{
+	static const char *const texts[] = { "UKRAINE", "gypsy jig" };
+	struct golden g;
+	struct fit_style st;
+	struct lang l;
+	struct diag d = { 0 };
+	struct fit f[2], *both[2] = { &f[0], &f[1] };
+	double base[2], top = 1e9, bottom = -1e9;
+	size_t i;
+
+	plain_style(&g, "en", 1, 4, &l, &st);
+	st.max_size = 20;
+	for (i = 0; i < 2; i++)
+		CHECK(fit_text(&f[i], fonts, texts[i], &st, 300, 40, &d) == 0);
+	if (d.kind != DIAG_NONE)
+		return;
+	for (i = 0; i < 2; i++)
+		base[i] = f[i].y +
+			  (double)pango_layout_get_baseline(f[i].layout) /
+				  PANGO_SCALE;
+	/* Each on its own ink: the descenders lift the second. */
+	CHECK(fabs(base[0] - base[1]) > 1);
+	fit_share_baseline(both, 2, 40);
+	for (i = 0; i < 2; i++) {
+		PangoRectangle ink;
+
+		base[i] = f[i].y +
+			  (double)pango_layout_get_baseline(f[i].layout) /
+				  PANGO_SCALE;
+		pango_layout_get_extents(f[i].layout, &ink, NULL);
+		top = fmin(top, f[i].y + (double)ink.y / PANGO_SCALE);
+		bottom = fmax(bottom,
+			f[i].y + (double)(ink.y + ink.height) / PANGO_SCALE);
+	}
+	CHECK_NEAR(base[0], base[1], 1e-9);
+	CHECK_NEAR(top, 40 - bottom, 1e-9);
+	for (i = 0; i < 2; i++)
+		fit_release(&f[i]);
+}
+
 int
 main(void)
 {
@@ -670,6 +718,7 @@ main(void)
 	test_no_lone_article(fonts);
 	test_cjk_centred_on_ink(fonts);
 	test_line_height(fonts);
+	test_shared_baseline(fonts);
 	fonts_free(fonts);
 	return check_done("test-fit");
 }
