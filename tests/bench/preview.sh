@@ -49,12 +49,15 @@ while [ "$i" -lt "$RUNS" ]; do
 	stat rsvg rsvg-convert -d 20 -p 20 -o "$W/rsvg.png" "$W/a2.svg"
 	stat bayraq "$BIN" render $A --size A2 --dpi 20 -f png -o "$W/bayraq.png"
 	stat bayraq-j1 "$BIN" render $A --size A2 --dpi 20 -j 1 -f png -o "$W/bayraq-j1.png"
+	# Start-up alone: loading the shared libraries and their constructors.
+	stat start "$BIN" --version
 	i=$((i + 1))
 done
 echo "preview A2 at 20 dpi (331x468 px), a cold process each, median of $RUNS:"
 line "rsvg-convert (SVG given)" rsvg
 line "bayraq render" bayraq rsvg
 line "bayraq render -j 1" bayraq-j1 rsvg
+line "bayraq --version (start-up)" start rsvg
 [ -x "$OUT/tests/bench-warm" ] && "$OUT/tests/bench-warm" "${N:-100}"
 
 # A0 at 300 dpi against the floor, the floor measured on bayraq's own PNG.
