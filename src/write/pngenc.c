@@ -471,6 +471,13 @@ pngenc_band_reuse(struct png_band *out, struct png_scratch *sc,
 		free(sc->raw);
 		sc->cap = line * n + PNGENC_SLACK;
 		sc->raw = xmalloc(sc->cap);
+		sc->zero_rows = 0;
+	}
+	if (sc->zero_rows < n || sc->zero_line != line) {
+		free(sc->zero);
+		sc->zero = xcalloc(n, 1);
+		sc->zero_rows = n;
+		sc->zero_line = line;
 	}
 	raw = sc->raw;
 	out->len = 0;
@@ -479,20 +486,28 @@ pngenc_band_reuse(struct png_band *out, struct png_scratch *sc,
 	 * Each row summed while it is still in the cache. A row the same as
 	 * the one above (most of a banner's: its fields and stripes) filters
 	 * to zeros: memcmp() finds it faster than filtering finds the zeros,
-	 * and its sum needs no reading at all.
+	 * its sum needs no reading at all, and where the band before left
+	 * zeros in its place they stay.
 	 */
 	for (i = 0; i < n; i++) {
 		unsigned char *f = raw + i * line;
 
 		if (i > 0 && memcmp(rows + i * stride, rows + (i - 1) * stride,
 				     width * 4) == 0) {
-			f[0] = 2;
-			memset(f + 1, 0, line - 1);
+			if (!sc->zero[i]) {
+				f[0] = 2;
+				memset(f + 1, 0, line - 1);
+				sc->zero[i] = 1;
+			}
 			out->adler = adler_zero_row(out->adler, line - 1);
 			continue;
 		}
 		filter(f, rows + i * stride,
 			i == 0 ? NULL : rows + (i - 1) * stride, width);
+		/* The filter writes a few bytes into the next row's start. */
+		sc->zero[i] = 0;
+		if (i + 1 < sc->zero_rows)
+			sc->zero[i + 1] = 0;
 		out->adler = isal_adler32(out->adler, f, line);
 	}
 	out->raw_len = line * n;
@@ -508,6 +523,7 @@ void
 png_scratch_release(struct png_scratch *sc)
 {
 	free(sc->raw);
+	free(sc->zero);
 	free(sc->level_buf);
 	if (sc->stream != NULL)
 		munmap(sc->stream, state_size());

@@ -51,6 +51,12 @@ struct isal_zstream;
 struct png_scratch {
 	unsigned char *raw; /* the filtered rows */
 	size_t cap;
+	/*
+	 * Per row of raw: 1 while it holds an "up" row of zeros from an
+	 * earlier band, which a repeated row then need not write again.
+	 */
+	unsigned char *zero;
+	size_t zero_rows, zero_line;
 	unsigned char *level_buf; /* isa-l's */
 	struct isal_zstream *stream; /* isa-l's state, mapped where it must */
 };
