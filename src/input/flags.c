@@ -473,12 +473,19 @@ out:
 	return rc;
 }
 
+/* iso-codes' file of part "3166-1". */
+static char *
+iso_path(const char *iso_dir, const char *part)
+{
+	return xasprintf("%s/iso_%s.json", iso_dir, part);
+}
+
 /* iso_3166-1.json: the current names; -3: codes withdrawn (AN). */
 static int
 read_iso(struct flags *fl, const char *iso_dir, const char *part,
 	struct diag *d)
 {
-	char *path = xasprintf("%s/iso_%s.json", iso_dir, part);
+	char *path = iso_path(iso_dir, part);
 	JsonParser *p = json_parser_new();
 	JsonArray *list;
 	guint i;
@@ -583,7 +590,7 @@ index_codes(struct flags *fl)
 static int
 iso_readable(const char *iso_dir, const char *part, struct diag *d)
 {
-	char *path = xasprintf("%s/iso_%s.json", iso_dir, part);
+	char *path = iso_path(iso_dir, part);
 	int rc = 0;
 
 	if (access(path, R_OK) != 0)

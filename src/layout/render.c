@@ -185,6 +185,18 @@ plan_text(struct placed_text *t, const struct slot *s,
 	return 0;
 }
 
+/* Fits t's slot again, no larger than cap. */
+static int
+refit(struct placed_text *t, const struct render_input *in, double cap,
+	struct diag *d)
+{
+	fit_release(&t->fit);
+	free(t->text);
+	t->text = NULL;
+	/* On failure t is released, and banner_free() copes. */
+	return plan_text(t, t->slot, in, cap, d);
+}
+
 /*
  * Fits every text slot, then fits again, smaller, any text that came out
  * larger than HIERARCHY_RATIO of the headline: a short city name or the
@@ -220,11 +232,7 @@ plan_texts(struct banner *b, const struct render_input *in, struct diag *d)
 		if (strcmp(s->name, "headline") == 0 ||
 			t->fit.size <= lead * HIERARCHY_RATIO)
 			continue;
-		fit_release(&t->fit);
-		free(t->text);
-		t->text = NULL;
-		/* On failure t is released, and banner_free() copes. */
-		if (plan_text(t, s, in, lead * HIERARCHY_RATIO, d) < 0)
+		if (refit(t, in, lead * HIERARCHY_RATIO, d) < 0)
 			return -1;
 	}
 	return 0;
@@ -259,10 +267,7 @@ plan_names(struct banner *b, const struct render_input *in, struct diag *d)
 
 		if (!is_name(s) || t->fit.size <= least)
 			continue;
-		fit_release(&t->fit);
-		free(t->text);
-		t->text = NULL;
-		if (plan_text(t, s, in, least, d) < 0)
+		if (refit(t, in, least, d) < 0)
 			return -1;
 	}
 	row = xcalloc(b->text_count + 1, sizeof *row);

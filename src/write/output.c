@@ -60,14 +60,16 @@ formats_raster_job(struct raster_job *rj, const struct banner *b,
 	const struct output_opts *opts, raster_band_fn band,
 	raster_take_fn take, void (*drop)(void *arg, void *result), void *arg)
 {
+	const char *thread_pixels = getenv("BAYRAQ_THREAD_PIXELS");
+
 	memset(rj, 0, sizeof *rj);
 	rj->banner = b;
 	rj->width = opts->px_w;
 	rj->height = opts->px_h;
 	rj->jobs = opts->jobs;
 	/* For tests and measuring: pixels a thread is worth (raster.h). */
-	if (getenv("BAYRAQ_THREAD_PIXELS") != NULL)
-		rj->thread_pixels = atof(getenv("BAYRAQ_THREAD_PIXELS"));
+	if (thread_pixels != NULL)
+		rj->thread_pixels = atof(thread_pixels);
 	rj->band_rows = opts->band_rows ? opts->band_rows
 					: raster_band_rows(opts->px_w);
 	rj->band = band;
