@@ -201,6 +201,15 @@ diff_rgb_ssse3(unsigned char *out, const uint32_t *a, const uint32_t *b,
 /* Bytes a filtered row may be written past its end. */
 #define PNGENC_SLACK 16
 
+/*
+ * A band's rows are filtered into this many bytes at a time and deflated
+ * as they come, so a thread's filtered rows take the same few pages for
+ * every chunk of every band: a first touch of a page costs more than
+ * filtering it, and a band's worth of them (3 MB at A0's width) made a
+ * thread's first band 20 times slower than the next.
+ */
+#define PNGENC_CHUNK (128 * 1024)
+
 static void
 diff_rgb(unsigned char *out, const uint32_t *a, const uint32_t *b, size_t width)
 {
@@ -255,31 +264,48 @@ band_grow(struct png_band *b, size_t *room, size_t more)
 	return *room - b->len;
 }
 
-/* zlib's raw deflate, ending on a full flush, or the stream's end. */
+/*
+ * A band's deflate, fed its filtered rows a chunk at a time: zlib's or
+ * isa-l's, ending on a full flush, or at the stream's end for the last.
+ */
+struct squeeze {
+	struct png_band *out;
+	z_stream z; /* zlib's, when zlib */
+	struct isal_zstream *s; /* isa-l's, when not */
+	size_t room; /* see band_grow() */
+	int last; /* the band ends the stream */
+};
+
 static int
-deflate_zlib(struct png_band *b, unsigned char *in, size_t len, int level,
-	int last, struct diag *d)
+zlib_start(struct squeeze *q, int level, struct diag *d)
 {
-	z_stream z;
-	size_t room = 0;
+	memset(&q->z, 0, sizeof q->z);
+	if (deflateInit2(&q->z, level, Z_DEFLATED, -15, 9,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+		return diag_set(d, DIAG_LIB, "cannot start zlib's deflate");
+	return 0;
+}
+
+static int
+zlib_more(struct squeeze *q, unsigned char *in, size_t len, int end,
+	struct diag *d)
+{
+	struct png_band *b = q->out;
+	int flush = !end ? Z_NO_FLUSH : q->last ? Z_FINISH : Z_FULL_FLUSH;
 	int rc;
 
-	memset(&z, 0, sizeof z);
-	if (deflateInit2(&z, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) !=
-		Z_OK)
-		return diag_set(d, DIAG_LIB, "cannot start zlib's deflate");
-	z.next_in = in;
-	z.avail_in = (uInt)len;
+	q->z.next_in = in;
+	q->z.avail_in = (uInt)len;
 	do {
-		size_t avail = band_grow(b, &room, 65536);
+		size_t avail = band_grow(b, &q->room, 65536);
 
-		z.next_out = b->data + b->len;
-		z.avail_out = (uInt)avail;
-		rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
-		b->len += avail - z.avail_out;
-	} while (rc == Z_OK && (z.avail_out == 0 || z.avail_in > 0 ||
-				       (last && rc != Z_STREAM_END)));
-	deflateEnd(&z);
+		q->z.next_out = b->data + b->len;
+		q->z.avail_out = (uInt)avail;
+		rc = deflate(&q->z, flush);
+		b->len += avail - q->z.avail_out;
+	} while (rc == Z_OK &&
+		 (q->z.avail_out == 0 || q->z.avail_in > 0 ||
+			 (flush == Z_FINISH && rc != Z_STREAM_END)));
 	if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
 		return diag_set(d, DIAG_LIB, "zlib's deflate failed (%d)", rc);
 	return 0;
@@ -385,18 +411,15 @@ state_new(struct diag *d)
 
 /* isa-l's deflate: several times zlib's speed, at level 0 or 1. */
 static int
-deflate_isal(struct png_band *b, struct png_scratch *sc, unsigned char *in,
-	size_t len, int level, int last, struct diag *d)
+isal_start(struct squeeze *q, struct png_scratch *sc, int level, struct diag *d)
 {
 	struct isal_zstream *s;
 	size_t buf_size = level == 0 ? 0 : ISAL_DEF_LVL1_DEFAULT;
 	unsigned char *level_buf = NULL;
-	size_t room = 0;
-	int rc = COMP_OK;
 
 	if (sc->stream == NULL && (sc->stream = state_new(d)) == NULL)
 		return -1;
-	s = sc->stream;
+	s = q->s = sc->stream;
 
 	if (buf_size > 0 && sc->level_buf == NULL)
 		sc->level_buf = xmalloc(ISAL_DEF_LVL1_DEFAULT);
@@ -421,12 +444,23 @@ deflate_isal(struct png_band *b, struct png_scratch *sc, unsigned char *in,
 	s->level_buf = level_buf;
 	s->level_buf_size = (uint32_t)buf_size;
 	s->gzip_flag = IGZIP_DEFLATE;
-	s->flush = FULL_FLUSH;
-	s->end_of_stream = (uint16_t)last;
+	return 0;
+}
+
+static int
+isal_more(struct squeeze *q, unsigned char *in, size_t len, int end,
+	struct diag *d)
+{
+	struct isal_zstream *s = q->s;
+	struct png_band *b = q->out;
+	int rc = COMP_OK;
+
+	s->flush = end ? FULL_FLUSH : NO_FLUSH;
+	s->end_of_stream = (uint16_t)(end && q->last);
 	s->next_in = in;
 	s->avail_in = (uint32_t)len;
 	do {
-		size_t avail = band_grow(b, &room, len / 4 + 65536);
+		size_t avail = band_grow(b, &q->room, len / 4 + 65536);
 
 		s->next_out = b->data + b->len;
 		s->avail_out = (uint32_t)avail;
@@ -434,10 +468,39 @@ deflate_isal(struct png_band *b, struct png_scratch *sc, unsigned char *in,
 		b->len += avail - s->avail_out;
 	} while (rc == COMP_OK &&
 		 (s->avail_in > 0 || s->avail_out == 0 ||
-			 (last && s->internal_state.state != ZSTATE_END)));
+			 (s->end_of_stream &&
+				 s->internal_state.state != ZSTATE_END)));
 	if (rc != COMP_OK)
 		return diag_set(d, DIAG_LIB, "isa-l's deflate failed (%d)", rc);
 	return 0;
+}
+
+static int
+squeeze_start(struct squeeze *q, struct png_band *out, struct png_scratch *sc,
+	enum png_level level, int last, struct diag *d)
+{
+	memset(q, 0, sizeof *q);
+	q->out = out;
+	q->last = last;
+	if (level == PNG_SMALL)
+		return zlib_start(q, 9, d);
+	return isal_start(q, sc, level == PNG_DEFAULT ? 1 : 0, d);
+}
+
+/* The next len filtered bytes; end: the band's last. */
+static int
+squeeze_more(struct squeeze *q, unsigned char *in, size_t len, int end,
+	struct diag *d)
+{
+	return q->s != NULL ? isal_more(q, in, len, end, d)
+			    : zlib_more(q, in, len, end, d);
+}
+
+static void
+squeeze_end(struct squeeze *q)
+{
+	if (q->s == NULL)
+		deflateEnd(&q->z);
 }
 
 /* adler32's modulus (RFC 1950). */
@@ -464,58 +527,64 @@ pngenc_band_reuse(struct png_band *out, struct png_scratch *sc,
 	enum png_level level, int last, struct diag *d)
 {
 	size_t line = width * 3 + 1, i;
-	unsigned char *raw;
+	/* The rows of a chunk: PNGENC_CHUNK bytes, at least one row. */
+	size_t k = line < PNGENC_CHUNK ? PNGENC_CHUNK / line : 1;
+	struct squeeze q;
 	int rc;
 
-	if (sc->cap < line * n + PNGENC_SLACK) {
+	if (k > n)
+		k = n;
+	if (sc->cap < line * k + PNGENC_SLACK) {
 		free(sc->raw);
-		sc->cap = line * n + PNGENC_SLACK;
+		sc->cap = line * k + PNGENC_SLACK;
 		sc->raw = xmalloc(sc->cap);
 		sc->zero_rows = 0;
 	}
-	if (sc->zero_rows < n || sc->zero_line != line) {
+	if (sc->zero_rows < k || sc->zero_line != line) {
 		free(sc->zero);
-		sc->zero = xcalloc(n, 1);
-		sc->zero_rows = n;
+		sc->zero = xcalloc(k, 1);
+		sc->zero_rows = k;
 		sc->zero_line = line;
 	}
-	raw = sc->raw;
 	out->len = 0;
 	out->adler = 1;
+	out->raw_len = line * n;
+	if (squeeze_start(&q, out, sc, level, last, d) < 0)
+		return -1;
 	/*
 	 * Each row summed while it is still in the cache. A row the same as
 	 * the one above (most of a banner's: its fields and stripes) filters
 	 * to zeros: memcmp() finds it faster than filtering finds the zeros,
-	 * its sum needs no reading at all, and where the band before left
+	 * its sum needs no reading at all, and where an earlier chunk left
 	 * zeros in its place they stay.
 	 */
-	for (i = 0; i < n; i++) {
-		unsigned char *f = raw + i * line;
+	for (i = 0, rc = 0; i < n && rc == 0; i++) {
+		size_t slot = i % k;
+		unsigned char *f = sc->raw + slot * line;
 
 		if (i > 0 && memcmp(rows + i * stride, rows + (i - 1) * stride,
 				     width * 4) == 0) {
-			if (!sc->zero[i]) {
+			if (!sc->zero[slot]) {
 				f[0] = 2;
 				memset(f + 1, 0, line - 1);
-				sc->zero[i] = 1;
+				sc->zero[slot] = 1;
 			}
 			out->adler = adler_zero_row(out->adler, line - 1);
-			continue;
+		} else {
+			filter(f, rows + i * stride,
+				i == 0 ? NULL : rows + (i - 1) * stride, width);
+			/* The filter writes a few bytes into the next row's
+			 * start. */
+			sc->zero[slot] = 0;
+			if (slot + 1 < sc->zero_rows)
+				sc->zero[slot + 1] = 0;
+			out->adler = isal_adler32(out->adler, f, line);
 		}
-		filter(f, rows + i * stride,
-			i == 0 ? NULL : rows + (i - 1) * stride, width);
-		/* The filter writes a few bytes into the next row's start. */
-		sc->zero[i] = 0;
-		if (i + 1 < sc->zero_rows)
-			sc->zero[i + 1] = 0;
-		out->adler = isal_adler32(out->adler, f, line);
+		if (slot + 1 == k || i + 1 == n)
+			rc = squeeze_more(&q, sc->raw, (slot + 1) * line,
+				i + 1 == n, d);
 	}
-	out->raw_len = line * n;
-	if (level == PNG_SMALL)
-		rc = deflate_zlib(out, raw, out->raw_len, 9, last, d);
-	else
-		rc = deflate_isal(out, sc, raw, out->raw_len,
-			level == PNG_DEFAULT ? 1 : 0, last, d);
+	squeeze_end(&q);
 	return rc;
 }
 

@@ -49,11 +49,11 @@ struct isal_zstream;
 
 /* Memory pngenc_band_reuse() keeps between bands: one per thread. */
 struct png_scratch {
-	unsigned char *raw; /* the filtered rows */
+	unsigned char *raw; /* a chunk of filtered rows */
 	size_t cap;
 	/*
 	 * Per row of raw: 1 while it holds an "up" row of zeros from an
-	 * earlier band, which a repeated row then need not write again.
+	 * earlier chunk, which a repeated row then need not write again.
 	 */
 	unsigned char *zero;
 	size_t zero_rows, zero_line;

@@ -262,12 +262,13 @@ check_same_bytes_anywhere(void)
  * A scratch kept from band to band gives each band the bytes a fresh one
  * gives: the encoder leaves a repeated row's zeros in place for the next
  * band, and must notice where a filtered row wrote into them. Bands of
- * 16 over rows in threes move the repeats by one row each band.
+ * 16 over rows in threes move the repeats by one row each band; at 20000
+ * pixels a chunk of rows is 2 rows, so they also move from chunk to chunk.
  */
 static void
-check_reuse_same_bytes(void)
+check_reuse_same_bytes(size_t w)
 {
-	const size_t w = 301, h = 200, band = 16;
+	const size_t h = 200, band = 16;
 	unsigned char *data = malloc(w * 4 * h);
 	struct png_scratch sc = { 0 };
 	struct diag d = { 0 };
@@ -313,12 +314,21 @@ main(void)
 			      levels[i]) == 0);
 		check_decoded("build/test/pngenc-b.png", 1000, 700, 300);
 		check_zlib("build/test/pngenc-b.png");
+		/*
+		 * Rows wider than a chunk's share (2 to a chunk): repeats
+		 * that a chunk leaves as zeros for the next.
+		 */
+		CHECK(encode("build/test/pngenc-d.png", 20000, 50, 16, 300,
+			      levels[i]) == 0);
+		check_decoded("build/test/pngenc-d.png", 20000, 50, 300);
+		check_zlib("build/test/pngenc-d.png");
 		CHECK(encode("build/test/pngenc-c.png", 1, 1, 1, 72,
 			      levels[i]) == 0);
 		check_decoded("build/test/pngenc-c.png", 1, 1, 72);
 	}
 	check_same_bytes_anywhere();
-	check_reuse_same_bytes();
+	check_reuse_same_bytes(301);
+	check_reuse_same_bytes(20000);
 	CHECK(pngenc_level_parse("small", &(enum png_level){ PNG_FAST }, &d) ==
 		0);
 	CHECK(pngenc_level_parse("tiny", &(enum png_level){ PNG_FAST }, &d) <
