@@ -39,9 +39,9 @@ design_special_key(const char *key)
 	if (strcmp(key, DESIGN_KEY_SLOGAN) == 0 ||
 		strcmp(key, DESIGN_KEY_EVENT) == 0)
 		return 1;
+	/* name-crh is the catalog's: the people, which ICU has no name of. */
 	return strncmp(key, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) == 0 &&
-	       (strcmp(role, "ua") == 0 || strcmp(role, "crh") == 0 ||
-		       strcmp(role, "host") == 0);
+	       (strcmp(role, "ua") == 0 || strcmp(role, "host") == 0);
 }
 
 void

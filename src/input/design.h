@@ -27,11 +27,12 @@ enum slot_kind { SLOT_TEXT, SLOT_FLAG, SLOT_LOGO };
 /*
  * "name-ua", "name-crh", "name-host": the name of a flag's role in the
  * language, for a label under a flag (one-colour signs); empty where the
- * host slot is (host Ukraine).
+ * host slot is (host Ukraine). A country's name is ICU's; "name-crh" (the
+ * Crimean Tatars) is an ordinary key of the catalog.
  */
 #define DESIGN_KEY_NAME "name-"
 
-/* Whether key is one of the organizer's or a flag's name (above). */
+/* Whether key is one of the organizer's or a country's name (above). */
 int design_special_key(const char *key);
 
 /* The messages a "slogan" slot may print, NULL-terminated. */

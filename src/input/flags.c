@@ -908,26 +908,8 @@ int
 flags_role_local_name(const struct flags *fl, const char *role,
 	const char *lang, char *buf, size_t size)
 {
-	char loc[64];
-	UChar name[160];
-	UErrorCode e = U_ZERO_ERROR;
-	int32_t n;
-	char *out;
-
-	if (strcmp(role, "crh") != 0)
-		return flags_country_local_name(fl,
-			strcmp(role, "ua") == 0 ? "UA" : role, lang, buf, size);
-	uloc_forLanguageTag(lang, loc, sizeof loc, NULL, &e);
-	n = U_SUCCESS(e) ? uloc_getDisplayLanguage("crh", loc, name, 160, &e)
-			 : 0;
-	if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING || n <= 0) {
-		g_strlcpy(buf, "Crimean Tatar", size);
-		return -1;
-	}
-	out = utf16_to_utf8(name, n);
-	copy_utf8(buf, out, size);
-	g_free(out);
-	return 0;
+	return flags_country_local_name(fl,
+		strcmp(role, "ua") == 0 ? "UA" : role, lang, buf, size);
 }
 
 const char *const *

@@ -120,8 +120,9 @@ plan_text(struct placed_text *t, const struct slot *s,
 		tmpl = "{event}";
 		values.more = event_value;
 		event_value[1] = in->event;
-	} else if (strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) ==
-		   0) {
+	} else if (design_special_key(s->name) &&
+		   strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) ==
+			   0) {
 		const char *role = s->name + strlen(DESIGN_KEY_NAME);
 
 		if (strcmp(role, "host") == 0 &&

@@ -286,6 +286,30 @@ test_flag_names_one_size() {
 	[ "$found" -gt 0 ] || die "no design has flags' names"
 }
 
+# The label under the Crimean Tatar flag is the catalog's name-crh, in
+# every language, as its translator wrote it: ICU knows only the
+# language ("Turkish (Crimea)" in Traditional Chinese), not the people.
+test_crh_name_from_catalog() {
+	found=0
+	for svg in "$ROOT"/designs/[!_.]*/*.svg; do
+		grep -q 'bayraq:text="name-crh"' "$svg" || continue
+		name=$(basename "$(dirname "$svg")")
+		size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "$svg" | head -n 1 |
+			awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dpx", $3 * 2400 / m + 0.5, $4 * 2400 / m + 0.5 }')
+		for po in $(finished_po); do
+			lang=$(basename "$po" .po)
+			want=$("$ROOT/$TOOLS/pocaps" "$po" name-crh) || die "$po: no name-crh"
+			bayraq layout --design "$name" --lang "$lang" --city Kyiv \
+				--country PL --size "$size" >layout.txt ||
+				die "$name, $size, $lang: $(cat stderr)"
+			got=$(awk '$1 == "text" && $2 ~ /name-crh$/ { for (i = 1; i <= 16; i++) $i = ""; sub(/^ +/, ""); print }' layout.txt)
+			[ "$got" = "$want" ] || die "$name, $size, $lang: the Crimean Tatar flag's label is '$got', not '$want'"
+			found=$((found + 1))
+		done
+	done
+	[ "$found" -gt 0 ] || die "no design labels the Crimean Tatar flag"
+}
+
 # The checks that depend on the page look at the sizes where a render picks
 # the variant: with a 1:√2 and a letter-ratio variant in one folder, the
 # letter one serves letter and 18x24in, not the A sizes; alone, it serves
