@@ -158,7 +158,7 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 {
 	static const char *const names[] = { "font", "weight", "color", "align",
 		"caps", "max-lines", "min-size", "max-size", "letter-spacing",
-		"line-height", "tone" };
+		"line-height", "tone", "edge" };
 	size_t i;
 	int rc = 0;
 
@@ -194,6 +194,12 @@ slot_style(struct slot *s, xmlNode *node, const char *path, struct diag *d)
 				rc = bad_attr(path, s, names[i], v,
 					"colour or grey", d);
 			s->grey = strcmp(v, "grey") == 0;
+			s->edge = s->edge || s->grey;
+		} else if (i == 11) {
+			if (parse_color(v, s->edge_rgb) < 0)
+				rc = bad_attr(path, s, names[i], v, "#rrggbb",
+					d);
+			s->edge = 1;
 		} else if (i >= 5 && parse_number(v, &num) < 0) {
 			rc = bad_attr(path, s, names[i], v,
 				i == 9 ? "a line height in em from 0.5 to 3"

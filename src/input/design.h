@@ -59,6 +59,8 @@ struct slot {
 	double letter_spacing; /* em */
 	double line_height; /* em, baseline to baseline; 0: bayraq's default */
 	int grey; /* flag: bayraq:tone="grey", for one-colour printing */
+	int edge; /* flag: an edge where its shape meets its box */
+	double edge_rgb[3]; /* bayraq:edge; black on a grey flag */
 	double x, y, w, h; /* in user units, transforms applied */
 	size_t line; /* in the SVG, for messages */
 };

@@ -24,7 +24,7 @@
 
 static const char *const slot_attrs[] = { "text", "flag", "font", "weight",
 	"color", "align", "caps", "max-lines", "min-size", "max-size",
-	"letter-spacing", "line-height", "logo", "tone" };
+	"letter-spacing", "line-height", "logo", "tone", "edge" };
 #define SLOT_ATTR_COUNT (sizeof slot_attrs / sizeof slot_attrs[0])
 
 static const char *

@@ -824,25 +824,29 @@ draw_art_image(const struct banner *b, cairo_t *cr,
 	return rc;
 }
 
-/* A flag's outline, as a share of its height: its edge on white paper. */
-#define GREY_FLAG_OUTLINE 0.02
+/* A flag's edge, as a share of its height. */
+#define FLAG_EDGE 0.02
 
 /*
- * bayraq:tone="grey": the flag's own lightness without its colours (a
- * saturation blend with grey, vector in PDF), outlined in black where its
- * shape meets its box, so that a photocopy shows its stripes and its edge.
+ * A flag with an edge where its shape meets its box: bayraq:edge, or
+ * bayraq:tone="grey". On white, Poland's flag without one is a red bar
+ * and Japan's a red dot; a grey flag on a photocopy shows where it ends.
+ * Grey is the flag's own lightness without its colours (a saturation
+ * blend with grey, vector in PDF). The edge lies inside the flag's
+ * shape: no box round Nepal's pennant.
  */
 static int
-draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
+draw_edged_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
 {
+	const struct slot *s = f->slot;
 	RsvgRectangle r = { f->x, f->y, f->w, f->h };
-	cairo_pattern_t *shape = NULL, *grey, *edge;
+	cairo_pattern_t *shape = NULL, *face, *edge;
 	GError *err = NULL;
-	double lw = f->h * GREY_FLAG_OUTLINE;
+	double lw = f->h * FLAG_EDGE;
 	int i;
 
-	/* Twice: once for its shape (Nepal's is no rectangle), once grey. */
-	for (i = 0; i < 2; i++) {
+	/* Its shape (and its colours); for grey, again, greyed. */
+	for (i = 0; i < 1 + s->grey; i++) {
 		cairo_push_group(cr);
 		if (!rsvg_handle_render_document(f->svg, cr, &r, &err)) {
 			cairo_pattern_destroy(cairo_pop_group(cr));
@@ -859,13 +863,13 @@ draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
 		cairo_paint(cr);
 		cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
 	}
-	grey = cairo_pop_group(cr);
+	face = s->grey ? cairo_pop_group(cr) : cairo_pattern_reference(shape);
 	cairo_save(cr);
-	cairo_set_source(cr, grey);
+	cairo_set_source(cr, face);
 	cairo_mask(cr, shape);
-	/* The edge inside the flag's shape: no box around Nepal's pennant. */
 	cairo_push_group(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_source_rgb(cr, s->edge_rgb[0], s->edge_rgb[1],
+		s->edge_rgb[2]);
 	cairo_set_line_width(cr, lw);
 	cairo_rectangle(cr, f->x + lw / 2, f->y + lw / 2, f->w - lw, f->h - lw);
 	cairo_stroke(cr);
@@ -874,7 +878,7 @@ draw_grey_flag(const struct placed_flag *f, cairo_t *cr, struct diag *d)
 	cairo_mask(cr, shape);
 	cairo_restore(cr);
 	cairo_pattern_destroy(edge);
-	cairo_pattern_destroy(grey);
+	cairo_pattern_destroy(face);
 	cairo_pattern_destroy(shape);
 	return 0;
 }
@@ -894,8 +898,8 @@ render_draw_overlay(const struct banner *b, cairo_t *cr,
 		const struct placed_flag *f = &b->flags[i];
 		RsvgRectangle r = { f->x, f->y, f->w, f->h };
 
-		if (f->slot->grey)
-			rc = draw_grey_flag(f, cr, d);
+		if (f->slot->edge)
+			rc = draw_edged_flag(f, cr, d);
 		else if (!rsvg_handle_render_document(f->svg, cr, &r, &err))
 			rc = rsvg_failed(err, "a flag", d);
 	}

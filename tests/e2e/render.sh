@@ -242,3 +242,32 @@ test_no_russian_host_flag() {
 	done
 	no_files out
 }
+
+# A host flag with bayraq:edge has that edge where its shape meets its
+# box, and its own colours inside: on a white band, Japan's flag without
+# one is a red dot. Every variant of every design that gives one.
+test_flag_edges() {
+	found=0
+	for svg in "$ROOT"/designs/[!_.]*/*.svg; do
+		edge=$(grep 'bayraq:flag="host"' "$svg" | sed -n 's/.*bayraq:edge="#\([0-9A-Fa-f]\{6\}\)".*/\1/p' | tr a-f A-F)
+		[ -n "$edge" ] || continue
+		name=$(basename "$(dirname "$svg")")
+		# The variant's own ratio, its longer side 400 mm, at 200 dpi.
+		size=$(sed -n 's/.*viewBox="\([^"]*\)".*/\1/p' "$svg" | head -n 1 |
+			awk '{ m = $3 > $4 ? $3 : $4; printf "%dx%dmm", $3 * 400 / m + 0.5, $4 * 400 / m + 0.5 }')
+		args="--design $name --lang ja --city Tokyo --country JP --size $size"
+		bayraq layout $args >layout.txt || die "$svg: $(cat stderr)"
+		bayraq render $args --dpi 200 -f png -o edge.png >/dev/null || die "$svg: $(cat stderr)"
+		set -- $(flag_box layout.txt JP)
+		[ $# = 4 ] || die "$svg: no host flag in the layout"
+		# Points: the edge's middle on the left, just inside it, the disc.
+		set -- $(echo "$1 $2 $3 $4" | awk '{ k = 200 / 72; lw = 0.02 * $4
+			printf "%d %d %d %d %d", ($1 + lw / 2) * k, ($2 + $4 / 2) * k,
+				($1 + 3 * lw) * k, ($1 + $3 / 2) * k, ($2 + $4 / 2) * k }')
+		colour_at edge.png "$1" "$2" "$edge" 40
+		colour_at edge.png "$3" "$2" FFFFFF 8
+		colour_at edge.png "$4" "$5" BC002D 8
+		found=$((found + 1))
+	done
+	[ "$found" -gt 0 ] || die "no design gives its host flag a bayraq:edge"
+}
