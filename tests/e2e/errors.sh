@@ -189,3 +189,17 @@ test_missing_serve_module() {
 	expect_exit 1 bin/bayraq serve --port 0
 	one_error "bin/bayraq-serve.so' is not this bayraq's module; reinstall bayraq"
 }
+
+# A country's code typed for a language: the language ICU finds most likely
+# in that country, when bayraq has it; a typo still gets the nearest tag.
+test_language_country_code() {
+	mkdir out
+	if [ -f "$ROOT/locales/uk.po" ]; then
+		expect_exit 2 bayraq render --lang ua --city Київ --country PL -o out/
+		one_error "^bayraq: unknown language 'ua'; for Ukrainian use 'uk' ('ua' is a country code: Ukraine)$"
+	fi
+	tag=$(cd "$ROOT/locales" && ls ??.po | head -1 | sed 's/\.po$//')
+	expect_exit 2 bayraq render --lang "${tag}q" --city Kyiv --country PL -o out/
+	one_error "^bayraq: unknown language '${tag}q' (did you mean '$tag'? available: "
+	no_files out
+}
