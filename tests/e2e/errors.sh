@@ -203,3 +203,22 @@ test_language_country_code() {
 	one_error "^bayraq: unknown language '${tag}q' (did you mean '$tag'? available: "
 	no_files out
 }
+
+# preflight given a picture or a text says it is not a PDF, what it seems
+# to be, and what to give it instead.
+test_preflight_not_pdf() {
+	cp "$ROOT/tests/data/logo/good.png" banner.pdf
+	cp "$ROOT/tests/data/logo/not-a-logo.txt" notes.txt
+	: >empty.pdf
+	hint="preflight checks PDF files: give it the .pdf that bayraq render wrote$"
+	expect_exit 1 bayraq preflight banner.pdf
+	one_error "^bayraq: 'banner.pdf' is not a PDF (file type: PNG image); $hint"
+	expect_exit 1 bayraq preflight notes.txt
+	one_error "^bayraq: 'notes.txt' is not a PDF\( (file type: [^)]*)\)\?; $hint"
+	expect_exit 1 bayraq preflight empty.pdf
+	one_error "^bayraq: 'empty.pdf' is empty; $hint"
+	# Readers allow bytes before %PDF-: then it is read as a PDF.
+	{ printf 'junk\n'; cat "$ROOT/tests/data/preflight/full.pdf"; } >late.pdf
+	bayraq preflight late.pdf >/dev/null 2>stderr || true
+	! grep -q "is not a PDF" stderr
+}
