@@ -235,7 +235,7 @@ check_tiles(struct job *job, const struct job_opts *o, struct diag *d)
 {
 	struct paper sheet;
 
-	if (paper_parse(&sheet, o->sheet, d) < 0)
+	if (paper_parse_sheet(&sheet, o->sheet, d) < 0)
 		return -1;
 	if (sheet.width_px != 0)
 		return diag_set(d, DIAG_USAGE,
