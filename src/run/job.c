@@ -212,6 +212,43 @@ check_page(struct job *job, const struct job_opts *o, struct diag *d)
 	return print_sheet(&job->sheet, &job->paper, &o->print, d);
 }
 
+/*
+ * --orientation the design has no variant for: a choice to change, not a
+ * render that failed. Another size that no variant is near fails later,
+ * when the variant is picked.
+ */
+static int
+check_orientation(const struct job *job, const struct job_opts *o,
+	struct library *lib, struct diag *d)
+{
+	double ratio = job->paper.width_pt / job->paper.height_pt, r;
+	const struct design *dz;
+	char *list;
+	size_t i;
+
+	if (o->orientation == NULL || ratio == 1)
+		return 0;
+	dz = library_design(lib, o->design, d);
+	if (dz == NULL)
+		return -1;
+	if (design_pick_index(dz, ratio) >= 0)
+		return 0;
+	for (i = 0; i < design_variant_count(dz); i++) {
+		r = design_variant_ratio(dz, i);
+		if (r != 1 && (r > 1) == (ratio > 1))
+			return 0;
+	}
+	list = design_ratio_list(dz);
+	diag_set(d, DIAG_USAGE,
+		"design '%s' has no %s variant (it has %s); leave out "
+		"--orientation %s, or choose a design with a %s variant "
+		"(bayraq list designs)",
+		o->design, o->orientation, list, o->orientation,
+		o->orientation);
+	g_free(list);
+	return -1;
+}
+
 /* --sheets: the page grows or shrinks to what the sheets make, in whole mm. */
 static int
 fit_sheets(struct job *job, const struct job_opts *o, struct diag *d)
@@ -575,7 +612,8 @@ job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 	size_t i;
 
 	if (check_words(o, d) < 0 || check_inputs(job, o, lib, d) < 0 ||
-		check_page(job, o, d) < 0)
+		check_page(job, o, d) < 0 ||
+		check_orientation(job, o, lib, d) < 0)
 		goto fail;
 	job->design = xstrdup(o->design);
 	/* The file's own name: uk-UA and UK are uk, in names and paths. */

@@ -61,6 +61,27 @@ test_missing_glyph() {
 	no_files out
 }
 
+# An orientation the design has no variant in is a choice to change (2),
+# naming the design's ratios and where to find another design.
+test_no_variant_for_orientation() {
+	mkdir out
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		design=$(basename "$dir")
+		ratios=$(bayraq list designs | sed -n "s/^$design: //p")
+		for way in landscape portrait; do
+			# Only a design with no variant that way.
+			has=$(for r in $ratios; do echo "$r" | awk -F: -v w=$way '
+				($1 > $2 && w == "landscape") || ($1 < $2 && w == "portrait") { print "has" }'; done)
+			[ -z "$has" ] || continue
+			expect_exit 2 bayraq render --design "$design" --orientation $way --size A3 --city Berlin --country DE -o out/
+			one_error "^bayraq: design '$design' has no $way variant (it has .*); leave out --orientation $way, or choose a design with a $way variant (bayraq list designs)$"
+			found=1
+		done
+	done
+	[ -n "${found:-}" ] || echo "no design with one orientation only: nothing to check" >&2
+	no_files out
+}
+
 test_no_variant_for_ratio() {
 	mkdir out
 	expect_exit 1 bayraq render --city Berlin --country DE --size 1000x100mm -o out/
