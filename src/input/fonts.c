@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "base/xalloc.h"
 
@@ -523,6 +524,45 @@ struct fonts *
 fonts_clone(const struct fonts *f, struct diag *d)
 {
 	return fonts_load(f->dir, d);
+}
+
+/* Whether a font of cfg has c: fontconfig lists fonts whose coverage holds it.
+ */
+static int
+has_char(FcConfig *cfg, gunichar c)
+{
+	FcCharSet *cs = FcCharSetCreate();
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_FILE, (char *)NULL);
+	FcFontSet *set;
+	int has;
+
+	FcCharSetAddChar(cs, c);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	set = FcFontList(cfg, pat, os);
+	has = set != NULL && set->nfont > 0;
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	FcCharSetDestroy(cs);
+	return has;
+}
+
+gunichar
+fonts_missing_char(const struct fonts *f, const char *text)
+{
+	const char *p;
+
+	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!u_hasBinaryProperty((UChar32)c,
+			    UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
+			!has_char(f->config, c))
+			return c;
+	}
+	return 0;
 }
 
 PangoContext *

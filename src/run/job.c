@@ -162,6 +162,33 @@ check_words(const struct job_opts *o, struct diag *d)
 	return 0;
 }
 
+/*
+ * A character of what the organizer typed that no font has: named now,
+ * with what to do, rather than as a slot's text that cannot be drawn.
+ */
+static int
+check_glyphs(struct library *lib, const char *text, const char *what,
+	struct diag *d)
+{
+	const struct fonts *f;
+	char utf8[8];
+	gunichar c;
+
+	if (text == NULL)
+		return 0;
+	f = library_fonts(lib, d);
+	if (f == NULL)
+		return -1;
+	c = fonts_missing_char(f, text);
+	if (c == 0)
+		return 0;
+	utf8[g_unichar_to_utf8(c, utf8)] = '\0';
+	return diag_set(d, DIAG_FIT,
+		"no font has the character '%s' (U+%04X) in %s: leave it out "
+		"or replace it",
+		utf8, (unsigned)c, what);
+}
+
 /* The design, language and country exist: loaded now, kept in lib. */
 static int
 check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
@@ -176,6 +203,9 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 		return -1;
 	fl = library_flags(lib, d);
 	if (fl == NULL || flags_host(fl, o->country, job->code, d) < 0)
+		return -1;
+	if (check_glyphs(lib, o->city, "--city", d) < 0 ||
+		check_glyphs(lib, o->event, "--event", d) < 0)
 		return -1;
 	return 0;
 }

@@ -57,7 +57,14 @@ test_text_cannot_fit() {
 test_missing_glyph() {
 	mkdir out
 	expect_exit 1 bayraq render --city "Berlin $(printf '\356\200\200')" --country DE --size A3 -o out/
-	one_error "slot 'text-city' (en): no font has a glyph for a character in"
+	one_error "^bayraq: no font has the character '$(printf '\356\200\200')' (U+E000) in --city: leave it out or replace it$"
+	no_files out
+	# The first one, after characters that draw nothing (a variation
+	# selector) and ones that fonts have.
+	expect_exit 1 bayraq render --city "Berlin $(printf '\357\270\217\356\200\201\356\200\200')" --country DE --size A3 -o out/
+	one_error "no font has the character '.*' (U+E001) in --city"
+	expect_exit 1 bayraq render --city Berlin --event "$(printf '\356\200\200')" --country DE --size A3 -o out/
+	one_error "(U+E000) in --event: leave it out"
 	no_files out
 }
 
