@@ -250,3 +250,20 @@ test_preflight_not_pdf() {
 	bayraq preflight late.pdf >/dev/null 2>stderr || true
 	! grep -q "is not a PDF" stderr
 }
+
+# Where the user's cache folder cannot be made (no home, read-only),
+# fontconfig's cache goes to the temporary folder: stderr holds only
+# bayraq's own lines, not fontconfig's "No writable cache directories".
+test_unwritable_cache() {
+	mkdir out tmp
+	: >file
+	export HOME=$PWD/file/home XDG_CACHE_HOME=$PWD/file/cache TMPDIR=$PWD/tmp
+	bayraq render --city Berlin --country DE --size A5 -f svg -o out/ >/dev/null 2>stderr
+	[ ! -s stderr ] || die "stderr: $(cat stderr)"
+	ls tmp/bayraq-fontconfig-* >/dev/null || die "no cache in TMPDIR: $(ls tmp)"
+	rm out/*
+	long=$(printf 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch%.0s' 1 2 3)
+	expect_exit 1 bayraq render --lang de --city "$long" --country GB --size A3 -o out/
+	one_error "does not fit even at the minimum size"
+	no_files out
+}
