@@ -598,20 +598,50 @@ has_char(FcConfig *cfg, gunichar c)
 	return has;
 }
 
+/*
+ * Noto Sans's coverage, or NULL: most typed text stays within it, and one
+ * list of its fonts costs what listing every font for one character does.
+ */
+static FcCharSet *
+base_coverage(FcConfig *cfg)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, (char *)NULL);
+	FcCharSet *cs = NULL, *got;
+	FcFontSet *set;
+
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans");
+	set = FcFontList(cfg, pat, os);
+	if (set != NULL && set->nfont > 0 &&
+		FcPatternGetCharSet(set->fonts[0], FC_CHARSET, 0, &got) ==
+			FcResultMatch)
+		cs = FcCharSetCopy(got);
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return cs;
+}
+
 gunichar
 fonts_missing_char(const struct fonts *f, const char *text)
 {
+	FcCharSet *base = base_coverage(f->config);
+	gunichar missing = 0;
 	const char *p;
 
-	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+	for (p = text; *p != '\0' && missing == 0; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if (!u_hasBinaryProperty((UChar32)c,
-			    UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
+		if ((base == NULL || !FcCharSetHasChar(base, c)) &&
+			!u_hasBinaryProperty((UChar32)c,
+				UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
 			!has_char(f->config, c))
-			return c;
+			missing = c;
 	}
-	return 0;
+	if (base != NULL)
+		FcCharSetDestroy(base);
+	return missing;
 }
 
 PangoContext *
