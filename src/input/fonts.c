@@ -478,6 +478,39 @@ own_folder(const char *dir)
 }
 
 /*
+ * Whether dir is, or could be made, a folder this user writes to: the
+ * nearest thing of its path that exists is a writable folder. Nothing is
+ * created (fontconfig makes it when it writes), and no folder above that one is
+ * looked at.
+ */
+static int
+can_make(const char *dir)
+{
+	char *p = g_strdup(dir);
+	int ok = 0;
+
+	for (;;) {
+		char *up;
+
+		struct stat st;
+
+		if (stat(p, &st) == 0) {
+			ok = S_ISDIR(st.st_mode) && access(p, W_OK) == 0;
+			break;
+		}
+		up = g_path_get_dirname(p);
+		if (strcmp(up, p) == 0) {
+			g_free(up);
+			break;
+		}
+		g_free(p);
+		p = up;
+	}
+	g_free(p);
+	return ok;
+}
+
+/*
  * fonts.conf keeps fontconfig's cache in the user's cache folder. Where
  * that cannot be written (no home, a read-only one), fontconfig prints
  * "No writable cache directories" for each font folder it reads; a
@@ -492,8 +525,7 @@ writable_cache(FcConfig *cfg)
 	int ok = 0;
 
 	while (!ok && dirs != NULL && (dir = FcStrListNext(dirs)) != NULL)
-		ok = g_mkdir_with_parents((const char *)dir, 0700) == 0 &&
-		     access((const char *)dir, W_OK) == 0;
+		ok = can_make((const char *)dir);
 	if (dirs != NULL)
 		FcStrListDone(dirs);
 	if (ok)
