@@ -2,7 +2,8 @@
 // chromium through playwright-core): type a city, see the preview change,
 // pick a country by its name, see an error beside its field, switch to
 // Arabic (right to left), download the PDF into OUTDIR, and screenshot the
-// page at desktop and phone sizes in en, uk, ar and ja into OUTDIR. Then the
+// page at desktop and phone sizes in en, uk, ar and ja into OUTDIR, the
+// preview before the downloads on a phone. Then the
 // same with the keyboard only: every field in order by Tab, visibly focused,
 // a design's thumbnail, the host flag and the preview's alt text.
 'use strict';
@@ -46,6 +47,21 @@ async function pictures(page, city) {
 	}, null, { timeout: 20000 });
 	const alt = await page.getAttribute('#preview', 'alt');
 	check(alt && alt.includes(city), `the preview's alt text is '${alt}'`);
+}
+
+// On a phone the preview comes right after the fields that change it and
+// before the downloads; on a desktop it is beside the fields, in view.
+async function previewFirst(page, kind, tag) {
+	const top = await page.evaluate(() => {
+		const y = (s) => document.querySelector(s).getBoundingClientRect().top + scrollY;
+		return { preview: y('#preview'), designs: y('#designs'), downloads: y('.downloads') };
+	});
+	if (kind === 'phone')
+		check(top.designs < top.preview && top.preview < top.downloads,
+			`${tag} phone: the preview (at ${top.preview} px) is not between the fields and the downloads`);
+	else
+		check(top.preview < page.viewportSize().height,
+			`${tag} desktop: the preview starts at ${top.preview} px, out of sight`);
 }
 
 // Tab through the page from the top: every field in order, each visibly
@@ -191,6 +207,7 @@ async function main() {
 					`Accept-Language ${tag} gave an English page`);
 				await previewFor(p, 'city=');
 				await pictures(p, city);
+				await previewFirst(p, kind, tag);
 				await p.screenshot({ path: path.join(out, `${kind}-${tag}.png`), fullPage: kind === 'phone' });
 				await c.close();
 			}

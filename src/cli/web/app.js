@@ -79,8 +79,7 @@
 	}
 
 	function clearErrors() {
-		form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
-		document.getElementById('preview-error').textContent = '';
+		document.querySelectorAll('main .error').forEach(function (e) { e.textContent = ''; });
 		document.querySelectorAll('[aria-invalid]').forEach(function (e) {
 			e.removeAttribute('aria-invalid');
 		});
