@@ -1,11 +1,12 @@
 // serve.js URL OUTDIR - bayraq serve's page in a real browser (Debian's
 // chromium through playwright-core): type a city, see the preview change,
 // pick a country by its name, see an error beside its field, switch to
-// Arabic (right to left), download the PDF into OUTDIR, and screenshot the
-// page at desktop and phone sizes in en, uk, ar and ja into OUTDIR, the
-// preview before the downloads on a phone. Then the
-// same with the keyboard only: every field in order by Tab, visibly focused,
-// a design's thumbnail, the host flag and the preview's alt text.
+// Arabic (right to left) and see its errors without command-line words,
+// download the PDF into OUTDIR, and screenshot the page at desktop and
+// phone sizes in en, uk, ar and ja into OUTDIR, the preview before the
+// downloads on a phone. Then the same with the keyboard only: every field
+// in order by Tab, visibly focused, a design's thumbnail, the host flag and
+// the preview's alt text.
 'use strict';
 const { chromium } = require('playwright-core');
 const path = require('path');
@@ -47,6 +48,19 @@ async function pictures(page, city) {
 	}, null, { timeout: 20000 });
 	const alt = await page.getAttribute('#preview', 'alt');
 	check(alt && alt.includes(city), `the preview's alt text is '${alt}'`);
+}
+
+// The error beside a field, once shown: in the page's language, with
+// neither a command to type nor a design's slot name.
+async function plainError(page, field) {
+	const el = `#${field}-error`;
+	await page.waitForFunction((e) => document.querySelector(e).textContent !== '',
+		el, { timeout: 20000 });
+	const text = await page.textContent(el);
+	check(!/bayraq |slot '/.test(text), `the ${field} error shows '${text}'`);
+	const lang = await page.getAttribute('html', 'lang');
+	check(lang === 'en' || !/unknown|does not fit/.test(text),
+		`the ${field} error on the ${lang} page is in English: '${text}'`);
 }
 
 // On a phone the preview comes right after the fields that change it and
@@ -175,6 +189,7 @@ async function main() {
 			null, { timeout: 20000 });
 		check(await page.getAttribute('#country', 'aria-invalid') === 'true',
 			'the country field is not marked invalid');
+		await plainError(page, 'country');
 		await page.fill('#country', 'PL');
 		await previewFor(page, 'country=PL');
 
@@ -187,6 +202,13 @@ async function main() {
 		await labelled(page);
 		await page.selectOption('#lang', 'ar');
 		await previewFor(page, 'lang=ar');
+		await page.fill('#country', 'Atlantis');
+		await plainError(page, 'country');
+		await page.fill('#country', 'PL');
+		await page.fill('#city', 'Kraków'.repeat(40));
+		await plainError(page, 'city');
+		await page.fill('#city', 'Kraków');
+		await previewFor(page, 'city=Krak');
 
 		const [download] = await Promise.all([page.waitForEvent('download'),
 			page.click('button[value=pdf]')]);
