@@ -139,17 +139,28 @@ country_options(GString *out, const struct page_input *in)
 	}
 }
 
+static void add_text(GString *out, const struct page_input *in,
+	const char *key);
+
+/* "A2: 420 x 594 mm, poster" in the page's language; a size named by us
+ * (banner-3x1m) by its dimensions only, as the word says what it is. */
 static void
-size_options(GString *out)
+size_options(GString *out, const struct page_input *in)
 {
-	char desc[96];
-	const char *name;
+	char desc[96], dims[48], key[32];
+	const char *name, *use;
+	int own_name;
 	size_t i;
 
 	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++) {
-		g_string_append_printf(out, "<option value=\"%s\"%s>%s: ", name,
-			strcmp(name, "A2") == 0 ? " selected" : "", name);
-		add_escaped(out, desc);
+		use = paper_named_use(i, dims, sizeof dims, &own_name);
+		g_string_append_printf(out, "<option value=\"%s\"%s>", name,
+			strcmp(name, "A2") == 0 ? " selected" : "");
+		if (own_name)
+			g_string_append_printf(out, "%s: ", name);
+		snprintf(key, sizeof key, "web-size-%s", use);
+		g_string_append_printf(out, "%s, ", dims);
+		add_text(out, in, key);
 		g_string_append(out, "</option>");
 	}
 }
@@ -203,7 +214,7 @@ add_token(GString *out, const struct page_input *in, const char *token)
 	else if (strcmp(token, "country-options") == 0)
 		country_options(out, in);
 	else if (strcmp(token, "size-options") == 0)
-		size_options(out);
+		size_options(out, in);
 	else if (strcmp(token, "slogan-options") == 0)
 		slogan_options(out, in);
 	else

@@ -3,10 +3,10 @@
 // pick a country by its name, see an error beside its field, switch to
 // Arabic (right to left) and see its errors without command-line words,
 // download the PDF into OUTDIR, and screenshot the page at desktop and
-// phone sizes in en, uk, ar and ja into OUTDIR, the preview before the
-// downloads on a phone. Then the same with the keyboard only: every field
-// in order by Tab, visibly focused, a design's thumbnail, the host flag and
-// the preview's alt text.
+// phone sizes in en, uk, ar, ka and ja into OUTDIR: on a phone the preview
+// before the downloads, and the size menu translated and whole. Then the
+// same with the keyboard only: every field in order by Tab, visibly
+// focused, a design's thumbnail, the host flag and the preview's alt text.
 'use strict';
 const { chromium } = require('playwright-core');
 const path = require('path');
@@ -61,6 +61,34 @@ async function plainError(page, field) {
 	const lang = await page.getAttribute('html', 'lang');
 	check(lang === 'en' || !/unknown|does not fit/.test(text),
 		`the ${field} error on the ${lang} page is in English: '${text}'`);
+}
+
+// The size menu in the page's language, with no word of the English page's
+// labels ("A2: 420 x 594 mm, poster": poster), and every choice whole in
+// the closed menu on a desktop, the chosen one on a phone. A select's
+// scrollWidth never exceeds its clientWidth, so the text is measured.
+async function sizeMenu(page, kind, tag, english) {
+	const words = new Set(english.filter((t) => t.includes(', '))
+		.flatMap((t) => t.split(', ').pop().match(/[A-Za-z-]{3,}/g) || []));
+	const menu = await page.$eval('#size', (s) => {
+		const st = getComputedStyle(s);
+		const ctx = document.createElement('canvas').getContext('2d');
+		ctx.font = st.font;
+		return { room: s.clientWidth - parseFloat(st.paddingLeft) -
+				parseFloat(st.paddingRight) - 20,
+			chosen: s.selectedIndex,
+			options: [...s.options].map((o) => ({ text: o.text,
+				width: ctx.measureText(o.text).width })) };
+	});
+	if (tag !== 'en')
+		for (const o of menu.options)
+			for (const w of words)
+				check(!new RegExp(`\\b${w}\\b`, 'i').test(o.text),
+					`${tag}: the size '${o.text}' says '${w}' in English`);
+	const shown = kind === 'phone' ? [menu.options[menu.chosen]] : menu.options;
+	for (const o of shown)
+		check(o.width <= menu.room, `${tag} ${kind}: the size '${o.text}' is cut ` +
+			`(${Math.round(o.width)} px in ${Math.round(menu.room)})`);
 }
 
 // On a phone the preview comes right after the fields that change it and
@@ -156,6 +184,7 @@ async function main() {
 		page.on('console', (m) => m.type() === 'error' &&
 			!/status of 400/.test(m.text()) && errors.push(m.text()));
 		await page.goto(url);
+		const englishSizes = await page.$$eval('#size option', (os) => os.map((o) => o.text));
 		check(await page.getAttribute('html', 'dir') === 'ltr', 'en page is not ltr');
 		check(await page.getAttribute('html', 'lang') === 'en', 'page is not in English');
 		await labelled(page);
@@ -218,7 +247,8 @@ async function main() {
 		await ctx.close();
 
 		for (const [tag, city, country] of [['en', 'Berlin', 'DE'],
-			['uk', 'Київ', 'PL'], ['ar', 'عمان', 'JO'], ['ja', '東京', 'JP']]) {
+			['uk', 'Київ', 'PL'], ['ar', 'عمان', 'JO'], ['ka', 'თბილისი', 'GE'],
+			['ja', '東京', 'JP']]) {
 			for (const [kind, viewport] of [['desktop', { width: 1280, height: 900 }],
 				['phone', { width: 390, height: 844 }]]) {
 				const c = await browser.newContext({ viewport, locale: tag });
@@ -230,6 +260,7 @@ async function main() {
 				await previewFor(p, 'city=');
 				await pictures(p, city);
 				await previewFirst(p, kind, tag);
+				await sizeMenu(p, kind, tag, englishSizes);
 				await p.screenshot({ path: path.join(out, `${kind}-${tag}.png`), fullPage: kind === 'phone' });
 				await c.close();
 			}
