@@ -90,6 +90,23 @@ language_options(GString *out, const struct page_input *in)
 	}
 }
 
+/*
+ * A design's name for people, web-design-name-FOLDER in the page's
+ * language ("Hand-held sign"), else in English, else its folder's name.
+ */
+static void
+add_design_name(GString *out, const struct page_input *in, const char *design)
+{
+	struct diag d = { 0 };
+	char *key = g_strconcat("web-design-name-", design, NULL);
+	const char *text = catalog_text(in->cat, key, &d);
+
+	if (text == NULL)
+		text = catalog_text(in->en, key, &d);
+	add_escaped(out, text != NULL ? text : design);
+	g_free(key);
+}
+
 /* A radio button per design, its name and its thumbnail in the label. */
 static void
 design_options(GString *out, const struct page_input *in)
@@ -113,7 +130,7 @@ design_options(GString *out, const struct page_input *in)
 			"\"%s><img src=\"/thumbnail?design=%s\" "
 			"alt=\"\"><span>",
 			i == chosen ? " checked" : "", url);
-		add_escaped(out, in->designs[i]);
+		add_design_name(out, in, in->designs[i]);
 		g_string_append(out, "</span></label>");
 		g_free(url);
 	}

@@ -4,9 +4,10 @@
 // Arabic (right to left) and see its errors without command-line words,
 // download the PDF into OUTDIR, and screenshot the page at desktop and
 // phone sizes in en, uk, ar, ka and ja into OUTDIR: on a phone the preview
-// before the downloads, and the size menu translated and whole. Then the
-// same with the keyboard only: every field in order by Tab, visibly
-// focused, a design's thumbnail, the host flag and the preview's alt text.
+// before the downloads, the size menu translated and whole, the designs by
+// their names. Then the same with the keyboard only: every field in order
+// by Tab, visibly focused, a design's thumbnail, the host flag and the
+// preview's alt text.
 'use strict';
 const { chromium } = require('playwright-core');
 const path = require('path');
@@ -89,6 +90,15 @@ async function sizeMenu(page, kind, tag, english) {
 	for (const o of shown)
 		check(o.width <= menu.room, `${tag} ${kind}: the size '${o.text}' is cut ` +
 			`(${Math.round(o.width)} px in ${Math.round(menu.room)})`);
+}
+
+// Each design is named for people (web-design-name-FOLDER), not by its
+// folder: "Hand-held sign", not sign.
+async function designNames(page, tag) {
+	const named = await page.$$eval('.design', (ls) => ls.map((l) =>
+		[l.querySelector('input').value, l.textContent.trim()]));
+	for (const [folder, name] of named)
+		check(name && name !== folder, `${tag}: the design ${folder} is named '${name}'`);
 }
 
 // On a phone the preview comes right after the fields that change it and
@@ -261,6 +271,7 @@ async function main() {
 				await pictures(p, city);
 				await previewFirst(p, kind, tag);
 				await sizeMenu(p, kind, tag, englishSizes);
+				await designNames(p, tag);
 				await p.screenshot({ path: path.join(out, `${kind}-${tag}.png`), fullPage: kind === 'phone' });
 				await c.close();
 			}
