@@ -8,7 +8,7 @@ libfontconfig-dev libxml2-dev libgettextpo-dev libjson-glib-dev zlib1g-dev
 libfreetype-dev libpixman-1-dev libpng-dev libcsv-dev libisal-dev libtiff-dev libpoppler-glib-dev libqpdf-dev
 argyll icc-profiles-free ca-certificates libmicrohttpd-dev libicu-dev liblcms2-dev"
 run="fonts-noto-core fonts-noto-cjk fonts-roboto-unhinted icc-profiles-free libmicrohttpd12
-libicu72 liblcms2-2 iso-codes"
+libicu72 liblcms2-2 iso-codes shared-mime-info"
 test="gettext poppler-utils qpdf libtiff-tools librsvg2-bin man-db strace wrk ghostscript"
 # What `make bench` compares with (not in "all": only the bench needs them).
 bench="librsvg2-bin mupdf-tools libvips-tools wrk curl"

@@ -983,6 +983,21 @@ design_ratio_text(double ratio, char *buf, size_t size)
 		snprintf(buf, size, "1:%.2f", 1 / ratio);
 }
 
+char *
+design_ratio_list(const struct design *dz)
+{
+	char **ratios = g_new0(char *, dz->variant_count + 1), *list;
+	size_t i;
+
+	for (i = 0; i < dz->variant_count; i++) {
+		ratios[i] = g_malloc(32);
+		design_ratio_text(design_variant_ratio(dz, i), ratios[i], 32);
+	}
+	list = g_strjoinv(", ", ratios);
+	g_strfreev(ratios);
+	return list;
+}
+
 long
 design_pick_index(const struct design *dz, double ratio)
 {
@@ -1006,7 +1021,7 @@ const struct variant *
 design_pick(const struct design *dz, double ratio, struct diag *d)
 {
 	long best = design_pick_index(dz, ratio);
-	char **ratios, *list, want[32];
+	char *list, want[32];
 	size_t i;
 
 	if (best >= 0)
@@ -1015,13 +1030,7 @@ design_pick(const struct design *dz, double ratio, struct diag *d)
 	for (i = 0; i < dz->variant_count; i++)
 		if (design_variant(dz, i, d) == NULL)
 			return NULL;
-	ratios = g_new0(char *, dz->variant_count + 1);
-	for (i = 0; i < dz->variant_count; i++) {
-		ratios[i] = g_malloc(32);
-		design_ratio_text(design_variant_ratio(dz, i), ratios[i], 32);
-	}
-	list = g_strjoinv(", ", ratios);
-	g_strfreev(ratios);
+	list = design_ratio_list(dz);
 	design_ratio_text(ratio, want, sizeof want);
 	diag_set(d, DIAG_FIT,
 		"design '%s' has no variant near ratio %s (it has %s)",

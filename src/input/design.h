@@ -198,4 +198,7 @@ char *design_folder(const char *designs_dir, const char *name);
 /* Formats a ratio as people say it: "3:1", "1:1.41", "9:16". */
 void design_ratio_text(double ratio, char *buf, size_t size);
 
+/* The ratios of the design's variants, "3:4, 1:1.41". g_free() it. */
+char *design_ratio_list(const struct design *dz);
+
 #endif

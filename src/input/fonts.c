@@ -11,8 +11,12 @@
 #include <pango/pangofc-fontmap.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unicode/uchar.h>
+#include <unistd.h>
 
 #include "base/xalloc.h"
 
@@ -462,6 +466,51 @@ fonts_on(FcConfig *cfg)
 	return f;
 }
 
+/* Whether dir is a folder of ours that only we can write to. */
+static int
+own_folder(const char *dir)
+{
+	struct stat st;
+
+	return g_mkdir_with_parents(dir, 0700) == 0 && lstat(dir, &st) == 0 &&
+	       S_ISDIR(st.st_mode) && st.st_uid == getuid() &&
+	       (st.st_mode & 022) == 0 && access(dir, W_OK) == 0;
+}
+
+/*
+ * fonts.conf keeps fontconfig's cache in the user's cache folder. Where
+ * that cannot be written (no home, a read-only one), fontconfig prints
+ * "No writable cache directories" for each font folder it reads; a
+ * folder of this user's in the temporary directory serves instead.
+ */
+static void
+writable_cache(FcConfig *cfg)
+{
+	FcStrList *dirs = FcConfigGetCacheDirs(cfg);
+	FcChar8 *dir;
+	char *tmp, *xml;
+	int ok = 0;
+
+	while (!ok && dirs != NULL && (dir = FcStrListNext(dirs)) != NULL)
+		ok = g_mkdir_with_parents((const char *)dir, 0700) == 0 &&
+		     access((const char *)dir, W_OK) == 0;
+	if (dirs != NULL)
+		FcStrListDone(dirs);
+	if (ok)
+		return;
+	tmp = g_strdup_printf("%s/bayraq-fontconfig-%ju", g_get_tmp_dir(),
+		(uintmax_t)getuid());
+	if (own_folder(tmp)) {
+		xml = g_markup_printf_escaped(
+			"<fontconfig><cachedir>%s</cachedir></fontconfig>",
+			tmp);
+		FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml,
+			FcFalse);
+		g_free(xml);
+	}
+	g_free(tmp);
+}
+
 struct fonts *
 fonts_load(const char *fonts_dir, struct diag *d)
 {
@@ -481,6 +530,7 @@ fonts_load(const char *fonts_dir, struct diag *d)
 			conf);
 		goto out;
 	}
+	writable_cache(cfg);
 	if (!FcConfigBuildFonts(cfg)) {
 		diag_set(d, DIAG_LIB, "cannot build the font list from '%s'",
 			conf);
@@ -523,6 +573,45 @@ struct fonts *
 fonts_clone(const struct fonts *f, struct diag *d)
 {
 	return fonts_load(f->dir, d);
+}
+
+/* Whether a font of cfg has c: fontconfig lists fonts whose coverage holds it.
+ */
+static int
+has_char(FcConfig *cfg, gunichar c)
+{
+	FcCharSet *cs = FcCharSetCreate();
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_FILE, (char *)NULL);
+	FcFontSet *set;
+	int has;
+
+	FcCharSetAddChar(cs, c);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	set = FcFontList(cfg, pat, os);
+	has = set != NULL && set->nfont > 0;
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	FcCharSetDestroy(cs);
+	return has;
+}
+
+gunichar
+fonts_missing_char(const struct fonts *f, const char *text)
+{
+	const char *p;
+
+	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!u_hasBinaryProperty((UChar32)c,
+			    UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
+			!has_char(f->config, c))
+			return c;
+	}
+	return 0;
 }
 
 PangoContext *

@@ -34,6 +34,13 @@ struct fonts *fonts_clone(const struct fonts *f, struct diag *d);
 PangoContext *fonts_context_new(const struct fonts *f);
 
 /*
+ * The first character of text (UTF-8) that no font of f has, so that pango
+ * would draw it as a box; 0 when every one is there. Characters that draw
+ * nothing (joiners, variation selectors, direction isolates) need none.
+ */
+gunichar fonts_missing_char(const struct fonts *f, const char *text);
+
+/*
  * Whether ft_face (an FT_Face) is one of the faces bayraq opens and keeps,
  * which cairo never closes: every font pango makes on any thread draws
  * with one (see fonts.c). For the tests.

@@ -3,8 +3,10 @@
 #include "input/langtag.h"
 
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 int
 langtag_plausible(const char *tag)
@@ -59,4 +61,27 @@ langtag_match(const char *wanted, const char *have)
 		strcmp(wl, hl) != 0 || strcmp(ws, hs) != 0)
 		return LANGTAG_NONE;
 	return strcmp(wr, hr) == 0 ? LANGTAG_LIKELY : LANGTAG_SCRIPT;
+}
+
+int
+langtag_of_region(const char *tag, char likely[64], char region[64])
+{
+	char id[16], max[ULOC_FULLNAME_CAPACITY];
+	UChar name[64];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n;
+
+	if (strlen(tag) != 2 || !g_ascii_isalpha(tag[0]) ||
+		!g_ascii_isalpha(tag[1]))
+		return 0;
+	snprintf(id, sizeof id, "und_%c%c", g_ascii_toupper(tag[0]),
+		g_ascii_toupper(tag[1]));
+	if (uloc_getISO3Country(id)[0] == '\0')
+		return 0;
+	uloc_addLikelySubtags(id, max, sizeof max, &err);
+	uloc_toLanguageTag(max, likely, 64, 0, &err);
+	n = uloc_getDisplayCountry(id, "en", name, 64, &err);
+	u_strToUTF8(region, 64, NULL, name, n, &err);
+	return U_SUCCESS(err) && err != U_STRING_NOT_TERMINATED_WARNING &&
+	       likely[0] != '\0' && region[0] != '\0';
 }

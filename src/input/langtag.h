@@ -20,6 +20,14 @@ enum langtag_match {
  */
 enum langtag_match langtag_match(const char *wanted, const char *have);
 
+/*
+ * When tag is a country or region code ("ua", "GB"; "se" is Sweden's and
+ * Northern Sami's), the tag of the language ICU finds most likely there
+ * ("uk-Cyrl-UA") in likely, and the region's English name ("Ukraine") in
+ * region; 1 then, else 0.
+ */
+int langtag_of_region(const char *tag, char likely[64], char region[64]);
+
 /* Whether tag is only letters, digits, '-' and '_', 1 to 35 of them. */
 int langtag_plausible(const char *tag);
 

@@ -9,6 +9,7 @@
 
 #include "base/xalloc.h"
 #include "base/nearest.h"
+#include "input/lang.h"
 #include "input/langtag.h"
 #include "input/lint.h"
 
@@ -324,8 +325,42 @@ library_design(struct library *lib, const char *name, struct diag *d)
 }
 
 /*
- * An unknown tag: the nearest file's tag, if one is near, and them all.
- * Case and '_' are already forgiven, so what is left is a typo.
+ * A country's code typed for a language ("ua" for Ukraine): the file of
+ * the language most likely there, as ICU says (uk), if there is one;
+ * the language the code also is, if it is one (ICU's name for it).
+ */
+static int
+region_instead(char **tags, const char *tag, struct diag *d)
+{
+	char likely[64], region[64], *name, *own;
+	size_t i;
+
+	if (!langtag_of_region(tag, likely, region))
+		return 0;
+	for (i = 0; tags[i] != NULL; i++)
+		if (langtag_match(likely, tags[i]) >= LANGTAG_SCRIPT)
+			break;
+	if (tags[i] == NULL)
+		return 0;
+	/* "sl": Slovenian, which bayraq has not, and Sierra Leone. */
+	own = lang_name(tag, "en");
+	name = lang_name(tags[i], "en");
+	diag_set(d, DIAG_USAGE,
+		"unknown language '%s'%s%s%s; for %s use '%s' ('%s' is a "
+		"country code: %s)",
+		tag, g_ascii_strcasecmp(own, tag) != 0 ? " (" : "",
+		g_ascii_strcasecmp(own, tag) != 0 ? own : "",
+		g_ascii_strcasecmp(own, tag) != 0 ? ")" : "", name, tags[i],
+		tag, region);
+	free(own);
+	free(name);
+	return -1;
+}
+
+/*
+ * An unknown tag: the language of the country whose code it is; else the
+ * nearest file's tag, if one is near, and them all. Case and '_' are
+ * already forgiven, so what is left is a typo.
  */
 static int
 unknown_language(const struct paths *paths, const char *tag, struct diag *d)
@@ -334,6 +369,10 @@ unknown_language(const struct paths *paths, const char *tag, struct diag *d)
 	const char *near = NULL;
 	size_t n = g_strv_length(tags), dist = 0, limit;
 
+	if (region_instead(tags, tag, d) != 0) {
+		library_languages_free(tags);
+		return -1;
+	}
 	if (langtag_plausible(tag)) {
 		near = nearest_word(tag, (const char *const *)tags, n, &dist);
 		limit = strlen(tag) / 3 + 1;

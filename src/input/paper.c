@@ -75,26 +75,35 @@ paper_set(struct paper *p, double w, double h, const char *unit)
 	}
 }
 
+/* Sheets for tile are paper a printer takes: no banners, no screens. */
 static int
-named_list_error(const char *spec, struct diag *d)
+is_sheet(enum paper_family family)
+{
+	return family == PAPER_ISO || family == PAPER_US;
+}
+
+static int
+named_list_error(const char *spec, int sheet, struct diag *d)
 {
 	char list[160] = "";
 	size_t i;
 
 	for (i = 0; i < NAMED_COUNT; i++) {
-		if (i > 0)
+		if (sheet && !is_sheet(named_sizes[i].family))
+			continue;
+		if (list[0] != '\0')
 			strncat(list, ", ", sizeof list - strlen(list) - 1);
 		strncat(list, named_sizes[i].name,
 			sizeof list - strlen(list) - 1);
 	}
 	return diag_set(d, DIAG_USAGE,
-		"unknown size '%s' (expected %s, or WxH with mm, cm, in, pt "
-		"or px)",
-		spec, list);
+		"unknown %s '%s' (expected %s, or WxH with %s)",
+		sheet ? "sheet size" : "size", spec, list,
+		sheet ? "mm, cm, in or pt" : "mm, cm, in, pt or px");
 }
 
 static int
-parse_custom(struct paper *p, const char *spec, struct diag *d)
+parse_custom(struct paper *p, const char *spec, int sheet, struct diag *d)
 {
 	const char *rest;
 	char *end, unit[4];
@@ -103,11 +112,11 @@ parse_custom(struct paper *p, const char *spec, struct diag *d)
 
 	w = strtod(spec, &end);
 	if (end == spec || (*end != 'x' && *end != 'X'))
-		return named_list_error(spec, d);
+		return named_list_error(spec, sheet, d);
 	rest = end + 1;
 	h = strtod(rest, &end);
 	if (end == rest)
-		return named_list_error(spec, d);
+		return named_list_error(spec, sheet, d);
 	if (*end == '\0')
 		return diag_set(d, DIAG_USAGE,
 			"size '%s' needs a unit (mm, cm, in, pt or px)", spec);
@@ -144,8 +153,9 @@ parse_custom(struct paper *p, const char *spec, struct diag *d)
 	return 0;
 }
 
-int
-paper_parse(struct paper *p, const char *spec, struct diag *d)
+static int
+parse_named_or_custom(struct paper *p, const char *spec, int sheet,
+	struct diag *d)
 {
 	size_t i;
 
@@ -153,7 +163,8 @@ paper_parse(struct paper *p, const char *spec, struct diag *d)
 	for (i = 0; i < NAMED_COUNT; i++) {
 		const struct named *n = &named_sizes[i];
 
-		if (strcasecmp(spec, n->name) == 0) {
+		if (strcasecmp(spec, n->name) == 0 &&
+			(!sheet || is_sheet(n->family))) {
 			paper_set(p, n->w, n->h, n->unit);
 			snprintf(p->label, sizeof p->label, "%s", n->name);
 			p->family = n->family;
@@ -161,8 +172,20 @@ paper_parse(struct paper *p, const char *spec, struct diag *d)
 		}
 	}
 	if (strlen(spec) >= 32)
-		return named_list_error("...", d);
-	return parse_custom(p, spec, d);
+		return named_list_error("...", sheet, d);
+	return parse_custom(p, spec, sheet, d);
+}
+
+int
+paper_parse(struct paper *p, const char *spec, struct diag *d)
+{
+	return parse_named_or_custom(p, spec, 0, d);
+}
+
+int
+paper_parse_sheet(struct paper *p, const char *spec, struct diag *d)
+{
+	return parse_named_or_custom(p, spec, 1, d);
 }
 
 int

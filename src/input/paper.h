@@ -40,6 +40,13 @@ struct paper {
 int paper_parse(struct paper *p, const char *spec, struct diag *d);
 
 /*
+ * As paper_parse(), for a sheet that tile cuts a banner into: a named
+ * paper size (ISO, US) or WxH, not a banner or a screen; the list in the
+ * error names only those.
+ */
+int paper_parse_sheet(struct paper *p, const char *spec, struct diag *d);
+
+/*
  * Turns the page to "portrait" or "landscape"; a page already in that
  * orientation is left alone. Fails with DIAG_USAGE on another word.
  */

@@ -198,16 +198,39 @@ refit(struct placed_text *t, const struct render_input *in, double cap,
 	return plan_text(t, t->slot, in, cap, d);
 }
 
+static int
+is_name(const struct slot *s)
+{
+	return strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) == 0;
+}
+
+/*
+ * Whether the city's line outranks t: every text but the headline, the
+ * hashtag (the campaign's mark, which designs draw large) and the flags'
+ * names, which are labels.
+ */
+static int
+below_city(const struct placed_text *t)
+{
+	const char *name = t->slot->name;
+
+	return strcmp(name, "headline") != 0 && strcmp(name, "city") != 0 &&
+	       strcmp(name, "hashtag") != 0 && !is_name(t->slot);
+}
+
 /*
  * Fits every text slot, then fits again, smaller, any text that came out
  * larger than HIERARCHY_RATIO of the headline: a short city name or the
- * hashtag would otherwise outshout the slogan.
+ * hashtag would otherwise outshout the headline. Then the city's line
+ * comes second: the day's message or the event under it, fitted larger
+ * than a long city's two lines, made "Frankfurt am Main steht an der
+ * Seite der Krim" read as a footnote to them.
  */
 static int
 plan_texts(struct banner *b, const struct render_input *in, struct diag *d)
 {
 	const struct variant *v = b->v;
-	double lead = 0;
+	double lead = 0, city = 0;
 	size_t i;
 
 	for (i = 0; i < v->slot_count; i++) {
@@ -236,13 +259,18 @@ plan_texts(struct banner *b, const struct render_input *in, struct diag *d)
 		if (refit(t, in, lead * HIERARCHY_RATIO, d) < 0)
 			return -1;
 	}
-	return 0;
-}
+	for (i = 0; i < b->text_count; i++)
+		if (strcmp(b->texts[i].slot->name, "city") == 0)
+			city = b->texts[i].fit.size;
+	for (i = 0; i < b->text_count && city > 0; i++) {
+		struct placed_text *t = &b->texts[i];
 
-static int
-is_name(const struct slot *s)
-{
-	return strncmp(s->name, DESIGN_KEY_NAME, strlen(DESIGN_KEY_NAME)) == 0;
+		if (!below_city(t) || t->fit.size <= city)
+			continue;
+		if (refit(t, in, city, d) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*

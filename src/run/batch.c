@@ -604,7 +604,8 @@ check_named(struct row *row, enum column c, struct library *lib)
 		return 0;
 	case COL_SIZE:
 	case COL_TILE_SHEET:
-		if (paper_parse(&paper, v, &d) < 0)
+		if ((c == COL_SIZE ? paper_parse(&paper, v, &d)
+				   : paper_parse_sheet(&paper, v, &d)) < 0)
 			return fail_column(row, c, d.msg);
 		return 0;
 	case COL_ORIENTATION:

@@ -162,6 +162,33 @@ check_words(const struct job_opts *o, struct diag *d)
 	return 0;
 }
 
+/*
+ * A character of what the organizer typed that no font has: named now,
+ * with what to do, rather than as a slot's text that cannot be drawn.
+ */
+static int
+check_glyphs(struct library *lib, const char *text, const char *what,
+	struct diag *d)
+{
+	const struct fonts *f;
+	char utf8[8];
+	gunichar c;
+
+	if (text == NULL)
+		return 0;
+	f = library_fonts(lib, d);
+	if (f == NULL)
+		return -1;
+	c = fonts_missing_char(f, text);
+	if (c == 0)
+		return 0;
+	utf8[g_unichar_to_utf8(c, utf8)] = '\0';
+	return diag_set(d, DIAG_FIT,
+		"no font has the character '%s' (U+%04X) in %s: leave it out "
+		"or replace it",
+		utf8, (unsigned)c, what);
+}
+
 /* The design, language and country exist: loaded now, kept in lib. */
 static int
 check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
@@ -176,6 +203,9 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 		return -1;
 	fl = library_flags(lib, d);
 	if (fl == NULL || flags_host(fl, o->country, job->code, d) < 0)
+		return -1;
+	if (check_glyphs(lib, o->city, "--city", d) < 0 ||
+		check_glyphs(lib, o->event, "--event", d) < 0)
 		return -1;
 	return 0;
 }
@@ -212,6 +242,43 @@ check_page(struct job *job, const struct job_opts *o, struct diag *d)
 	return print_sheet(&job->sheet, &job->paper, &o->print, d);
 }
 
+/*
+ * --orientation the design has no variant for: a choice to change, not a
+ * render that failed. Another size that no variant is near fails later,
+ * when the variant is picked.
+ */
+static int
+check_orientation(const struct job *job, const struct job_opts *o,
+	struct library *lib, struct diag *d)
+{
+	double ratio = job->paper.width_pt / job->paper.height_pt, r;
+	const struct design *dz;
+	char *list;
+	size_t i;
+
+	if (o->orientation == NULL || ratio == 1)
+		return 0;
+	dz = library_design(lib, o->design, d);
+	if (dz == NULL)
+		return -1;
+	if (design_pick_index(dz, ratio) >= 0)
+		return 0;
+	for (i = 0; i < design_variant_count(dz); i++) {
+		r = design_variant_ratio(dz, i);
+		if (r != 1 && (r > 1) == (ratio > 1))
+			return 0;
+	}
+	list = design_ratio_list(dz);
+	diag_set(d, DIAG_USAGE,
+		"design '%s' has no %s variant (it has %s); leave out "
+		"--orientation %s, or choose a design with a %s variant "
+		"(bayraq list designs)",
+		o->design, o->orientation, list, o->orientation,
+		o->orientation);
+	g_free(list);
+	return -1;
+}
+
 /* --sheets: the page grows or shrinks to what the sheets make, in whole mm. */
 static int
 fit_sheets(struct job *job, const struct job_opts *o, struct diag *d)
@@ -235,7 +302,7 @@ check_tiles(struct job *job, const struct job_opts *o, struct diag *d)
 {
 	struct paper sheet;
 
-	if (paper_parse(&sheet, o->sheet, d) < 0)
+	if (paper_parse_sheet(&sheet, o->sheet, d) < 0)
 		return -1;
 	if (sheet.width_px != 0)
 		return diag_set(d, DIAG_USAGE,
@@ -575,7 +642,8 @@ job_resolve(const struct job_opts *o, struct library *lib, struct diag *d)
 	size_t i;
 
 	if (check_words(o, d) < 0 || check_inputs(job, o, lib, d) < 0 ||
-		check_page(job, o, d) < 0)
+		check_page(job, o, d) < 0 ||
+		check_orientation(job, o, lib, d) < 0)
 		goto fail;
 	job->design = xstrdup(o->design);
 	/* The file's own name: uk-UA and UK are uk, in names and paths. */

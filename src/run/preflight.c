@@ -2,6 +2,7 @@
  */
 #include "run/preflight.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib.h>
 #include <math.h>
@@ -1370,6 +1371,47 @@ preflight_free(struct preflight *pf)
 	pf->image_count = 0;
 }
 
+/*
+ * 0 if path starts like a PDF: "%PDF-" in its first 1024 bytes, where
+ * readers look for it. Else -1, and d names what it seems to be
+ * (shared-mime-info's magic, through GIO) and what to give instead.
+ */
+static int
+looks_like_pdf(const char *path, struct diag *d)
+{
+	static const char hint[] = "preflight checks PDF files: give it the "
+				   ".pdf that bayraq render wrote";
+	unsigned char head[1024];
+	FILE *fp = fopen(path, "rb");
+	size_t n, i;
+	gboolean uncertain = TRUE;
+	char *type, *kind = NULL;
+	int rc;
+
+	if (fp == NULL)
+		return diag_set(d, DIAG_IO, "cannot open '%s': %s", path,
+			g_strerror(errno));
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	for (i = 0; i + 5 <= n; i++)
+		if (memcmp(head + i, "%PDF-", 5) == 0)
+			return 0;
+	if (n == 0)
+		return diag_set(d, DIAG_FORMAT, "'%s' is empty; %s", path,
+			hint);
+	type = g_content_type_guess(NULL, head, n, &uncertain);
+	if (!uncertain && !g_content_type_is_unknown(type))
+		kind = g_content_type_get_description(type);
+	rc = kind != NULL ? diag_set(d, DIAG_FORMAT,
+				    "'%s' is not a PDF (file type: %s); %s",
+				    path, kind, hint)
+			  : diag_set(d, DIAG_FORMAT, "'%s' is not a PDF; %s",
+				    path, hint);
+	g_free(type);
+	g_free(kind);
+	return rc;
+}
+
 int
 preflight_check(struct preflight *pf, const char *path, double safe,
 	double ink_limit, struct diag *d)
@@ -1379,7 +1421,8 @@ preflight_check(struct preflight *pf, const char *path, double safe,
 	pf->ink_limit = ink_limit;
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
 		return diag_set(d, DIAG_IO, "cannot open '%s'", path);
-	if (read_structure(pf, path, d) < 0 || read_layout(pf, path, d) < 0)
+	if (looks_like_pdf(path, d) < 0 || read_structure(pf, path, d) < 0 ||
+		read_layout(pf, path, d) < 0)
 		return -1;
 	read_ink(pf, path);
 	judge(pf);

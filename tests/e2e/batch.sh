@@ -322,7 +322,7 @@ CSV
 	grep -q "^c.csv:5: failed: column 'print': 'maybe' is neither yes nor no (empty is no)$" stdout
 	grep -q "^c.csv:6: failed: column 'name': '★☆★' has no letter or digit a file name can use" stdout
 	grep -q "^c.csv:7: failed: column 'orientation': " stdout
-	grep -q "^c.csv:8: failed: column 'tile-sheet': unknown size 'Z9'" stdout
+	grep -q "^c.csv:8: failed: column 'tile-sheet': unknown sheet size 'Z9'" stdout
 	grep -q "^c.csv:9: failed: column 'dpi': '5000' is not a number from 10 to 2400$" stdout
 	# Names are slugged, then checked for clashes like any other.
 	grep -q "^c.csv:10: failed: would write 'out/bergen-sentrum.pdf', as line 11 does$" stdout

@@ -57,7 +57,35 @@ test_text_cannot_fit() {
 test_missing_glyph() {
 	mkdir out
 	expect_exit 1 bayraq render --city "Berlin $(printf '\356\200\200')" --country DE --size A3 -o out/
-	one_error "slot 'text-city' (en): no font has a glyph for a character in"
+	one_error "^bayraq: no font has the character '$(printf '\356\200\200')' (U+E000) in --city: leave it out or replace it$"
+	no_files out
+	# The first one, after characters that draw nothing (a variation
+	# selector) and ones that fonts have.
+	expect_exit 1 bayraq render --city "Berlin $(printf '\357\270\217\356\200\201\356\200\200')" --country DE --size A3 -o out/
+	one_error "no font has the character '.*' (U+E001) in --city"
+	expect_exit 1 bayraq render --city Berlin --event "$(printf '\356\200\200')" --country DE --size A3 -o out/
+	one_error "(U+E000) in --event: leave it out"
+	no_files out
+}
+
+# An orientation the design has no variant in is a choice to change (2),
+# naming the design's ratios and where to find another design.
+test_no_variant_for_orientation() {
+	mkdir out
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		design=$(basename "$dir")
+		ratios=$(bayraq list designs | sed -n "s/^$design: //p")
+		for way in landscape portrait; do
+			# Only a design with no variant that way.
+			has=$(for r in $ratios; do echo "$r" | awk -F: -v w=$way '
+				($1 > $2 && w == "landscape") || ($1 < $2 && w == "portrait") { print "has" }'; done)
+			[ -z "$has" ] || continue
+			expect_exit 2 bayraq render --design "$design" --orientation $way --size A3 --city Berlin --country DE -o out/
+			one_error "^bayraq: design '$design' has no $way variant (it has .*); leave out --orientation $way, or choose a design with a $way variant (bayraq list designs)$"
+			found=1
+		done
+	done
+	[ -n "${found:-}" ] || echo "no design with one orientation only: nothing to check" >&2
 	no_files out
 }
 
@@ -188,4 +216,54 @@ test_missing_serve_module() {
 	cp "$(dirname "$ROOT/$BAYRAQ")/bayraq-tiff.so" bin/bayraq-serve.so
 	expect_exit 1 bin/bayraq serve --port 0
 	one_error "bin/bayraq-serve.so' is not this bayraq's module; reinstall bayraq"
+}
+
+# A country's code typed for a language: the language ICU finds most likely
+# in that country, when bayraq has it; a typo still gets the nearest tag.
+test_language_country_code() {
+	mkdir out
+	if [ -f "$ROOT/locales/uk.po" ]; then
+		expect_exit 2 bayraq render --lang ua --city Київ --country PL -o out/
+		one_error "^bayraq: unknown language 'ua'; for Ukrainian use 'uk' ('ua' is a country code: Ukraine)$"
+	fi
+	tag=$(cd "$ROOT/locales" && ls ??.po | head -1 | sed 's/\.po$//')
+	expect_exit 2 bayraq render --lang "${tag}q" --city Kyiv --country PL -o out/
+	one_error "^bayraq: unknown language '${tag}q' (did you mean '$tag'? available: "
+	no_files out
+}
+
+# preflight given a picture or a text says it is not a PDF, what it seems
+# to be, and what to give it instead.
+test_preflight_not_pdf() {
+	cp "$ROOT/tests/data/logo/good.png" banner.pdf
+	cp "$ROOT/tests/data/logo/not-a-logo.txt" notes.txt
+	: >empty.pdf
+	hint="preflight checks PDF files: give it the .pdf that bayraq render wrote$"
+	expect_exit 1 bayraq preflight banner.pdf
+	one_error "^bayraq: 'banner.pdf' is not a PDF (file type: PNG image); $hint"
+	expect_exit 1 bayraq preflight notes.txt
+	one_error "^bayraq: 'notes.txt' is not a PDF\( (file type: [^)]*)\)\?; $hint"
+	expect_exit 1 bayraq preflight empty.pdf
+	one_error "^bayraq: 'empty.pdf' is empty; $hint"
+	# Readers allow bytes before %PDF-: then it is read as a PDF.
+	{ printf 'junk\n'; cat "$ROOT/tests/data/preflight/full.pdf"; } >late.pdf
+	bayraq preflight late.pdf >/dev/null 2>stderr || true
+	! grep -q "is not a PDF" stderr
+}
+
+# Where the user's cache folder cannot be made (no home, read-only),
+# fontconfig's cache goes to the temporary folder: stderr holds only
+# bayraq's own lines, not fontconfig's "No writable cache directories".
+test_unwritable_cache() {
+	mkdir out tmp
+	: >file
+	export HOME=$PWD/file/home XDG_CACHE_HOME=$PWD/file/cache TMPDIR=$PWD/tmp
+	bayraq render --city Berlin --country DE --size A5 -f svg -o out/ >/dev/null 2>stderr
+	[ ! -s stderr ] || die "stderr: $(cat stderr)"
+	ls tmp/bayraq-fontconfig-* >/dev/null || die "no cache in TMPDIR: $(ls tmp)"
+	rm out/*
+	long=$(printf 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch%.0s' 1 2 3)
+	expect_exit 1 bayraq render --lang de --city "$long" --country GB --size A3 -o out/
+	one_error "does not fit even at the minimum size"
+	no_files out
 }

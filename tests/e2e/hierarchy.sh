@@ -162,7 +162,9 @@ test_host_ua_empty_slot() {
 
 # text_rules LAYOUT: the hierarchy and leading rules on `bayraq layout`
 # output; prints what is broken. The city is at most 0.6 of the
-# headline's size and the hashtag smaller than the headline; inside a
+# headline's size and the hashtag smaller than the headline; no other
+# text but the flags' names is larger than the city (the day's message
+# and the event come after the organizer's own line); inside a
 # slot, the widest gap between two lines is narrower than the gap from
 # the slot's ink to the next text or flag below it, so a slot's last line
 # never sits closer to the next slot than to its own lines.
@@ -179,6 +181,10 @@ text_rules() {
 			printf "the city is %.2f, more than 0.6 of the headline %.2f\n", size["text-city"], h
 		if (h > 0 && size["text-hashtag"] >= h)
 			printf "the hashtag is %.2f, the headline %.2f\n", size["text-hashtag"], h
+		c = size["text-city"]
+		for (t in size)
+			if (c > 0 && t !~ /^text-(headline|city|hashtag|name-.*)$/ && size[t] > c + 0.01)
+				printf "%s is %.2f, larger than the city %.2f\n", t, size[t], c
 		for (i = 1; i <= n; i++) {
 			if (kind[i] != "text" || lines[slot[i]] < 2) continue
 			s = slot[i]; inner = -1e9; tall = 0
@@ -276,15 +282,25 @@ test_text_hierarchy_every_language() {
 	variant_sizes >variants.txt
 	finished_po | xargs -n 1 basename | sed 's/\.po$//' >langs.txt
 	# One layout per language and variant, on every core; then the rules.
+	# Every other language has an event too, which must not come out
+	# larger than the city's line.
 	mkdir layouts
 	while read -r design file size; do
+		k=0
 		while read -r lang; do
-			echo "$design $file $size $lang"
+			echo "$design $file $size $lang $((k % 2))"
+			k=$((k + 1))
 		done <langs.txt
 	done <variants.txt |
-		xargs -P "$(nproc)" -L 1 sh -c '"$0" layout --design "$1" --lang "$4" \
-			--city Berlin --country DE --size "$3" >"layouts/$1@$2@$4.txt" ||
-			echo "$1/$2 $4: bayraq layout failed" >>"layouts/failed"' "$ROOT/$BAYRAQ"
+		xargs -P "$(nproc)" -L 1 sh -c 'd=$1 f=$2 z=$3 l=$4
+			if [ "$5" = 1 ]; then
+				set -- --city Berlin --event "22.02. 14:00, Römerberg"
+			else
+				set -- --city Berlin
+			fi
+			"$0" layout --design "$d" --lang "$l" "$@" --country DE --size "$z" \
+				>"layouts/$d@$f@$l.txt" ||
+				echo "$d/$f $l: bayraq layout failed" >>"layouts/failed"' "$ROOT/$BAYRAQ"
 	[ ! -e layouts/failed ] || die "$(cat layouts/failed)"
 	: >bad.txt
 	for l in layouts/*.txt; do
@@ -311,9 +327,11 @@ test_text_rules_catch_loose_leading() {
 	text_rules l.txt >bad.txt
 	grep -q 'text-headline: lines .* apart, .* from text-city below' bad.txt ||
 		die "loose leading not caught: $(cat bad.txt; grep headline l.txt)"
-	# A fake layout where the city is too large and the hashtag the largest.
+	# A fake layout where the city is too large, the hashtag the largest
+	# and the event larger than the city.
 	printf '%s\n' 'text text-headline size 100 lines 1 slot 0 0 10 10 ink 0 0 10 10 X' \
 		'text text-city size 61 lines 1 slot 0 20 10 10 ink 0 20 10 10 X' \
+		'text text-event size 62 lines 1 slot 0 30 10 10 ink 0 30 10 10 X' \
 		'text text-hashtag size 100 lines 1 slot 0 40 10 10 ink 0 40 10 10 X' >fake.txt
-	[ "$(text_rules fake.txt | wc -l)" = 2 ] || die "$(text_rules fake.txt)"
+	[ "$(text_rules fake.txt | wc -l)" = 3 ] || die "$(text_rules fake.txt)"
 }

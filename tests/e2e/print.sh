@@ -136,7 +136,7 @@ test_preflight_report() {
 	one_error "cannot open 'missing.pdf'"
 	echo "not a pdf" >bad.pdf
 	expect_exit 1 bayraq preflight bad.pdf
-	one_error "cannot read 'bad.pdf'"
+	one_error "'bad.pdf' is not a PDF"
 }
 
 # A banner with hems: grommet targets in the hem, every 60 cm at most.

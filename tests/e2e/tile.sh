@@ -197,7 +197,7 @@ test_tile_thin_overlap() {
 test_tile_errors() {
 	mkdir out
 	expect_exit 2 bayraq tile --city Berlin --country DE --sheet B9 -o out/
-	one_error "unknown size 'B9'"
+	one_error "unknown sheet size 'B9'"
 	expect_exit 2 bayraq tile --city Berlin --country DE --overlap wide -o out/
 	one_error "bad --overlap 'wide'"
 	expect_exit 2 bayraq tile --city Berlin --country DE --margin 120mm -o out/
@@ -208,4 +208,25 @@ test_tile_errors() {
 	one_error "that would take"
 	no_files out
 	bayraq tile --help | grep -q -- '--overlap'
+}
+
+# The sheets an unknown --sheet lists are the sizes tile takes, and the
+# named sizes it does not list (banners, screens) it refuses.
+test_tile_sheet_list() {
+	mkdir out
+	expect_exit 2 bayraq tile --city Berlin --country DE --sheet A6 -o out/
+	one_error "^bayraq: unknown sheet size 'A6' (expected .*, or WxH with mm, cm, in or pt)$"
+	listed=$(sed "s/.*(expected \(.*\), or WxH.*/\1/; s/, / /g" stderr)
+	[ -n "$listed" ] || die "no sheets listed: $(cat stderr)"
+	for sheet in $listed; do
+		# Taken: what fails is the .png, which resolving checks after.
+		expect_exit 2 bayraq tile --city Berlin --country DE --sheet "$sheet" -o out/t.png
+		one_error "the sheets for a home printer are one PDF"
+	done
+	for size in $(bayraq list sizes | awk '$1 != "WxH" { print $1 }'); do
+		case " $listed " in *" $size "*) continue ;; esac
+		expect_exit 2 bayraq tile --city Berlin --country DE --sheet "$size" -o out/
+		one_error "unknown sheet size '$size'"
+	done
+	no_files out
 }

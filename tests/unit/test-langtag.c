@@ -1,7 +1,7 @@
 /* test-langtag.c - a typed language tag against a PO file's tag. */
-#include <string.h>
-
 #include "input/langtag.h"
+
+#include <string.h>
 
 #include "check.h"
 
@@ -33,10 +33,31 @@ test_plausible(void)
 	CHECK(!langtag_plausible("en.po"));
 }
 
+/* A country's code: the language ICU finds most likely there. */
+static void
+test_of_region(void)
+{
+	char likely[64], region[64];
+
+	CHECK(langtag_of_region("ua", likely, region));
+	CHECK(langtag_match(likely, "uk") == LANGTAG_LIKELY);
+	CHECK(strcmp(region, "Ukraine") == 0);
+	CHECK(langtag_of_region("CN", likely, region));
+	CHECK(langtag_match(likely, "zh-Hans") == LANGTAG_LIKELY);
+	/* Sweden's code, and Northern Sami's. */
+	CHECK(langtag_of_region("se", likely, region));
+	CHECK(langtag_match(likely, "sv") == LANGTAG_LIKELY);
+	CHECK(!langtag_of_region("xx", likely, region));
+	CHECK(!langtag_of_region("ukk", likely, region));
+	CHECK(!langtag_of_region("419", likely, region));
+	CHECK(!langtag_of_region("", likely, region));
+}
+
 int
 main(void)
 {
 	test_match();
 	test_plausible();
+	test_of_region();
 	return check_done("test-langtag");
 }

@@ -129,6 +129,26 @@ test_named_use(void)
 	CHECK(paper_named_use(i, dims, sizeof dims, &own_name) == NULL);
 }
 
+/* Sheets for tile: paper, and only paper in the list of an error. */
+static void
+test_sheets(void)
+{
+	struct diag d = { 0 };
+	struct paper p;
+
+	CHECK(paper_parse_sheet(&p, "a4", &d) == 0);
+	CHECK(p.family == PAPER_ISO);
+	CHECK(paper_parse_sheet(&p, "letter", &d) == 0);
+	CHECK(paper_parse_sheet(&p, "300x200mm", &d) == 0);
+	CHECK(paper_parse_sheet(&p, "banner-3x1m", &d) < 0);
+	CHECK(d.kind == DIAG_USAGE);
+	CHECK_HAS(d.msg, "unknown sheet size 'banner-3x1m'");
+	CHECK_HAS(d.msg, "A5, A4, A3");
+	CHECK_HAS(d.msg, "24x36in, or WxH with mm, cm, in or pt)");
+	CHECK(strstr(d.msg, "story") == NULL);
+	CHECK(strstr(d.msg, "banner-2x1m") == NULL);
+}
+
 int
 main(void)
 {
@@ -137,5 +157,6 @@ main(void)
 	test_units();
 	test_orientation();
 	test_errors();
+	test_sheets();
 	return check_done("test-paper");
 }
