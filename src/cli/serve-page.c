@@ -90,6 +90,23 @@ language_options(GString *out, const struct page_input *in)
 	}
 }
 
+/*
+ * A design's name for people, web-design-name-FOLDER in the page's
+ * language ("Hand-held sign"), else in English, else its folder's name.
+ */
+static void
+add_design_name(GString *out, const struct page_input *in, const char *design)
+{
+	struct diag d = { 0 };
+	char *key = g_strconcat("web-design-name-", design, NULL);
+	const char *text = catalog_text(in->cat, key, &d);
+
+	if (text == NULL)
+		text = catalog_text(in->en, key, &d);
+	add_escaped(out, text != NULL ? text : design);
+	g_free(key);
+}
+
 /* A radio button per design, its name and its thumbnail in the label. */
 static void
 design_options(GString *out, const struct page_input *in)
@@ -113,7 +130,7 @@ design_options(GString *out, const struct page_input *in)
 			"\"%s><img src=\"/thumbnail?design=%s\" "
 			"alt=\"\"><span>",
 			i == chosen ? " checked" : "", url);
-		add_escaped(out, in->designs[i]);
+		add_design_name(out, in, in->designs[i]);
 		g_string_append(out, "</span></label>");
 		g_free(url);
 	}
@@ -139,17 +156,28 @@ country_options(GString *out, const struct page_input *in)
 	}
 }
 
+static void add_text(GString *out, const struct page_input *in,
+	const char *key);
+
+/* "A2: 420 x 594 mm, poster" in the page's language; a size named by us
+ * (banner-3x1m) by its dimensions only, as the word says what it is. */
 static void
-size_options(GString *out)
+size_options(GString *out, const struct page_input *in)
 {
-	char desc[96];
-	const char *name;
+	char desc[96], dims[48], key[32];
+	const char *name, *use;
+	int own_name;
 	size_t i;
 
 	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++) {
-		g_string_append_printf(out, "<option value=\"%s\"%s>%s: ", name,
-			strcmp(name, "A2") == 0 ? " selected" : "", name);
-		add_escaped(out, desc);
+		use = paper_named_use(i, dims, sizeof dims, &own_name);
+		g_string_append_printf(out, "<option value=\"%s\"%s>", name,
+			strcmp(name, "A2") == 0 ? " selected" : "");
+		if (own_name)
+			g_string_append_printf(out, "%s: ", name);
+		snprintf(key, sizeof key, "web-size-%s", use);
+		g_string_append_printf(out, "%s, ", dims);
+		add_text(out, in, key);
 		g_string_append(out, "</option>");
 	}
 }
@@ -203,7 +231,7 @@ add_token(GString *out, const struct page_input *in, const char *token)
 	else if (strcmp(token, "country-options") == 0)
 		country_options(out, in);
 	else if (strcmp(token, "size-options") == 0)
-		size_options(out);
+		size_options(out, in);
 	else if (strcmp(token, "slogan-options") == 0)
 		slogan_options(out, in);
 	else

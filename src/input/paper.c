@@ -14,28 +14,32 @@ struct named {
 	const char *unit;
 	enum paper_family family;
 	const char *note;
+	const char *use; /* the web page's word: web-size-USE */
 };
 
 /* Paper is portrait by default, banners and screens as people say them. */
 static const struct named named_sizes[] = {
-	{ "A5", 148, 210, "mm", PAPER_ISO, "hand-held sign" },
-	{ "A4", 210, 297, "mm", PAPER_ISO, "home printer" },
-	{ "A3", 297, 420, "mm", PAPER_ISO, "small poster" },
-	{ "A2", 420, 594, "mm", PAPER_ISO, "poster" },
-	{ "A1", 594, 841, "mm", PAPER_ISO, "large poster" },
-	{ "A0", 841, 1189, "mm", PAPER_ISO, "largest poster" },
-	{ "letter", 8.5, 11, "in", PAPER_US, "US home printer" },
-	{ "legal", 8.5, 14, "in", PAPER_US, "US legal paper" },
-	{ "tabloid", 11, 17, "in", PAPER_US, "US small poster" },
-	{ "18x24in", 18, 24, "in", PAPER_US, "US poster" },
-	{ "24x36in", 24, 36, "in", PAPER_US, "US large poster" },
-	{ "banner-2x1m", 2000, 1000, "mm", PAPER_BANNER, "vinyl banner" },
-	{ "banner-3x1m", 3000, 1000, "mm", PAPER_BANNER, "vinyl banner" },
-	{ "square-1080", 1080, 1080, "px", PAPER_SCREEN, "social media post" },
+	{ "A5", 148, 210, "mm", PAPER_ISO, "hand-held sign", "sign" },
+	{ "A4", 210, 297, "mm", PAPER_ISO, "home printer", "printer" },
+	{ "A3", 297, 420, "mm", PAPER_ISO, "small poster", "poster" },
+	{ "A2", 420, 594, "mm", PAPER_ISO, "poster", "poster" },
+	{ "A1", 594, 841, "mm", PAPER_ISO, "large poster", "poster" },
+	{ "A0", 841, 1189, "mm", PAPER_ISO, "largest poster", "poster" },
+	{ "letter", 8.5, 11, "in", PAPER_US, "US home printer", "printer" },
+	{ "legal", 8.5, 14, "in", PAPER_US, "US legal paper", "printer" },
+	{ "tabloid", 11, 17, "in", PAPER_US, "US small poster", "poster" },
+	{ "18x24in", 18, 24, "in", PAPER_US, "US poster", "poster" },
+	{ "24x36in", 24, 36, "in", PAPER_US, "US large poster", "poster" },
+	{ "banner-2x1m", 2000, 1000, "mm", PAPER_BANNER, "vinyl banner",
+		"banner" },
+	{ "banner-3x1m", 3000, 1000, "mm", PAPER_BANNER, "vinyl banner",
+		"banner" },
+	{ "square-1080", 1080, 1080, "px", PAPER_SCREEN, "social media post",
+		"post" },
 	{ "feed-1080x1350", 1080, 1350, "px", PAPER_SCREEN,
-		"social media feed post, 4:5" },
+		"social media feed post, 4:5", "post" },
 	{ "story-1080x1920", 1080, 1920, "px", PAPER_SCREEN,
-		"social media story" },
+		"social media story", "story" },
 };
 
 #define NAMED_COUNT (sizeof named_sizes / sizeof named_sizes[0])
@@ -243,6 +247,19 @@ paper_named(size_t i, char *desc, size_t desc_size)
 	snprintf(desc, desc_size, "%g x %g %s, %s", n->w, n->h, n->unit,
 		n->note);
 	return n->name;
+}
+
+const char *
+paper_named_use(size_t i, char *dims, size_t dims_size, int *own_name)
+{
+	const struct named *n;
+
+	if (i >= NAMED_COUNT)
+		return NULL;
+	n = &named_sizes[i];
+	snprintf(dims, dims_size, "%g x %g %s", n->w, n->h, n->unit);
+	*own_name = n->family == PAPER_ISO || n->family == PAPER_US;
+	return n->use;
 }
 
 int

@@ -67,4 +67,13 @@ int paper_length(const char *s, const char *what, double *pt, struct diag *d);
 /* The named sizes, for listings: name i, or NULL past the end. */
 const char *paper_named(size_t i, char *desc, size_t desc_size);
 
+/*
+ * Named size i for a menu in any language: its dimensions ("420 x 594 mm")
+ * into dims, whether its name is paper's own (A2, letter) rather than ours
+ * (banner-3x1m), and what it is for as one ASCII word ("poster", "banner"),
+ * the end of a catalog key; NULL past the end.
+ */
+const char *paper_named_use(size_t i, char *dims, size_t dims_size,
+	int *own_name);
+
 #endif

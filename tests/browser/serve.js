@@ -1,10 +1,13 @@
 // serve.js URL OUTDIR - bayraq serve's page in a real browser (Debian's
 // chromium through playwright-core): type a city, see the preview change,
 // pick a country by its name, see an error beside its field, switch to
-// Arabic (right to left), download the PDF into OUTDIR, and screenshot the
-// page at desktop and phone sizes in en, uk, ar and ja into OUTDIR. Then the
-// same with the keyboard only: every field in order by Tab, visibly focused,
-// a design's thumbnail, the host flag and the preview's alt text.
+// Arabic (right to left) and see its errors without command-line words,
+// download the PDF into OUTDIR, and screenshot the page at desktop and
+// phone sizes in en, uk, ar, ka and ja into OUTDIR: on a phone the preview
+// before the downloads, the size menu translated and whole, the designs by
+// their names. Then the same with the keyboard only: every field in order
+// by Tab, visibly focused, a design's thumbnail, the host flag and the
+// preview's alt text.
 'use strict';
 const { chromium } = require('playwright-core');
 const path = require('path');
@@ -46,6 +49,71 @@ async function pictures(page, city) {
 	}, null, { timeout: 20000 });
 	const alt = await page.getAttribute('#preview', 'alt');
 	check(alt && alt.includes(city), `the preview's alt text is '${alt}'`);
+}
+
+// The error beside a field, once shown: in the page's language, with
+// neither a command to type nor a design's slot name.
+async function plainError(page, field) {
+	const el = `#${field}-error`;
+	await page.waitForFunction((e) => document.querySelector(e).textContent !== '',
+		el, { timeout: 20000 });
+	const text = await page.textContent(el);
+	check(!/bayraq |slot '/.test(text), `the ${field} error shows '${text}'`);
+	const lang = await page.getAttribute('html', 'lang');
+	check(lang === 'en' || !/unknown|does not fit/.test(text),
+		`the ${field} error on the ${lang} page is in English: '${text}'`);
+}
+
+// The size menu in the page's language, with no word of the English page's
+// labels ("A2: 420 x 594 mm, poster": poster), and every choice whole in
+// the closed menu on a desktop, the chosen one on a phone. A select's
+// scrollWidth never exceeds its clientWidth, so the text is measured.
+async function sizeMenu(page, kind, tag, english) {
+	const words = new Set(english.filter((t) => t.includes(', '))
+		.flatMap((t) => t.split(', ').pop().match(/[A-Za-z-]{3,}/g) || []));
+	const menu = await page.$eval('#size', (s) => {
+		const st = getComputedStyle(s);
+		const ctx = document.createElement('canvas').getContext('2d');
+		ctx.font = st.font;
+		return { room: s.clientWidth - parseFloat(st.paddingLeft) -
+				parseFloat(st.paddingRight) - 20,
+			chosen: s.selectedIndex,
+			options: [...s.options].map((o) => ({ text: o.text,
+				width: ctx.measureText(o.text).width })) };
+	});
+	if (tag !== 'en')
+		for (const o of menu.options)
+			for (const w of words)
+				check(!new RegExp(`\\b${w}\\b`, 'i').test(o.text),
+					`${tag}: the size '${o.text}' says '${w}' in English`);
+	const shown = kind === 'phone' ? [menu.options[menu.chosen]] : menu.options;
+	for (const o of shown)
+		check(o.width <= menu.room, `${tag} ${kind}: the size '${o.text}' is cut ` +
+			`(${Math.round(o.width)} px in ${Math.round(menu.room)})`);
+}
+
+// Each design is named for people (web-design-name-FOLDER), not by its
+// folder: "Hand-held sign", not sign.
+async function designNames(page, tag) {
+	const named = await page.$$eval('.design', (ls) => ls.map((l) =>
+		[l.querySelector('input').value, l.textContent.trim()]));
+	for (const [folder, name] of named)
+		check(name && name !== folder, `${tag}: the design ${folder} is named '${name}'`);
+}
+
+// On a phone the preview comes right after the fields that change it and
+// before the downloads; on a desktop it is beside the fields, in view.
+async function previewFirst(page, kind, tag) {
+	const top = await page.evaluate(() => {
+		const y = (s) => document.querySelector(s).getBoundingClientRect().top + scrollY;
+		return { preview: y('#preview'), designs: y('#designs'), downloads: y('.downloads') };
+	});
+	if (kind === 'phone')
+		check(top.designs < top.preview && top.preview < top.downloads,
+			`${tag} phone: the preview (at ${top.preview} px) is not between the fields and the downloads`);
+	else
+		check(top.preview < page.viewportSize().height,
+			`${tag} desktop: the preview starts at ${top.preview} px, out of sight`);
 }
 
 // Tab through the page from the top: every field in order, each visibly
@@ -126,6 +194,7 @@ async function main() {
 		page.on('console', (m) => m.type() === 'error' &&
 			!/status of 400/.test(m.text()) && errors.push(m.text()));
 		await page.goto(url);
+		const englishSizes = await page.$$eval('#size option', (os) => os.map((o) => o.text));
 		check(await page.getAttribute('html', 'dir') === 'ltr', 'en page is not ltr');
 		check(await page.getAttribute('html', 'lang') === 'en', 'page is not in English');
 		await labelled(page);
@@ -159,6 +228,7 @@ async function main() {
 			null, { timeout: 20000 });
 		check(await page.getAttribute('#country', 'aria-invalid') === 'true',
 			'the country field is not marked invalid');
+		await plainError(page, 'country');
 		await page.fill('#country', 'PL');
 		await previewFor(page, 'country=PL');
 
@@ -171,6 +241,13 @@ async function main() {
 		await labelled(page);
 		await page.selectOption('#lang', 'ar');
 		await previewFor(page, 'lang=ar');
+		await page.fill('#country', 'Atlantis');
+		await plainError(page, 'country');
+		await page.fill('#country', 'PL');
+		await page.fill('#city', 'Kraków'.repeat(40));
+		await plainError(page, 'city');
+		await page.fill('#city', 'Kraków');
+		await previewFor(page, 'city=Krak');
 
 		const [download] = await Promise.all([page.waitForEvent('download'),
 			page.click('button[value=pdf]')]);
@@ -180,7 +257,8 @@ async function main() {
 		await ctx.close();
 
 		for (const [tag, city, country] of [['en', 'Berlin', 'DE'],
-			['uk', 'Київ', 'PL'], ['ar', 'عمان', 'JO'], ['ja', '東京', 'JP']]) {
+			['uk', 'Київ', 'PL'], ['ar', 'عمان', 'JO'], ['ka', 'თბილისი', 'GE'],
+			['ja', '東京', 'JP']]) {
 			for (const [kind, viewport] of [['desktop', { width: 1280, height: 900 }],
 				['phone', { width: 390, height: 844 }]]) {
 				const c = await browser.newContext({ viewport, locale: tag });
@@ -191,6 +269,9 @@ async function main() {
 					`Accept-Language ${tag} gave an English page`);
 				await previewFor(p, 'city=');
 				await pictures(p, city);
+				await previewFirst(p, kind, tag);
+				await sizeMenu(p, kind, tag, englishSizes);
+				await designNames(p, tag);
 				await p.screenshot({ path: path.join(out, `${kind}-${tag}.png`), fullPage: kind === 'phone' });
 				await c.close();
 			}

@@ -107,6 +107,28 @@ test_errors(void)
 	}
 }
 
+/* Every named size has a word for the web page's menu, and only the sizes
+ * named by us (banner-3x1m) go by their dimensions alone. */
+static void
+test_named_use(void)
+{
+	char desc[96], dims[48];
+	const char *name, *use;
+	int own_name;
+	size_t i;
+
+	for (i = 0; (name = paper_named(i, desc, sizeof desc)) != NULL; i++) {
+		use = paper_named_use(i, dims, sizeof dims, &own_name);
+		CHECK(use != NULL && use[0] != '\0');
+		CHECK(strspn(use, "abcdefghijklmnopqrstuvwxyz") == strlen(use));
+		CHECK(strncmp(desc, dims, strlen(dims)) == 0);
+		CHECK(own_name == (strcmp(name, "A2") == 0 ||
+					  strcmp(name, "letter") == 0 ||
+					  strchr(name, '-') == NULL));
+	}
+	CHECK(paper_named_use(i, dims, sizeof dims, &own_name) == NULL);
+}
+
 /* Sheets for tile: paper, and only paper in the list of an error. */
 static void
 test_sheets(void)
@@ -131,6 +153,7 @@ int
 main(void)
 {
 	test_named();
+	test_named_use();
 	test_units();
 	test_orientation();
 	test_errors();

@@ -79,14 +79,27 @@
 	}
 
 	function clearErrors() {
-		form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
-		document.getElementById('preview-error').textContent = '';
+		document.querySelectorAll('main .error').forEach(function (e) { e.textContent = ''; });
 		document.querySelectorAll('[aria-invalid]').forEach(function (e) {
 			e.removeAttribute('aria-invalid');
 		});
 	}
 
-	/* A sentence in the page's language, then the server's exact reason. */
+	/*
+	 * The server's reason, on an English page only: it is written for the
+	 * command line, in English. Its hints at commands go; a fit's reason
+	 * names the design's slots, and the page's own sentence says it all.
+	 */
+	function detailOf(kind, message) {
+		var text = message.replace(/[;,]? *(?:run|see) '?bayraq [^')]*'?/g, '');
+
+		if (!/^en\b/.test(document.documentElement.lang) || kind === 'fit' ||
+			/bayraq |slot '/.test(text))
+			return '';
+		return text;
+	}
+
+	/* A sentence in the page's language, then the server's reason. */
 	function showError(field, kind, message) {
 		var el = field ? document.getElementById(field + '-error') : null;
 		var hint = kind === 'fit' && field === 'city' ? status.dataset.fitCity
@@ -96,8 +109,9 @@
 		el = el || document.getElementById('preview-error');
 		el.textContent = hint + ' ';
 		detail.className = 'detail';
-		detail.textContent = message;
-		el.appendChild(detail);
+		detail.textContent = detailOf(kind, message);
+		if (detail.textContent)
+			el.appendChild(detail);
 		if (field === 'design')
 			designs.setAttribute('aria-invalid', 'true');
 		else if (field && form.elements[field])
