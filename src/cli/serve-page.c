@@ -173,10 +173,15 @@ size_options(GString *out, const struct page_input *in)
 		use = paper_named_use(i, dims, sizeof dims, &own_name);
 		g_string_append_printf(out, "<option value=\"%s\"%s>", name,
 			strcmp(name, "A2") == 0 ? " selected" : "");
+		/*
+		 * The name and the measures isolated, left to right: on a
+		 * right-to-left page "A2: 420" became "A2 :420".
+		 */
+		g_string_append(out, "&#x2066;");
 		if (own_name)
 			g_string_append_printf(out, "%s: ", name);
 		snprintf(key, sizeof key, "web-size-%s", use);
-		g_string_append_printf(out, "%s, ", dims);
+		g_string_append_printf(out, "%s&#x2069;, ", dims);
 		add_text(out, in, key);
 		g_string_append(out, "</option>");
 	}
