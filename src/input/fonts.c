@@ -631,34 +631,34 @@ has_char(FcConfig *cfg, gunichar c)
 }
 
 /*
- * Noto Sans's coverage, or NULL: most typed text stays within it, and one
- * list of its fonts costs what listing every font for one character does.
+ * Noto Sans's fonts, listed with their coverage, or NULL: most typed text
+ * stays within it, and one list of its fonts costs what listing every
+ * font for one character does. The coverage is borrowed from the list:
+ * destroyed by FcFontSetDestroy(), inside fontconfig, as the cache's
+ * locking wants (see struct sorted above).
  */
-static FcCharSet *
-base_coverage(FcConfig *cfg)
+static FcFontSet *
+base_fonts(FcConfig *cfg, FcCharSet **coverage)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, (char *)NULL);
-	FcCharSet *cs = NULL, *got;
 	FcFontSet *set;
 
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans");
 	set = FcFontList(cfg, pat, os);
-	if (set != NULL && set->nfont > 0 &&
-		FcPatternGetCharSet(set->fonts[0], FC_CHARSET, 0, &got) ==
-			FcResultMatch)
-		cs = FcCharSetCopy(got);
-	if (set != NULL)
-		FcFontSetDestroy(set);
+	*coverage = NULL;
+	if (set != NULL && set->nfont > 0)
+		FcPatternGetCharSet(set->fonts[0], FC_CHARSET, 0, coverage);
 	FcObjectSetDestroy(os);
 	FcPatternDestroy(pat);
-	return cs;
+	return set;
 }
 
 gunichar
 fonts_missing_char(const struct fonts *f, const char *text)
 {
-	FcCharSet *base = base_coverage(f->config);
+	FcCharSet *base;
+	FcFontSet *set = base_fonts(f->config, &base);
 	gunichar missing = 0;
 	const char *p;
 
@@ -671,8 +671,8 @@ fonts_missing_char(const struct fonts *f, const char *text)
 			!has_char(f->config, c))
 			missing = c;
 	}
-	if (base != NULL)
-		FcCharSetDestroy(base);
+	if (set != NULL)
+		FcFontSetDestroy(set);
 	return missing;
 }
 
