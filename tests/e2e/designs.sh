@@ -290,6 +290,9 @@ test_flag_names_one_size() {
 # every language, as its translator wrote it: ICU knows only the
 # language ("Turkish (Crimea)" in Traditional Chinese), not the people.
 test_crh_name_from_catalog() {
+	# Catalog data, not memory: 42 layouts a variant would add minutes
+	# under the sanitizers.
+	[ "${BUILD:-debug}" = debug ] || { echo "runs in the debug build only"; return 0; }
 	found=0
 	for svg in "$ROOT"/designs/[!_.]*/*.svg; do
 		grep -q 'bayraq:text="name-crh"' "$svg" || continue
