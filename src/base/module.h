@@ -31,4 +31,22 @@ struct module_head {
 const void *module_load(const char *file, const char *symbol, int version,
 	size_t size, const char *what, struct diag *d);
 
+/*
+ * ThreadSanitizer does not see the dynamic loader map a library where a
+ * finished thread's stack was, and reports that stack's old shadow as
+ * races in the library's start-up code (CI saw it in libqpdf's). Under
+ * TSan, a module whose loader is named here is loaded before main(), when
+ * no thread has run yet; other builds load it when first used, as above.
+ */
+#if defined(__SANITIZE_THREAD__)
+#define MODULE_LOAD_EARLY_UNDER_TSAN(loader)                                   \
+	__attribute__((constructor)) static void load_early(void)              \
+	{                                                                      \
+		struct diag ignored = { 0 };                                   \
+		(void)loader(&ignored);                                        \
+	}
+#else
+#define MODULE_LOAD_EARLY_UNDER_TSAN(loader)
+#endif
+
 #endif

@@ -15,6 +15,8 @@ module(struct diag *d)
 		sizeof(struct pdfmod), "PDF libraries", d);
 }
 
+MODULE_LOAD_EARLY_UNDER_TSAN(module)
+
 int
 preflight_check(struct preflight *pf, const char *path, double safe,
 	double ink_limit, struct diag *d)

@@ -10,6 +10,8 @@ module(struct diag *d)
 		sizeof(struct tiffmod), "TIFF library", d);
 }
 
+MODULE_LOAD_EARLY_UNDER_TSAN(module)
+
 struct tiffenc *
 tiffenc_new(FILE *fp, const struct tiffenc_opts *o, struct diag *d)
 {

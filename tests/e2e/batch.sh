@@ -161,9 +161,9 @@ test_batch_modes_follow_umask() {
 		echo "liberate-crimea,en,City$i,NO,A6,pdf" >>many.csv
 	done
 	sed -i 's/,A6,/,A5,/' many.csv
-	(umask 022 && bayraq batch many.csv -j 4 -o out/ >/dev/null 2>&1)
+	(umask 022 && bayraq batch many.csv -j 4 -o out/ >/dev/null)
 	[ "$(stat -c %a out/* | sort -u)" = 644 ] || die "modes: $(stat -c '%a %n' out/*)"
-	(umask 077 && bayraq batch many.csv -j 4 --force -o out2/ >/dev/null 2>&1)
+	(umask 077 && bayraq batch many.csv -j 4 --force -o out2/ >/dev/null)
 	[ "$(stat -c %a out2/* | sort -u)" = 600 ] || die "modes: $(stat -c '%a %n' out2/*)"
 	(umask 022 && bayraq render --city Oslo --country NO --size A5 -f pdf,png -o out3/ >/dev/null)
 	[ "$(stat -c %a out3/* | sort -u)" = 644 ]
