@@ -2,6 +2,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -94,6 +95,12 @@ print_report(const char *path, const struct preflight *pf)
 			pf->intent_space, pf->intent_class);
 	else
 		printf("%-12s none\n", "intent");
+	/*
+	 * The identifier is what a RIP matches ("CGATS TR 006"); the name
+	 * is what a person knows, and what --intent is called ("GRACoL").
+	 */
+	if (pf->intent_info[0] && strcmp(pf->intent_info, pf->intent) != 0)
+		printf("%-12s %s\n", "", pf->intent_info);
 	printf("%-12s %zu, %zu embedded\n", "fonts", pf->fonts,
 		pf->fonts_embedded);
 	printf("%-12s %s\n", "colour", pf->colour_spaces);
@@ -220,6 +227,8 @@ print_json(const char *path, const struct preflight *pf)
 	json_builder_add_string_value(b, pf->pdfx);
 	json_builder_set_member_name(b, "output_intent");
 	json_builder_add_string_value(b, pf->intent);
+	json_builder_set_member_name(b, "output_intent_name");
+	json_builder_add_string_value(b, pf->intent_info);
 	json_builder_set_member_name(b, "intent_profile");
 	json_builder_add_string_value(b, pf->intent_space);
 	json_builder_set_member_name(b, "encrypted");

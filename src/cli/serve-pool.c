@@ -164,8 +164,13 @@ serve_pool_run(struct serve_pool *p, struct serve_task *t, double limit)
 	p->tail = t;
 	p->active++;
 	pthread_cond_signal(&p->more);
-	/* limit in the queue, then limit again from the start of the run. */
-	deadline_in(&deadline, limit);
+	/*
+	 * limit in the queue, then limit again from the start of the run.
+	 * The queue's at least SERVE_ADMIT_WAIT: a worker that is free may
+	 * take a millisecond or more to wake, and a task it would run is
+	 * not "busy".
+	 */
+	deadline_in(&deadline, fmax(limit, SERVE_ADMIT_WAIT));
 	while (!t->finished) {
 		if (t->started && !started) {
 			started = 1;

@@ -49,8 +49,8 @@ enum { SERVE_POOL_DONE = 0, SERVE_POOL_BUSY = -1, SERVE_POOL_LATE = -2 };
 /*
  * Runs t on a worker and waits until it is done: SERVE_POOL_DONE.
  * SERVE_POOL_BUSY when every worker is busy and the queue stays full for
- * SERVE_ADMIT_WAIT, or when t waited limit seconds in the queue (then it
- * never runs).
+ * SERVE_ADMIT_WAIT, or when t waited limit seconds (SERVE_ADMIT_WAIT at
+ * least) in the queue (then it never runs).
  * SERVE_POOL_LATE when t ran for limit seconds: the caller answers without
  * it and never touches t again; the worker finishes it and calls
  * t->release(t). A thread cannot be stopped safely half way through a

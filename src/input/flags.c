@@ -904,14 +904,6 @@ flags_country_local_name(const struct flags *cfl, const char *code,
 	return name != NULL ? 0 : -1;
 }
 
-int
-flags_role_local_name(const struct flags *fl, const char *role,
-	const char *lang, char *buf, size_t size)
-{
-	return flags_country_local_name(fl,
-		strcmp(role, "ua") == 0 ? "UA" : role, lang, buf, size);
-}
-
 const char *const *
 flags_country_codes(const struct flags *fl)
 {

@@ -54,16 +54,6 @@ int flags_host(const struct flags *fl, const char *text,
 const char *flags_country_name(const struct flags *fl, const char *code);
 
 /*
- * What a flag's role is called in the language lang, for a label under
- * it: "ua" is Ukraine's name, any other a country code's name, as
- * flags_country_local_name() gives it. (The Crimean Tatar flag's label is
- * the catalog's name-crh: ICU has no name for a people.) Returns -1 when
- * ICU has no name in that language (then buf holds the English one).
- */
-int flags_role_local_name(const struct flags *fl, const char *role,
-	const char *lang, char *buf, size_t size);
-
-/*
  * The name of a code in the language lang (a BCP 47 tag such as "de"),
  * from ICU, written to buf. Returns 0, or -1 when ICU has no name in that
  * language (then buf holds the English name).

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/ucasemap.h>
 #include <unicode/uldnames.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
@@ -178,4 +179,42 @@ lang_name(const char *tag, const char *in)
 			return xstrdup(own_names[i].name);
 	name = icu_name(loc, "en");
 	return name != NULL ? name : xstrdup(l.tag);
+}
+
+char *
+lang_menu_name(const char *tag)
+{
+	char *name = lang_name(tag, NULL), loc[ULOC_FULLNAME_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	UCaseMap *csm;
+	struct lang l;
+	char *out;
+	int32_t n;
+
+	lang_init(&l, tag);
+	uloc_forLanguageTag(l.tag, loc, (int32_t)sizeof loc, NULL, &err);
+	/* A tag ICU has no name for stays a tag: "qaa". */
+	if (U_FAILURE(err) || strcmp(name, l.tag) == 0)
+		return name;
+	/*
+	 * The first letter only, as Android's language picker does: the
+	 * rest stays as CLDR has it ("Norsk bokmål", "Қазақ тілі").
+	 */
+	csm = ucasemap_open(loc,
+		U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_LOWERCASE, &err);
+	n = ucasemap_utf8ToTitle(csm, NULL, 0, name, -1, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR) {
+		ucasemap_close(csm);
+		return name;
+	}
+	err = U_ZERO_ERROR;
+	out = xmalloc((size_t)n + 1);
+	ucasemap_utf8ToTitle(csm, out, n + 1, name, -1, &err);
+	ucasemap_close(csm);
+	if (U_FAILURE(err)) {
+		free(out);
+		return name;
+	}
+	free(name);
+	return out;
 }

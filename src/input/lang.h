@@ -33,4 +33,13 @@ void lang_init(struct lang *l, const char *tag);
  */
 char *lang_name(const char *tag, const char *in);
 
+/*
+ * The language's own name for a menu of languages, each in its own
+ * language: lang_name(tag, NULL) with its first letter capitalized by the
+ * language's own casing rules (ICU), "Polski", "Eesti", "Հայերեն", where
+ * CLDR's own capitalization for menus (contextTransforms) has no data
+ * and leaves "polski" beside "Español". free() it.
+ */
+char *lang_menu_name(const char *tag);
+
 #endif

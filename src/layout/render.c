@@ -128,10 +128,12 @@ plan_text(struct placed_text *t, const struct slot *s,
 		if (strcmp(role, "host") == 0 &&
 			g_ascii_strcasecmp(in->country, "ua") == 0)
 			return 1;
-		/* ICU's English name, when it has none here, cased as English.
+		/*
+		 * Roles "ua" and "host" (design.h), named by ICU; its English
+		 * name, when it has none here, cased as English.
 		 */
-		if (flags_role_local_name(in->flags,
-			    strcmp(role, "host") == 0 ? in->country : role,
+		if (flags_country_local_name(in->flags,
+			    strcmp(role, "host") == 0 ? in->country : "UA",
 			    in->lang->tag, name, sizeof name) < 0)
 			lang_init(&english, "en");
 		tmpl = "{event}";

@@ -409,13 +409,77 @@ draw_sheet(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	return rc;
 }
 
+/* The area that rectangles a and b (x, y, w, h) share. */
+static double
+overlap(const double a[4], const double b[4])
+{
+	double w = fmin(a[0] + a[2], b[0] + b[2]) - fmax(a[0], b[0]);
+	double h = fmin(a[1] + a[3], b[1] + b[3]) - fmax(a[1], b[1]);
+
+	return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* How much of r the banner's lines of text and its flags cover. */
+static double
+covered(const struct banner *b, const double r[4])
+{
+	struct banner_item it;
+	double sum = 0;
+	size_t i, l;
+
+	for (i = 0; banner_item(b, i, &it) == 0; i++) {
+		double box[4] = { it.ix, it.iy, it.iw, it.ih };
+
+		if (strcmp(it.kind, "text") != 0)
+			sum += overlap(r, box);
+		for (l = 0; strcmp(it.kind, "text") == 0 && l < it.line_count &&
+			    l < 20;
+			l++)
+			sum += overlap(r, it.line_ink[l]);
+	}
+	return sum;
+}
+
+/* The places a sheet's number may take: in fifths of its part's room. */
+#define LABEL_STEPS 5
+
+/*
+ * Where a sheet's number goes in its part of the thumbnail (w x h, at a
+ * scale k): the first place that hides no text and no flag, else the one
+ * that hides least. The four corners come first, then the places between
+ * them row by row. Drawn in one corner always, a number would cover
+ * letters of the headline.
+ */
+static void
+label_place(const struct banner *b, const double reg[4], double w, double h,
+	double k, double out[4])
+{
+	double best = INFINITY, room_x = reg[2] - w - 6 / k,
+	       room_y = reg[3] - h - 6 / k;
+	int i, n = LABEL_STEPS - 1;
+
+	for (i = -4; i < LABEL_STEPS * LABEL_STEPS && best > 0; i++) {
+		/* -4..-1: the corners; then every place, corners again. */
+		int ax = i < 0 ? (i + 4) % 2 * n : i % LABEL_STEPS;
+		int ay = i < 0 ? (i + 4) / 2 * n : i / LABEL_STEPS;
+		double r[4] = { reg[0] + 3 / k + room_x * ax / n,
+			reg[1] + 3 / k + room_y * ay / n, w, h };
+		double c = covered(b, r);
+
+		if (c < best) {
+			best = c;
+			memcpy(out, r, sizeof r);
+		}
+	}
+}
+
 /* The banner small, with the grid and the sheets' labels over it. */
 static int
 draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	const struct tile_words *w, double x, double y, double bw, double bh,
 	struct diag *d)
 {
-	double k = fmin(bw / t->banner_w, bh / t->banner_h), reg[4];
+	double k = fmin(bw / t->banner_w, bh / t->banner_h), reg[4], u;
 	size_t r, c;
 	int rc;
 
@@ -423,9 +487,16 @@ draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	cairo_translate(cr, x + (bw - t->banner_w * k) / 2, y);
 	cairo_scale(cr, k, k);
 	rc = render_draw(b, cr, NULL, d);
+	/*
+	 * A number's box is 24 x 14 pt, smaller on small parts (down to
+	 * half), so that it has room to stay off the texts.
+	 */
+	tile_region(t, 0, 0, reg);
+	u = fmax(0.5, fmin(1, fmin(reg[2] * k / 40, reg[3] * k / 28))) / k;
 	for (r = 0; rc == 0 && r < t->rows; r++)
 		for (c = 0; rc == 0 && c < t->cols; c++) {
 			char label[24];
+			double at[4];
 
 			tile_region(t, r, c, reg);
 			cairo_rectangle(cr, reg[0], reg[1], reg[2], reg[3]);
@@ -433,14 +504,13 @@ draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 			cairo_set_line_width(cr, 1.2 / k);
 			cairo_stroke(cr);
 			tile_label(t, r, c, label, sizeof label);
-			cairo_rectangle(cr, reg[0] + 3 / k, reg[1] + 3 / k,
-				24 / k, 14 / k);
+			label_place(b, reg, 24 * u, 14 * u, k, at);
+			cairo_rectangle(cr, at[0], at[1], at[2], at[3]);
 			cairo_set_source_rgb(cr, 1, 1, 1);
 			cairo_fill(cr);
 			cairo_set_source_rgb(cr, 0, 0, 0);
-			rc = text_box(cr, w, label, reg[0] + 3 / k,
-				reg[1] + 4 / k, 24 / k, 12 / k, 700, 1, 10 / k,
-				FIT_CENTER, d);
+			rc = text_box(cr, w, label, at[0], at[1] + u, at[2],
+				12 * u, 700, 1, 10 * u, FIT_CENTER, d);
 		}
 	cairo_restore(cr);
 	return rc;

@@ -163,8 +163,9 @@ check_words(const struct job_opts *o, struct diag *d)
 }
 
 /*
- * A character of what the organizer typed that no font has: named now,
- * with what to do, rather than as a slot's text that cannot be drawn.
+ * A character of what the organizer typed that no font has, named with
+ * its option and what to do, rather than as a slot's text that cannot be
+ * drawn. The fit finds that a glyph is missing with pango; this names it.
  */
 static int
 check_glyphs(struct library *lib, const char *text, const char *what,
@@ -203,9 +204,6 @@ check_inputs(struct job *job, const struct job_opts *o, struct library *lib,
 		return -1;
 	fl = library_flags(lib, d);
 	if (fl == NULL || flags_host(fl, o->country, job->code, d) < 0)
-		return -1;
-	if (check_glyphs(lib, o->city, "--city", d) < 0 ||
-		check_glyphs(lib, o->event, "--event", d) < 0)
 		return -1;
 	return 0;
 }
@@ -1005,6 +1003,22 @@ check_logo_ppi(const struct job *job, const struct banner *b, struct diag *d)
 	return 0;
 }
 
+/*
+ * After a plan failed: when the city or the event has a character no font
+ * has, that is the error, named. Looked up only here, so that a render
+ * that succeeds never pays for it.
+ */
+static void
+name_missing_char(const struct job *job, struct library *lib, struct diag *d)
+{
+	struct diag named = { 0 };
+
+	if ((check_glyphs(lib, job->city, "--city", &named) < 0 ||
+		    check_glyphs(lib, job->event, "--event", &named) < 0) &&
+		named.kind == DIAG_FIT)
+		*d = named;
+}
+
 struct banner *
 job_plan(const struct job *job, struct library *lib, struct diag *d)
 {
@@ -1031,6 +1045,8 @@ job_plan(const struct job *job, struct library *lib, struct diag *d)
 	in.page_w = job->paper.width_pt;
 	in.page_h = job->paper.height_pt;
 	b = render_plan(&in, d);
+	if (b == NULL)
+		name_missing_char(job, lib, d);
 	if (b != NULL && (check_safe(b, &job->sheet, lang.tag, d) < 0 ||
 				 check_logo_ppi(job, b, d) < 0)) {
 		banner_free(b);

@@ -25,7 +25,7 @@ struct preflight;
 struct pdfpost_opts;
 
 /* Changes whenever the table does: a stale module is refused. */
-#define PDFMOD_VERSION 5
+#define PDFMOD_VERSION 6
 
 struct pdfmod {
 	struct module_head head; /* PDFMOD_VERSION, sizeof (struct pdfmod) */

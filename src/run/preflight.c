@@ -243,6 +243,8 @@ read_intent(qpdf_data q, struct preflight *pf)
 		qpdf_oh_get_utf8_value(q,
 			qpdf_oh_get_key(q, intent,
 				"/OutputConditionIdentifier")));
+	snprintf(pf->intent_info, sizeof pf->intent_info, "%s",
+		qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, intent, "/Info")));
 	profile = qpdf_oh_get_key(q, intent, "/DestOutputProfile");
 	if (!qpdf_oh_is_stream(q, profile) ||
 		qpdf_oh_get_stream_data(q, profile, qpdf_dl_generalized, NULL,

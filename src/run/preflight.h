@@ -75,6 +75,9 @@ struct preflight {
 	int encrypted, print_allowed;
 	char pdfx[32]; /* GTS_PDFXVersion, or "" */
 	char intent[80]; /* OutputConditionIdentifier, or "" */
+	/* its /Info, the condition's name ("GRACoL 2006 Coated #1 ..."), or ""
+	 */
+	char intent_info[128];
 	char intent_class[5]; /* the profile's device class: "prtr" */
 	char intent_space[5]; /* the profile's colour space: "CMYK" */
 	unsigned char *intent_icc; /* the profile itself, or NULL */

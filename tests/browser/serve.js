@@ -4,8 +4,9 @@
 // Arabic (right to left) and see its errors without command-line words,
 // download the PDF into OUTDIR, and screenshot the page at desktop and
 // phone sizes in en, uk, ar, ka and ja into OUTDIR: on a phone the preview
-// before the downloads, the size menu translated and whole, the designs by
-// their names. Then the same with the keyboard only: every field in order
+// right after the city and the country, the size menu translated and whole,
+// the designs by their names; typing the city on a phone, with and without
+// the on-screen keyboard, the whole preview in view. Then the same with the keyboard only: every field in order
 // by Tab, visibly focused, a design's thumbnail, the host flag and the
 // preview's alt text.
 'use strict';
@@ -101,19 +102,75 @@ async function designNames(page, tag) {
 		check(name && name !== folder, `${tag}: the design ${folder} is named '${name}'`);
 }
 
-// On a phone the preview comes right after the fields that change it and
-// before the downloads; on a desktop it is beside the fields, in view.
+// On a phone the preview comes right after the city and the country that
+// change it, before the other choices and the downloads; on a desktop it is
+// beside the fields, in view.
 async function previewFirst(page, kind, tag) {
 	const top = await page.evaluate(() => {
 		const y = (s) => document.querySelector(s).getBoundingClientRect().top + scrollY;
-		return { preview: y('#preview'), designs: y('#designs'), downloads: y('.downloads') };
+		return { country: y('#country'), preview: y('#preview'), slogan: y('#slogan'),
+			designs: y('#designs'), downloads: y('.downloads') };
 	});
 	if (kind === 'phone')
-		check(top.designs < top.preview && top.preview < top.downloads,
-			`${tag} phone: the preview (at ${top.preview} px) is not between the fields and the downloads`);
+		check(top.country < top.preview && top.preview < top.slogan &&
+			top.preview < top.designs && top.preview < top.downloads,
+			`${tag} phone: the preview (at ${top.preview} px) is not right after the country (at ${top.country} px)`);
 	else
 		check(top.preview < page.viewportSize().height,
 			`${tag} desktop: the preview starts at ${top.preview} px, out of sight`);
+}
+
+// Where the city field and the whole preview are on the screen, in px.
+function onScreen(page) {
+	return page.evaluate(() => {
+		const r = (s) => document.querySelector(s).getBoundingClientRect();
+		const city = r('#city'), img = r('#preview');
+		return { city: [Math.round(city.top), Math.round(city.bottom)],
+			preview: [Math.round(img.top), Math.round(img.bottom)],
+			height: document.documentElement.clientHeight,
+			seen: city.top >= 0 && img.top > city.bottom && img.height > 100 &&
+				img.bottom <= document.documentElement.clientHeight };
+	});
+}
+
+// An organizer on a phone types the city and sees the whole banner change
+// below it, without scrolling; also with the on-screen keyboard up, which
+// leaves the page 60% of the screen (interactive-widget=resizes-content).
+async function typingOnPhone(browser, url, errors) {
+	for (const [tag, city, country] of [['en', 'Berlin', 'DE'], ['ka', 'თბილისი', 'GE'],
+		['ar', 'عمان', 'JO']]) {
+		for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 740 }]) {
+			const what = `${tag} ${viewport.width}x${viewport.height}`;
+			const c = await browser.newContext({ viewport, locale: tag, hasTouch: true });
+			const p = await c.newPage();
+			p.on('pageerror', (e) => errors.push(String(e)));
+			await p.goto(`${url}?ui=${tag}&lang=${tag}`);
+			await p.fill('#country', country);
+			await p.tap('#city');
+			await p.keyboard.type(city);
+			await previewFor(p, `city=${encodeURIComponent(city)}`);
+			await p.waitForFunction(() => { /* a smooth scroll ends */
+				const r = document.getElementById('preview').getBoundingClientRect();
+				return r.bottom <= document.documentElement.clientHeight;
+			}, null, { timeout: 5000 }).catch(() => {});
+			let at = await onScreen(p);
+			check(at.seen, `${what}: typing the city, the preview is at ${at.preview} px, ` +
+				`the city at ${at.city} px, on a screen ${at.height} px high`);
+			await p.setViewportSize({ width: viewport.width,
+				height: Math.round(viewport.height * 0.6) });
+			await p.waitForFunction(() => {
+				const r = document.getElementById('preview').getBoundingClientRect();
+				return r.bottom <= document.documentElement.clientHeight;
+			}, null, { timeout: 5000 }).catch(() => {});
+			at = await onScreen(p);
+			check(at.seen, `${what} with a keyboard: the preview is at ${at.preview} px, ` +
+				`the city at ${at.city} px, on a screen ${at.height} px high`);
+			check(await p.evaluate(() => document.activeElement.id) === 'city',
+				`${what}: the city field lost the focus`);
+			await p.screenshot({ path: path.join(out, `typing-${tag}-${viewport.width}.png`) });
+			await c.close();
+		}
+	}
 }
 
 // Tab through the page from the top: every field in order, each visibly
@@ -276,6 +333,7 @@ async function main() {
 				await c.close();
 			}
 		}
+		await typingOnPhone(browser, url, errors);
 		await keyboard(browser, url, out, errors);
 		check(errors.length === 0, `errors in the page: ${errors.join('; ')}`);
 	} finally {

@@ -232,6 +232,12 @@ test_sign_one_colour() {
 					if (d > m) m = d; if (e > m) m = e } END { print m + 0 }')
 			[ "$spread" -le 4 ] || die "$name $(basename "$svg") in $lang has colour (spread $spread)"
 			rm -f page-*.ppm
+			# Ukraine's label is its name, not its code.
+			if grep -q 'bayraq:text="name-ua"' "$svg"; then
+				bayraq layout --design "$name" --lang "$lang" --city Lviv --country CH --size "$size" >l.txt
+				awk '$1 == "text" && $2 == "text-name-ua" { $1 = $2 = ""; for (i = 3; i <= 16; i++) $i = ""; print }' l.txt >ua.txt
+				grep -q '[^ ]' ua.txt && ! grep -qiw 'ua' ua.txt || die "Ukraine's label in $lang: '$(cat ua.txt)'"
+			fi
 			if grep -q 'bayraq:text="name-host"' "$svg"; then
 				bayraq layout --design "$name" --lang "$lang" --city Lviv --country CH --size "$size" >l.txt
 				grep -q '^text text-name-host' l.txt || die "no name under the host flag: $(cat l.txt)"

@@ -119,6 +119,11 @@ test_preflight_report() {
 	grep -q '^bleed  *left 3.0, top 3.0, right 3.0, bottom 3.0 mm$' report.txt
 	grep -q '^PDF/X  *PDF/X-4$' report.txt
 	grep -q '^intent  *FOGRA39 (CMYK profile, prtr)$' report.txt
+	# The identifier a RIP matches, then the name a person knows.
+	grep -A1 '^intent ' report.txt | grep -q '^  *Coated FOGRA39 (ISO 12647-2:2004)$'
+	bayraq render --city Boston --country US --size letter --print -f pdf -o us.pdf >/dev/null
+	bayraq preflight us.pdf >us.txt
+	grep -A1 '^intent  *CGATS TR 006 (CMYK profile, prtr)$' us.txt | grep -q '^  *GRACoL' || die "$(cat us.txt)"
 	grep -q '^fonts  *2, 2 embedded$' report.txt
 	grep -q '^images  *none' report.txt
 	grep -qx 'ready to print' report.txt
@@ -599,7 +604,8 @@ test_preflight_own_outputs_pass() {
 test_preflight_json() {
 	bayraq render --lang de --city Berlin --country DE --size A3 --print -f pdf -o a3.pdf >/dev/null
 	bayraq preflight --json a3.pdf >r.json
-	jq -e '.ready == true and .problems == [] and .pdfx == "PDF/X-4" and (.pages | length) == 1' r.json >/dev/null ||
+	jq -e '.ready == true and .problems == [] and .pdfx == "PDF/X-4" and (.pages | length) == 1 and
+		.output_intent == "FOGRA39" and (.output_intent_name | startswith("Coated FOGRA39"))' r.json >/dev/null ||
 		die "$(cat r.json)"
 	jq -e '.pages[0].trim.width_mm == 297 and .pages[0].bleed_mm.left == 3 and .pages[0].white_bleed == []' r.json >/dev/null ||
 		die "$(cat r.json)"

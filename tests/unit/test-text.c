@@ -254,6 +254,36 @@ test_lang_names(void)
 	check_name("qaa", "en", "qaa");
 }
 
+static void
+check_menu_name(const char *tag, const char *want)
+{
+	char *got = lang_menu_name(tag);
+
+	CHECK_STR(got, want);
+	free(got);
+}
+
+/* Each name in a menu of languages starts as a menu item does in it. */
+static void
+test_lang_menu_names(void)
+{
+	/* CLDR capitalizes these for a menu already; others it leaves. */
+	check_menu_name("es", "Español");
+	check_menu_name("uk", "Українська");
+	check_menu_name("pl", "Polski");
+	check_menu_name("et", "Eesti");
+	check_menu_name("kk", "Қазақ тілі");
+	check_menu_name("hy", "Հայերեն");
+	/* Only the first letter: bokmål stays as it is. */
+	check_menu_name("nb", "Norsk bokmål");
+	/* Georgian's title case is its ordinary letter, not Mtavruli. */
+	check_menu_name("ka", "ქართული");
+	check_menu_name("ja", "日本語");
+	check_menu_name("ar", "العربية");
+	check_menu_name("crh-Latn", "Qırımtatarca");
+	check_menu_name("qaa", "qaa");
+}
+
 int
 main(void)
 {
@@ -264,5 +294,6 @@ main(void)
 	test_slug();
 	test_slug_scripts();
 	test_lang_names();
+	test_lang_menu_names();
 	return check_done("test-text");
 }

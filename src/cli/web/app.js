@@ -118,6 +118,37 @@
 			form.elements[field].setAttribute('aria-invalid', 'true');
 	}
 
+	/*
+	 * On a phone, the city and the country are typed with the banner in
+	 * view under them: the preview is as high as the screen less what is
+	 * between the city's label and the preview, and while one of the two
+	 * fields has the focus the page scrolls (down only) to put that label
+	 * at the top. A desktop has the preview beside the fields.
+	 */
+	var phone = window.matchMedia('(max-width: 51.99rem)');
+	var calm = window.matchMedia('(prefers-reduced-motion: reduce)');
+	var cityLabel = document.querySelector('label[for=city]');
+
+	function fitPreview() {
+		var h = document.documentElement.clientHeight;
+		var above = img.getBoundingClientRect().top -
+			cityLabel.getBoundingClientRect().top;
+		if (!img.hidden)
+			img.style.setProperty('--room',
+				Math.round(Math.max(h - above - 16, 0.3 * h)) + 'px');
+	}
+
+	function inView() {
+		var y = cityLabel.getBoundingClientRect().top - 8;
+		var f = document.activeElement;
+		if (!phone.matches || img.hidden || y <= 0 ||
+			(f !== form.elements.city && f !== form.elements.country) ||
+			img.getBoundingClientRect().bottom <=
+				document.documentElement.clientHeight)
+			return;
+		window.scrollBy({ top: y, behavior: calm.matches ? 'auto' : 'smooth' });
+	}
+
 	function update() {
 		var p = query(), q;
 		p.delete('sheet');
@@ -159,6 +190,7 @@
 				img.dataset.query = q;
 				img.hidden = false;
 				status.textContent = '';
+				fitPreview();
 				box.classList.remove('busy');
 			});
 		}).catch(function (e) {
@@ -187,6 +219,11 @@
 		}
 	});
 	customSize();
+	window.addEventListener('resize', fitPreview);
+	/* Its height is known once it has loaded. */
+	img.addEventListener('load', inView);
+	form.elements.city.addEventListener('focus', inView);
+	form.elements.country.addEventListener('focus', inView);
 	img.dataset.alt = img.alt;
 	flag.addEventListener('error', function () { flag.hidden = true; });
 	showFlag();
