@@ -356,6 +356,39 @@ test_boxes_nest() {
 	done
 }
 
+# A vinyl banner with a hem and grommets keeps every text 50 mm from its
+# edges (the 40 mm hem and the 10 mm safe margin): every design that has a
+# variant for a named banner size, in every language, with a long city.
+# bayraq layout gives the ink; the render refuses what comes closer.
+test_hem_margin_every_language() {
+	bayraq list sizes | awk '/vinyl banner/ { print $1, $2 * 72 / 25.4, $4 * 72 / 25.4 }' >banners.txt
+	[ -s banners.txt ] || die "no vinyl banner size in 'bayraq list sizes'"
+	finished_po | xargs -n 1 basename | sed 's/\.po$//' | sampled >langs.txt
+	: >bad.txt
+	n=0
+	for dir in "$ROOT"/designs/[!_.]*/; do
+		design=$(basename "$dir")
+		while read -r size w h; do
+			bayraq layout --design "$design" --city Berlin --country DE --size "$size" >/dev/null 2>&1 ||
+				continue
+			while read -r lang; do
+				bayraq layout --design "$design" --lang "$lang" --city "Frankfurt am Main" --country DE \
+					--size "$size" >l.txt 2>err.txt || die "$design $size $lang: $(cat err.txt)"
+				n=$((n + 1))
+				awk -v w="$w" -v h="$h" -v what="$design $size $lang" '$1 == "text" {
+					m = $13; if ($14 < m) m = $14; if (w - $13 - $15 < m) m = w - $13 - $15
+					if (h - $14 - $16 < m) m = h - $14 - $16
+					if (m < 50 * 72 / 25.4 - 0.01) printf "%s: %s %.1f mm from the edge\n", what, $2, m * 25.4 / 72 }' l.txt >>bad.txt
+			done <langs.txt
+		done <banners.txt
+	done
+	[ "$n" -gt 0 ] || die "no design has a variant for a vinyl banner"
+	[ ! -s bad.txt ] || die "$(head -n 20 bad.txt)"
+	# And the render agrees.
+	mkdir out
+	bayraq render --lang uk --city Київ --country PL --size banner-2x1m --finishing hem-grommets -f pdf -o out/ >/dev/null
+}
+
 # With marks, the slug says the finished size when a finishing adds to
 # the trim (pole pockets) or takes a hem: the shop delivers the ordered
 # size. The note is outside the bleed, so preflight's margin ignores it.
