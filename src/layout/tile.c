@@ -496,7 +496,7 @@ draw_thumbnail(cairo_t *cr, const struct tiling *t, const struct banner *b,
 	for (r = 0; rc == 0 && r < t->rows; r++)
 		for (c = 0; rc == 0 && c < t->cols; c++) {
 			char label[24];
-			double at[4];
+			double at[4] = { 0 };
 
 			tile_region(t, r, c, reg);
 			cairo_rectangle(cr, reg[0], reg[1], reg[2], reg[3]);
