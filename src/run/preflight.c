@@ -231,7 +231,7 @@ static void
 read_intent(qpdf_data q, struct preflight *pf)
 {
 	qpdf_oh list = qpdf_oh_get_key(q, qpdf_get_root(q), "/OutputIntents");
-	qpdf_oh intent, profile;
+	qpdf_oh intent, id, info, profile;
 	unsigned char *data = NULL;
 	size_t len = 0;
 
@@ -239,12 +239,18 @@ read_intent(qpdf_data q, struct preflight *pf)
 		qpdf_oh_get_array_n_items(q, list) < 1)
 		return;
 	intent = qpdf_oh_get_array_item(q, list, 0);
-	snprintf(pf->intent, sizeof pf->intent, "%s",
-		qpdf_oh_get_utf8_value(q,
-			qpdf_oh_get_key(q, intent,
-				"/OutputConditionIdentifier")));
-	snprintf(pf->intent_info, sizeof pf->intent_info, "%s",
-		qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, intent, "/Info")));
+	id = qpdf_oh_get_key(q, intent, "/OutputConditionIdentifier");
+	info = qpdf_oh_get_key(q, intent, "/Info");
+	/*
+	 * Only strings are asked for their text: asked of a missing key,
+	 * qpdf fails, and the profile's stream then failed to read too.
+	 */
+	if (qpdf_oh_is_string(q, id))
+		snprintf(pf->intent, sizeof pf->intent, "%s",
+			qpdf_oh_get_utf8_value(q, id));
+	if (qpdf_oh_is_string(q, info))
+		snprintf(pf->intent_info, sizeof pf->intent_info, "%s",
+			qpdf_oh_get_utf8_value(q, info));
 	profile = qpdf_oh_get_key(q, intent, "/DestOutputProfile");
 	if (!qpdf_oh_is_stream(q, profile) ||
 		qpdf_oh_get_stream_data(q, profile, qpdf_dl_generalized, NULL,
