@@ -57,16 +57,6 @@ own_name(const struct catalog *cat)
 	return lang_name(catalog_language(cat), NULL);
 }
 
-/*
- * As an item of the language menus, among the others each in its own
- * language: "Polski" beside "Español", not "polski".
- */
-static char *
-menu_name(const struct catalog *cat)
-{
-	return lang_menu_name(catalog_language(cat));
-}
-
 static void
 add_escaped(GString *out, const char *text)
 {
@@ -89,7 +79,8 @@ language_options(GString *out, const struct page_input *in)
 
 		if (cat == NULL)
 			continue;
-		name = menu_name(cat);
+		/* Each in its own language: "Polski" beside "Español". */
+		name = lang_menu_name(catalog_language(cat));
 		g_string_append_printf(out,
 			"<option value=\"%s\" lang=\"%s\"%s>", in->tags[i],
 			catalog_language(cat),

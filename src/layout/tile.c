@@ -429,12 +429,13 @@ covered(const struct banner *b, const double r[4])
 
 	for (i = 0; banner_item(b, i, &it) == 0; i++) {
 		double box[4] = { it.ix, it.iy, it.iw, it.ih };
+		size_t lines = sizeof it.line_ink / sizeof it.line_ink[0];
 
-		if (strcmp(it.kind, "text") != 0)
+		if (strcmp(it.kind, "text") != 0) {
 			sum += overlap(r, box);
-		for (l = 0; strcmp(it.kind, "text") == 0 && l < it.line_count &&
-			    l < 20;
-			l++)
+			continue;
+		}
+		for (l = 0; l < it.line_count && l < lines; l++)
 			sum += overlap(r, it.line_ink[l]);
 	}
 	return sum;
